@@ -1,0 +1,42 @@
+package org.sec.engine.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.sec.engine.cli.Jsec;
+import org.junit.jupiter.api.Test;
+
+class JsecTest {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		return Jsec.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void versionNamesTheEmulatedSecRelease() {
+		assertEquals(0, run("--version"));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("SEC (Simple Event Correlator) 2.9.1"));
+	}
+
+	@Test
+	void helpListsSecsOptions() {
+		assertEquals(0, run("-?"));
+		String help = out.toString(StandardCharsets.UTF_8);
+		assertTrue(help.contains("--conf=<file pattern> ..."), help);
+		assertTrue(help.contains("--testonly, --notestonly"), help);
+	}
+
+	@Test
+	void unimplementedRunsSayNotImplementedAndFail() {
+		assertEquals(2, run("--conf=x.sec", "--testonly"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("not implemented yet"));
+	}
+}

@@ -1,0 +1,32 @@
+package org.sec.engine.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The rule types of sec 2.9.1 (check_rule L2379-3558); sec compares type values case-insensitively. */
+public final class RuleTypes {
+
+	/** Canonical spellings, as the sec man page writes them. */
+	public static final List<String> NAMES = List.of("Single", "SingleWithScript", "SingleWithSuppress", "Pair",
+			"PairWithWindow", "SingleWithThreshold", "SingleWith2Thresholds", "EventGroup", "Suppress", "Calendar",
+			"Jump", "Options");
+
+	/** sec L3081: EventGroup, or EventGroupN with N &gt;= 1 (leading zeros allowed, EventGroup0 is not). */
+	private static final Pattern EVENT_GROUP = Pattern.compile("EVENTGROUP(?:0*\\B)?([0-9]*)");
+
+	private RuleTypes() {
+	}
+
+	/** True when sec accepts {@code value} as the value of a type field. */
+	public static boolean isRuleType(String value) {
+		String upper = value.toUpperCase(Locale.ROOT);
+		for (String name : NAMES) {
+			if (name.toUpperCase(Locale.ROOT).equals(upper)) {
+				return true;
+			}
+		}
+		var m = EVENT_GROUP.matcher(upper);
+		return m.matches() && (m.group(1).isEmpty() || Integer.parseInt(m.group(1)) >= 1);
+	}
+}

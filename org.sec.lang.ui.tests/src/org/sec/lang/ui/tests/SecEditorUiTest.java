@@ -1,0 +1,147 @@
+package org.sec.lang.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sec.engine.config.ConfigStructure;
+import org.sec.engine.config.RawRule;
+import org.sec.engine.tests.support.GoldenFiles;
+import org.sec.lang.ui.editor.SecEditor;
+import org.sec.lang.ui.editor.SecHighlightingColors;
+import org.sec.lang.ui.outline.SecOutlinePage;
+import org.sec.lang.ui.resources.SecNature;
+import org.sec.lang.ui.workbench.ExampleProject;
+
+/** Drives the real workbench: opens corpus rulesets in the SEC editor and looks at what the user sees. */
+class SecEditorUiTest {
+
+	private static final String CORPUS_FILE = "bsd/bsd-general.sec";
+
+	@AfterEach
+	void closeEditors() {
+		page().closeAllEditors(false);
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static IProject project(String name) throws CoreException {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		return project;
+	}
+
+	private static IFile createFile(IProject project, String name, String text) throws CoreException {
+		IFile file = project.getFile(name);
+		if (file.exists()) {
+			file.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		} else {
+			file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		}
+		return file;
+	}
+
+	/** Rule count that the real sec reported for the corpus file (golden/bsd-general.sec.testonly). */
+	private static int rulesLoadedBySec() throws Exception {
+		String golden = GoldenFiles.read(GoldenFiles.moduleDir().resolve("golden/bsd-general.sec.testonly"));
+		Matcher m = Pattern.compile("(?m)^(\\d+) rules loaded from bsd-general\\.sec$").matcher(golden);
+		assertTrue(m.find(), golden);
+		return Integer.parseInt(m.group(1));
+	}
+
+	@Test
+	void corpusRulesetOpensWithOutlineAndHighlighting() throws Exception {
+		assertNotNull(Display.getCurrent(), "test must run in the UI thread");
+		Path source = GoldenFiles.sharedDir().resolve("corpus/rulesets").resolve(CORPUS_FILE);
+		String text = Files.readString(source, StandardCharsets.UTF_8);
+		IFile file = createFile(project("corpus"), "bsd-general.sec", text);
+
+		IEditorPart part = IDE.openEditor(page(), file);
+		SecEditor editor = assertInstanceOf(SecEditor.class, part);
+		IViewPart view = page().showView("org.eclipse.ui.views.ContentOutline");
+		page().activate(editor);
+		Screenshots.flush(Display.getCurrent());
+
+		SecOutlinePage outline = assertInstanceOf(SecOutlinePage.class, ((ContentOutline) view).getCurrentPage());
+		assertEquals(rulesLoadedBySec(), outline.entries().size());
+		RawRule first = ConfigStructure.parse(text).rules().get(0);
+		assertEquals(first.value("type").orElseThrow() + ": " + first.value("desc").orElseThrow(),
+				outline.entries().get(0).label());
+
+		StyledText styled = (StyledText) editor.getAdapter(Control.class);
+		int keyword = text.indexOf("\ntype=") + 1;
+		StyleRange keywordStyle = styled.getStyleRangeAtOffset(keyword);
+		assertNotNull(keywordStyle, "no style on the 'type' keyword");
+		assertEquals(SecHighlightingColors.FIELD_KEYWORD, keywordStyle.foreground.getRGB());
+		assertEquals(SWT.BOLD, keywordStyle.fontStyle & SWT.BOLD);
+		StyleRange typeValueStyle = styled.getStyleRangeAtOffset(keyword + "type=".length());
+		assertNotNull(typeValueStyle, "no style on the rule type");
+		assertEquals(SecHighlightingColors.RULE_TYPE, typeValueStyle.foreground.getRGB());
+		StyleRange commentStyle = styled.getStyleRangeAtOffset(text.indexOf('#'));
+		assertNotNull(commentStyle, "no style on the first comment");
+		assertEquals(SecHighlightingColors.COMMENT, commentStyle.foreground.getRGB());
+
+		Path shot = Screenshots.save(editor.getSite().getShell(), "editor-bsd-general");
+		assertTrue(Files.size(shot) > 0);
+	}
+
+	@Test
+	void outlineFollowsEdits() throws Exception {
+		IFile file = createFile(project("edits"), "edit.sec", "type=Single\nptype=SubStr\npattern=a\ndesc=first\naction=none\n");
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		IViewPart view = page().showView("org.eclipse.ui.views.ContentOutline");
+		page().activate(editor);
+		SecOutlinePage outline = assertInstanceOf(SecOutlinePage.class, ((ContentOutline) view).getCurrentPage());
+		assertEquals(1, outline.entries().size());
+		editor.getDocument().replace(editor.getDocument().getLength(), 0, "\ntype=Suppress\nptype=SubStr\npattern=b\n");
+		Screenshots.flush(Display.getCurrent());
+		assertEquals(2, outline.entries().size());
+		assertEquals("Suppress", outline.entries().get(1).label());
+	}
+
+	@Test
+	void confFilesOpenInSecEditorWhenTheyHoldSecRulesOrTheProjectHasTheNature() throws Exception {
+		IProject plain = project("plain");
+		IFile rules = createFile(plain, "rules.conf", "# sec rules\ntype=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
+		IFile other = createFile(plain, "other.conf", "[section]\nkey = value\n");
+		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), rules));
+		assertNotEquals(SecEditor.ID, IDE.openEditor(page(), other).getSite().getId());
+
+		Path folder = Files.createTempDirectory("sec-nature");
+		Files.writeString(folder.resolve("include.conf"), "[section]\nkey = value\n");
+		IProject secProject = ExampleProject.importFolder(folder, null);
+		assertTrue(secProject.hasNature(SecNature.ID));
+		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), secProject.getFile("include.conf")));
+	}
+}

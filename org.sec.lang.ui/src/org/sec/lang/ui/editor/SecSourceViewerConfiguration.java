@@ -1,0 +1,25 @@
+package org.sec.lang.ui.editor;
+
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.ui.editors.text.EditorsUI;
+import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+
+/** Wires the ide layer's services into the platform text editor. */
+public class SecSourceViewerConfiguration extends TextSourceViewerConfiguration {
+
+	public SecSourceViewerConfiguration() {
+		super(EditorsUI.getPreferenceStore());
+	}
+
+	@Override
+	public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+		PresentationReconciler reconciler = new PresentationReconciler();
+		SecPresentationRepairer repairer = new SecPresentationRepairer();
+		reconciler.setDamager(repairer, IDocument.DEFAULT_CONTENT_TYPE);
+		reconciler.setRepairer(repairer, IDocument.DEFAULT_CONTENT_TYPE);
+		return reconciler;
+	}
+}

@@ -1,0 +1,83 @@
+package org.sec.lang.ui.workbench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.WorkspaceJob;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IStartup;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+
+/**
+ * Opens the example a user asked for on the command line (the product has no native
+ * launcher to pass files): {@code -Dsecwb.project=<folder>} becomes a SEC project and
+ * {@code -Dsecwb.open=<file in it>} opens in the editor, with Project Explorer and Outline.
+ */
+public class OpenExampleOnStartup implements IStartup {
+
+	public static final String PROJECT_PROPERTY = "secwb.project";
+	public static final String OPEN_PROPERTY = "secwb.open";
+
+	private static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
+	private static final String OUTLINE = "org.eclipse.ui.views.ContentOutline";
+
+	@Override
+	public void earlyStartup() {
+		String folder = System.getProperty(PROJECT_PROPERTY);
+		if (folder == null || folder.isBlank()) {
+			return;
+		}
+		Path path = Paths.get(folder);
+		if (!Files.isDirectory(path)) {
+			System.err.println("secwb: -D" + PROJECT_PROPERTY + "=" + folder + " is not a folder; nothing opened");
+			return;
+		}
+		WorkspaceJob job = new WorkspaceJob("Opening SEC example project " + path.getFileName()) {
+			@Override
+			public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
+				IProject project = ExampleProject.importFolder(path, monitor);
+				String open = System.getProperty(OPEN_PROPERTY);
+				if (open != null && !open.isBlank()) {
+					IFile file = project.getFile(open);
+					if (!file.exists()) {
+						return Status.warning("secwb: " + open + " does not exist in " + path);
+					}
+					PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openInWindow(file));
+				}
+				return Status.OK_STATUS;
+			}
+		};
+		job.setUser(true);
+		job.schedule();
+	}
+
+	private static void openInWindow(IFile file) {
+		IWorkbench workbench = PlatformUI.getWorkbench();
+		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+		if (window == null && workbench.getWorkbenchWindowCount() > 0) {
+			window = workbench.getWorkbenchWindows()[0];
+		}
+		if (window == null) {
+			return;
+		}
+		IWorkbenchPage page = window.getActivePage();
+		try {
+			page.showView(PROJECT_EXPLORER);
+			page.showView(OUTLINE);
+			IDE.openEditor(page, file, true);
+		} catch (PartInitException e) {
+			System.err.println("secwb: cannot open " + file.getFullPath() + ": " + e.getMessage());
+		}
+	}
+}
