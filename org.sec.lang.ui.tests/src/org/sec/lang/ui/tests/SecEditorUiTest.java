@@ -135,13 +135,16 @@ class SecEditorUiTest {
 		IProject plain = project("plain");
 		IFile rules = createFile(plain, "rules.conf", "# sec rules\ntype=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
 		IFile other = createFile(plain, "other.conf", "[section]\nkey = value\n");
+		assertEquals(SecEditor.ID, IDE.getEditorDescriptor(rules, true, false).getId());
 		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), rules));
-		assertNotEquals(SecEditor.ID, IDE.openEditor(page(), other).getSite().getId());
+		assertNotEquals(SecEditor.ID, IDE.getEditorDescriptor(other, true, false).getId());
 
 		Path folder = Files.createTempDirectory("sec-nature");
 		Files.writeString(folder.resolve("include.conf"), "[section]\nkey = value\n");
 		IProject secProject = ExampleProject.importFolder(folder, null);
 		assertTrue(secProject.hasNature(SecNature.ID));
-		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), secProject.getFile("include.conf")));
+		IFile include = secProject.getFile("include.conf");
+		assertEquals(SecEditor.ID, IDE.getEditorDescriptor(include, true, false).getId());
+		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), include));
 	}
 }

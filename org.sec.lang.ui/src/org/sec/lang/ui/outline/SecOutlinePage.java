@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
-import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
@@ -39,6 +39,29 @@ public class SecOutlinePage extends ContentOutlinePage {
 	private final Runnable refresh = this::refresh;
 	private IDocument document;
 
+	/** Rules are a flat list today; the tree leaves room for grouping (files, labels) later. */
+	private static final class RuleListContentProvider implements ITreeContentProvider {
+		@Override
+		public Object[] getElements(Object input) {
+			return input instanceof List<?> list ? list.toArray() : new Object[0];
+		}
+
+		@Override
+		public Object[] getChildren(Object parent) {
+			return new Object[0];
+		}
+
+		@Override
+		public Object getParent(Object element) {
+			return null;
+		}
+
+		@Override
+		public boolean hasChildren(Object element) {
+			return false;
+		}
+	}
+
 	public SecOutlinePage(SecEditor editor) {
 		this.editor = editor;
 	}
@@ -47,7 +70,7 @@ public class SecOutlinePage extends ContentOutlinePage {
 	public void createControl(Composite parent) {
 		super.createControl(parent);
 		TreeViewer viewer = getTreeViewer();
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer.setContentProvider(new RuleListContentProvider());
 		viewer.setLabelProvider(new LabelProvider() {
 			@Override
 			public String getText(Object element) {
