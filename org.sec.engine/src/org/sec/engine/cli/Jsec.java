@@ -1,8 +1,13 @@
 package org.sec.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Paths;
 
+import org.sec.engine.api.Clock;
 import org.sec.engine.api.SecVersion;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
 
 /**
  * Command-line entry point of jsec, the Java drop-in for sec. sec's options are parsed
@@ -18,23 +23,37 @@ public final class Jsec {
 	}
 
 	public static void main(String[] args) {
-		System.exit(run(args, System.out, System.err));
+		System.exit(run(args, System.out, System.err, Clock.system()));
 	}
 
+	/** Runs jsec; returns the exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		for (String arg : args) {
-			switch (arg) {
-			case "--help", "-help", "-?", "--?":
-				out.print(usage());
-				return 0;
-			case "--version", "-version":
-				out.println(VERSION_TEXT);
-				return 0;
-			default:
-				break;
-			}
+		return run(args, out, err, Clock.system());
+	}
+
+	public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+		SecOptions options = SecOptions.parse(args, err);
+		if (options.help) {
+			out.print(usage());
+			return 0;
 		}
-		err.println("jsec: the rule engine is not implemented yet; only --help and --version work in this build.");
+		if (options.version) {
+			out.println(VERSION_TEXT);
+			return 0;
+		}
+		PrintStream terminal = System.console() != null && err == System.err ? err : null;
+		try (SecLog log = new SecLog(clock, options.debug, options.log == null ? null : Paths.get(options.log),
+				terminal)) {
+			log.log(SecLog.Level.NOTICE, "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION);
+			RuleSet rules = RuleSet.load(options.conf, options.bufsize, log::log);
+			if (options.testonly) {
+				return rules.valid() ? 0 : 1;
+			}
+		} catch (IOException e) {
+			err.println("Can't open logfile " + options.log + " (" + e.getMessage() + ")");
+			return 1;
+		}
+		err.println("jsec: only --testonly, --help and --version work in this build; event processing is not implemented yet.");
 		return 2;
 	}
 

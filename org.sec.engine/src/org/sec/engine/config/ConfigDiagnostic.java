@@ -6,8 +6,9 @@ package org.sec.engine.config;
  */
 public record ConfigDiagnostic(Severity severity, int line, String message) {
 
+	/** sec's log levels that the loader uses (L457: LOG_ERR, LOG_WARN, LOG_NOTICE, LOG_DEBUG). */
 	public enum Severity {
-		ERROR, WARNING
+		ERROR, WARNING, NOTICE, DEBUG
 	}
 
 	/** sec L3809-3811: a keyword given twice in one rule; the last value wins. */

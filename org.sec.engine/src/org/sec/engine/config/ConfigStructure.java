@@ -56,37 +56,6 @@ public final class ConfigStructure {
 		return rules;
 	}
 
-	/**
-	 * The messages sec 2.9.1 logs while splitting the file (L3791-3812), in sec's order:
-	 * malformed lines (errors) and duplicate keywords (warnings, the last value wins).
-	 * Rule-level checks of fields are not part of this.
-	 *
-	 * @param fileName the file name as sec would print it (as given on --conf)
-	 */
-	public List<ConfigDiagnostic> diagnostics(String fileName) {
-		List<ConfigDiagnostic> result = new ArrayList<>();
-		java.util.Map<String, String> ruleFields = new java.util.HashMap<>();
-		for (ConfigLine line : lines) {
-			switch (line.kind()) {
-			case BLANK, COMMENT, DANGLING_CONTINUATION -> ruleFields.clear();
-			case MALFORMED -> result.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, line.lastLine(),
-					ConfigDiagnostic.malformedLineMessage(fileName, line.lastLine(), line.text())));
-			case FIELD -> {
-				String keyword = line.keyword();
-				if (keyword.equals("label") || keyword.equals("rem")) {
-					break;
-				}
-				String previous = ruleFields.put(keyword, line.value());
-				if (previous != null) {
-					result.add(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, line.lastLine(),
-							ConfigDiagnostic.duplicateKeywordMessage(keyword, previous, line.value())));
-				}
-			}
-			}
-		}
-		return result;
-	}
-
 	/** Lines that sec rejects with "Line not in keyword=value format or non-alphanumeric keyword". */
 	public List<ConfigLine> malformedLines() {
 		return lines.stream().filter(l -> l.kind() == ConfigLine.Kind.MALFORMED).toList();

@@ -35,8 +35,22 @@ class JsecTest {
 	}
 
 	@Test
-	void unimplementedRunsSayNotImplementedAndFail() {
-		assertEquals(2, run("--conf=x.sec", "--testonly"));
+	void eventProcessingSaysNotImplementedAndFails() {
+		assertEquals(2, run("--conf=/nonexistent/x.sec", "--notail"));
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("not implemented yet"));
+	}
+
+	@Test
+	void testonlyFailsForAFileThatCannotBeOpened() {
+		assertEquals(1, run("--conf=/nonexistent/x.sec", "--testonly"));
+	}
+
+	@Test
+	void badOptionValuesGetSecsMessagesAndDefaults() {
+		assertEquals(0, run("--debug=9", "--bufsize=-1", "--test", "--conf="));
+		String messages = err.toString(StandardCharsets.UTF_8);
+		assertTrue(messages.contains("'--debug' option requires a value from range 1..6"), messages);
+		assertTrue(messages.contains("'--bufsize' option requires a non-negative value"), messages);
+		assertTrue(messages.contains("'--conf' option requires a non-empty value"), messages);
 	}
 }

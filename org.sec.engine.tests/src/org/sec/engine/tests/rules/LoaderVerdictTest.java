@@ -1,0 +1,103 @@
+package org.sec.engine.tests.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sec.engine.rules.LoadedRuleFile;
+import org.sec.engine.rules.RuleLoader;
+import org.sec.engine.tests.support.GoldenFiles;
+import org.sec.engine.tests.support.TestonlyGolden;
+
+/**
+ * The loader's verdict against sec --testonly: every corpus ruleset, and the generated
+ * mutation files (scripts/gen-config-mutations.py), each compared with the log real sec
+ * wrote for it. Equal messages mean equal per-rule verdicts, rule counts and file verdict.
+ */
+class LoaderVerdictTest {
+
+	record Case(String name, Path rules, Path golden) {
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	static Stream<Case> corpusCases() throws IOException {
+		Path corpus = GoldenFiles.sharedDir().resolve("corpus/rulesets");
+		Path goldens = GoldenFiles.moduleDir().resolve("golden/corpus");
+		List<Case> cases = new ArrayList<>();
+		try (Stream<Path> walk = Files.walk(corpus)) {
+			walk.filter(p -> p.toString().endsWith(".sec")).sorted().forEach(p -> {
+				String relative = corpus.relativize(p).toString();
+				cases.add(new Case(relative, p, goldens.resolve(relative.replace('/', '_') + ".testonly")));
+			});
+		}
+		assertFalse(cases.isEmpty(), "no corpus files under " + corpus);
+		return cases.stream();
+	}
+
+	static Stream<Case> mutationCases() throws IOException {
+		Path dir = GoldenFiles.moduleDir().resolve("golden/mutations");
+		try (Stream<Path> list = Files.list(dir)) {
+			List<Case> cases = list.filter(p -> p.toString().endsWith(".sec")).sorted()
+					.map(p -> new Case(p.getFileName().toString(), p, Path.of(p + ".testonly"))).toList();
+			assertFalse(cases.isEmpty(), "no mutation files in " + dir);
+			return cases.stream();
+		}
+	}
+
+	private static void assertSameVerdict(Case c) throws IOException {
+		String fileName = c.rules().getFileName().toString();
+		LoadedRuleFile loaded = RuleLoader.load(fileName, GoldenFiles.read(c.rules()), 0);
+		TestonlyGolden sec = TestonlyGolden.parse(GoldenFiles.read(c.golden()));
+		TestonlyGolden ours = TestonlyGolden.of(loaded);
+		assertEquals(sec.rejectedRuleLines(), ours.rejectedRuleLines(), "rejected rules of " + c);
+		assertEquals(sec.messages(), ours.messages(), "messages of " + c);
+		assertEquals(sec.exitCode(), ours.exitCode(), "verdict of " + c);
+	}
+
+	@ParameterizedTest(name = "corpus {0}")
+	@MethodSource("corpusCases")
+	void corpusVerdictEqualsSec(Case c) throws IOException {
+		assertSameVerdict(c);
+	}
+
+	@ParameterizedTest(name = "mutations {0}")
+	@MethodSource("mutationCases")
+	void mutationVerdictEqualsSec(Case c) throws IOException {
+		assertSameVerdict(c);
+	}
+
+	@Test
+	void mutationSuiteIsLargeEnough() throws IOException {
+		int variants = 0;
+		int rejectedBySec = 0;
+		for (Case c : mutationCases().toList()) {
+			String text = GoldenFiles.read(c.rules());
+			variants += text.split("\n\n", -1).length - 1;
+			rejectedBySec += TestonlyGolden.parse(GoldenFiles.read(c.golden())).rejectedRuleLines().size();
+		}
+		System.out.println("mutation suite: " + variants + " variants, " + rejectedBySec + " rejected by sec");
+		assertEquals(true, variants >= 500, "only " + variants + " variants");
+	}
+
+	@ParameterizedTest(name = "live sec still writes golden {0}")
+	@MethodSource({ "corpusCases", "mutationCases" })
+	void goldenMatchesLiveSec(Case c) throws Exception {
+		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		Path script = GoldenFiles.repositoryDir().resolve("scripts/sec-testonly-golden.sh");
+		String live = GoldenFiles.run(c.rules().getParent(), List.of("bash", script.toString(), c.rules().getFileName().toString()));
+		assertEquals(TestonlyGolden.parse(GoldenFiles.read(c.golden())), TestonlyGolden.parse(live));
+	}
+}

@@ -1,0 +1,97 @@
+package org.sec.engine.log;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.sec.engine.api.Clock;
+import org.sec.engine.config.ConfigDiagnostic;
+
+/**
+ * sec's log_msg (L450): lines "&lt;localtime&gt;: &lt;message&gt;" appended to the --log file, and
+ * the bare message to stderr when that is a terminal; levels above --debug are dropped.
+ */
+public final class SecLog implements AutoCloseable {
+
+	/** sec's levels: 1 crit, 2 err, 3 warn, 4 notice, 5 info, 6 debug. */
+	public enum Level {
+		CRIT(1), ERR(2), WARN(3), NOTICE(4), INFO(5), DEBUG(6);
+
+		private final int value;
+
+		Level(int value) {
+			this.value = value;
+		}
+
+		public int value() {
+			return value;
+		}
+
+		public static Level of(ConfigDiagnostic.Severity severity) {
+			return switch (severity) {
+			case ERROR -> ERR;
+			case WARNING -> WARN;
+			case NOTICE -> NOTICE;
+			case DEBUG -> DEBUG;
+			};
+		}
+	}
+
+	/** Perl's scalar(localtime): "Sat Nov 28 12:41:17 2026" with a space-padded day. */
+	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+			Locale.ROOT);
+
+	private final Clock clock;
+	private final int debugLevel;
+	private final PrintStream file;
+	private final PrintStream terminal;
+
+	/**
+	 * @param logFile  the --log file, or {@code null}
+	 * @param terminal where to echo messages (stderr when it is a terminal), or {@code null}
+	 */
+	public SecLog(Clock clock, int debugLevel, Path logFile, PrintStream terminal) throws IOException {
+		this.clock = clock;
+		this.debugLevel = debugLevel;
+		this.terminal = terminal;
+		if (logFile != null) {
+			OutputStream out = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+					StandardOpenOption.WRITE);
+			this.file = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
+		} else {
+			this.file = null;
+		}
+	}
+
+	public void log(Level level, String message) {
+		if (debugLevel < level.value()) {
+			return;
+		}
+		if (terminal != null) {
+			terminal.println(message);
+		}
+		if (file != null) {
+			String time = LOCALTIME.format(Instant.ofEpochSecond(clock.nowSeconds()).atZone(ZoneId.systemDefault()));
+			file.println(time + ": " + message);
+		}
+	}
+
+	public void log(ConfigDiagnostic diagnostic) {
+		log(Level.of(diagnostic.severity()), diagnostic.message());
+	}
+
+	@Override
+	public void close() {
+		if (file != null) {
+			file.close();
+		}
+	}
+}

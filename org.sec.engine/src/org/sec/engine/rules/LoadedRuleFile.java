@@ -1,0 +1,23 @@
+package org.sec.engine.rules;
+
+import java.util.List;
+
+import org.sec.engine.config.ConfigDiagnostic;
+
+/**
+ * What loading one rule file gave: the valid rules in order (numbered 0..n-1 as sec
+ * numbers them), the messages sec would log, in sec's order, and sec's verdict.
+ */
+public record LoadedRuleFile(String fileName, List<Rule> rules, Rule options, List<ConfigDiagnostic> messages,
+		boolean valid) {
+
+	public LoadedRuleFile {
+		rules = List.copyOf(rules);
+		messages = List.copyOf(messages);
+	}
+
+	/** Messages of one severity. */
+	public List<ConfigDiagnostic> messages(ConfigDiagnostic.Severity severity) {
+		return messages.stream().filter(m -> m.severity() == severity).toList();
+	}
+}

@@ -1,0 +1,169 @@
+package org.sec.engine.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sec.engine.action.Action;
+import org.sec.engine.calendar.TimeSpec;
+
+/**
+ * A rule that passed sec's checks (check_rule L2379). Fields that a type does not have
+ * keep their defaults. Patterns are in {@link #slots()}: one for most types, two for
+ * Pair and PairWithWindow, N for EventGroupN.
+ */
+public final class Rule {
+
+	final RuleKind kind;
+	final String file;
+	final int line;
+	int id;
+	String desc;
+	/** Pair, PairWithWindow, SingleWith2Thresholds: the second description. */
+	String desc2;
+	/** EventGroup: the N of EventGroupN. */
+	int eventCount = 1;
+	final List<PatternSlot> slots = new ArrayList<>();
+	/** Action lists by field: action, action2, init, slide, end. */
+	final Map<String, List<Action>> actions = new LinkedHashMap<>();
+	long window = -1;
+	long threshold = -1;
+	long window2 = -1;
+	long threshold2 = -1;
+	String script;
+	/** SingleWithScript shell=no: the script split into words at load time. */
+	List<String> scriptWords;
+	boolean multipleActions;
+	List<String> cfset = List.of();
+	boolean constSet = true;
+	TimeSpec time;
+	PatternSpec egPattern;
+	/** Options: file-level settings. */
+	boolean procAllInput = true;
+	Set<String> joinCfset;
+
+	Rule(RuleKind kind, String file, int line) {
+		this.kind = kind;
+		this.file = file;
+		this.line = line;
+	}
+
+	public RuleKind kind() {
+		return kind;
+	}
+
+	public String file() {
+		return file;
+	}
+
+	/** The line sec names for the rule: where its definition starts. */
+	public int line() {
+		return line;
+	}
+
+	/** Number of the rule within its file (0-based), as in operation keys. */
+	public int id() {
+		return id;
+	}
+
+	public String desc() {
+		return desc;
+	}
+
+	public String desc2() {
+		return desc2;
+	}
+
+	public int eventCount() {
+		return eventCount;
+	}
+
+	public List<PatternSlot> slots() {
+		return slots;
+	}
+
+	/** The action list of a field, or an empty list. */
+	public List<Action> actions(String field) {
+		return actions.getOrDefault(field, List.of());
+	}
+
+	public long window() {
+		return window;
+	}
+
+	public long threshold() {
+		return threshold;
+	}
+
+	public long window2() {
+		return window2;
+	}
+
+	public long threshold2() {
+		return threshold2;
+	}
+
+	public String script() {
+		return script;
+	}
+
+	public List<String> scriptWords() {
+		return scriptWords;
+	}
+
+	public boolean multipleActions() {
+		return multipleActions;
+	}
+
+	public List<String> cfset() {
+		return cfset;
+	}
+
+	public boolean constSet() {
+		return constSet;
+	}
+
+	public TimeSpec time() {
+		return time;
+	}
+
+	public PatternSpec egPattern() {
+		return egPattern;
+	}
+
+	public boolean procAllInput() {
+		return procAllInput;
+	}
+
+	public Set<String> joinCfset() {
+		return joinCfset;
+	}
+
+	/** Perl-code features the rule uses, named as users write them; empty when it needs no Perl. */
+	public List<String> perlFeatures() {
+		List<String> features = new ArrayList<>();
+		for (PatternSlot slot : slots) {
+			if (slot.pattern != null && slot.pattern.needsPerl()) {
+				features.add("ptype=" + (slot.pattern.negated() ? "NPerlFunc" : "PerlFunc"));
+			}
+			if (slot.context != null && slot.context.expression().needsPerl()) {
+				features.add("Perl code in a context expression (=, -> or :>)");
+			}
+			if (slot.count.stream().anyMatch(Action::needsPerl)) {
+				features.add("eval/call/lcall action");
+			}
+		}
+		if (egPattern != null && egPattern.needsPerl()) {
+			features.add("egptype=PerlFunc");
+		}
+		for (List<Action> list : actions.values()) {
+			if (list.stream().anyMatch(Action::needsPerl)) {
+				features.add("eval/call/lcall action");
+				break;
+			}
+		}
+		return features.stream().distinct().toList();
+	}
+}

@@ -1,0 +1,737 @@
+package org.sec.engine.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.sec.engine.action.Action;
+import org.sec.engine.action.ActionListParser;
+import org.sec.engine.calendar.TimeSpec;
+import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.config.ConfigDiagnostic.Severity;
+import org.sec.engine.config.ConfigLine;
+import org.sec.engine.config.ConfigLineReader;
+import org.sec.engine.context.ContextExpressionParser;
+import org.sec.engine.pattern.PerlRegex;
+import org.sec.engine.pattern.PerlRegexException;
+import org.sec.engine.syntax.MatchVariables;
+import org.sec.engine.syntax.PerlText;
+
+/**
+ * Loads a rule file as sec 2.9.1 does: read_configfile (L3710), check_rule (L2379) for
+ * each rule, resolve_labels (L3578). The order of checks per rule type follows sec, so
+ * the first error reported is sec's. Messages keep sec's wording; where sec prints a
+ * Perl error text (invalid regular expressions) ours describes the Java-side problem.
+ */
+public final class RuleLoader {
+
+	private static final Pattern NUMBER = Pattern.compile("^0*([0-9]+)$");
+	private static final Pattern EVENT_GROUP = Pattern.compile("^EVENTGROUP(?:0*\\B)?([0-9]*)$");
+	private static final Pattern PTYPE_REGEXP = Pattern.compile("^(n?)regexp(?:0*([1-9][0-9]*))?$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PTYPE_SUBSTR = Pattern.compile("^(n?)substr(?:0*([1-9][0-9]*))?$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PTYPE_PERLFUNC = Pattern.compile("^(n?)perlfunc(?:0*([1-9][0-9]*))?$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PTYPE_CACHED = Pattern.compile("^(n?)cached$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PTYPE_TVALUE = Pattern.compile("^tvalue$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern EG_REGEXP = Pattern.compile("^(n?)regexp$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern EG_SUBSTR = Pattern.compile("^(n?)substr$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern EG_PERLFUNC = Pattern.compile("^(n?)perlfunc$", Pattern.CASE_INSENSITIVE);
+	private static final Pattern CACHED_NAME = Pattern.compile("^[A-Za-z]\\w*$");
+	private static final Pattern VARMAP_SEPARATOR = Pattern.compile("\\s*;\\s*");
+	private static final Pattern VARMAP_ENTRY = Pattern.compile("^\\s*([A-Za-z]\\w*)(?:\\s*=\\s*0*([0-9]+))?\\s*$");
+	private static final Pattern SUBSTR_SPECIAL = Pattern.compile("\\\\(0|n|r|s|t|\\\\)");
+
+	private final String file;
+	private final int bufsize;
+	private final List<ConfigDiagnostic> messages = new ArrayList<>();
+	/** Line of the rule being checked, for messages. */
+	private int ruleLine;
+
+	/** Thrown inside a rule check after sec's message was logged; the rule is rejected. */
+	private static final class Reject extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		Reject() {
+			super(null, null, false, false);
+		}
+	}
+
+	private RuleLoader(String file, int bufsize) {
+		this.file = file;
+		this.bufsize = bufsize;
+	}
+
+	/**
+	 * Loads a rule file.
+	 *
+	 * @param fileName the name as sec prints it (as given on --conf)
+	 * @param text     the file's contents
+	 * @param bufsize  the --bufsize option; 0 = automatic (no limit while loading)
+	 */
+	public static LoadedRuleFile load(String fileName, String text, int bufsize) {
+		return new RuleLoader(fileName, bufsize).read(text);
+	}
+
+	private LoadedRuleFile read(String text) {
+		log(Severity.NOTICE, 0, "Reading configuration from " + file);
+		List<Rule> rules = new ArrayList<>();
+		Rule options = null;
+		Map<String, Integer> labels = new HashMap<>();
+		Map<String, String> fields = new LinkedHashMap<>();
+		boolean valid = true;
+		int ruleStart = 1;
+		List<ConfigLine> lines = ConfigLineReader.read(text);
+		for (int k = 0; k <= lines.size(); k++) {
+			ConfigLine line = k < lines.size() ? lines.get(k) : null;
+			if (line == null || line.endsRule()) {
+				if (!fields.isEmpty()) {
+					int result = checkRule(fields, ruleStart, rules.size(), rules);
+					if (result == 0) {
+						valid = false;
+					} else if (result == 2) {
+						options = lastOptions;
+					}
+					fields = new LinkedHashMap<>();
+				}
+				if (line != null) {
+					ruleStart = line.lastLine() + 1;
+				}
+				continue;
+			}
+			if (line.kind() == ConfigLine.Kind.MALFORMED) {
+				log(Severity.ERROR, line.lastLine(),
+						ConfigDiagnostic.malformedLineMessage(file, line.lastLine(), line.text()));
+				valid = false;
+				continue;
+			}
+			String keyword = line.keyword();
+			if (keyword.equals("label")) {
+				labels.put(line.value(), rules.size());
+			} else if (!keyword.equals("rem")) {
+				String previous = fields.put(keyword, line.value());
+				if (previous != null) {
+					log(Severity.WARNING, line.lastLine(),
+							ConfigDiagnostic.duplicateKeywordMessage(keyword, previous, line.value()));
+				}
+			}
+		}
+		if (!rules.isEmpty()) {
+			resolveLabels(rules, labels);
+			log(Severity.DEBUG, 0, rules.size() + " rules loaded from " + file);
+		} else {
+			log(Severity.WARNING, 0, "No valid rules found in configuration file " + file);
+		}
+		return new LoadedRuleFile(file, rules, options, messages, valid);
+	}
+
+	private Rule lastOptions;
+
+	private void log(Severity severity, int line, String message) {
+		messages.add(new ConfigDiagnostic(severity, line, message));
+	}
+
+	private Reject reject(String message) {
+		log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message);
+		return new Reject();
+	}
+
+	private void warn(String message) {
+		log(Severity.WARNING, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message);
+	}
+
+	/** Returns 1 for a valid rule (added to {@code rules}), 2 for valid Options, 0 for an invalid rule. */
+	private int checkRule(Map<String, String> ref, int line, int number, List<Rule> rules) {
+		ruleLine = line;
+		try {
+			if (!ref.containsKey("type")) {
+				throw reject("Keyword 'type' missing");
+			}
+			String type = ref.get("type").toUpperCase(Locale.ROOT);
+			Rule rule = switch (type) {
+			case "SINGLE" -> single(ref, type, RuleKind.SINGLE, number);
+			case "SINGLEWITHSCRIPT" -> singleWithScript(ref, type, number);
+			case "SINGLEWITHSUPPRESS" -> singleWithSuppress(ref, type, number);
+			case "PAIR" -> pair(ref, type, RuleKind.PAIR, number);
+			case "PAIRWITHWINDOW" -> pair(ref, type, RuleKind.PAIR_WITH_WINDOW, number);
+			case "SINGLEWITHTHRESHOLD" -> singleWithThreshold(ref, type, number);
+			case "SINGLEWITH2THRESHOLDS" -> singleWith2Thresholds(ref, type, number);
+			case "SUPPRESS" -> suppress(ref, type, number);
+			case "CALENDAR" -> calendar(ref, type, number);
+			case "JUMP" -> jump(ref, type, number);
+			case "OPTIONS" -> {
+				lastOptions = options(ref, type);
+				yield null;
+			}
+			default -> {
+				Matcher eg = EVENT_GROUP.matcher(type);
+				if (eg.matches()) {
+					yield eventGroup(ref, type, eg.group(1), number);
+				}
+				throw reject("Invalid rule type " + type);
+			}
+			};
+			if (rule == null) {
+				return 2;
+			}
+			rule.id = number;
+			rules.add(rule);
+			return 1;
+		} catch (Reject r) {
+			return 0;
+		}
+	}
+
+	// ---- keyword tables (missing_keywords L2336) ----
+
+	private static Map<String, Boolean> keywords(Object... requiredPairs) {
+		Map<String, Boolean> map = new LinkedHashMap<>();
+		for (int i = 0; i < requiredPairs.length; i += 2) {
+			map.put((String) requiredPairs[i], (Boolean) requiredPairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static final Object[] SINGLE_KEYS = { "type", true, "continue", false, "ptype", true, "pattern", true,
+			"varmap", false, "context", false, "desc", true, "action", true };
+
+	private void missingKeywords(Map<String, String> ref, Map<String, Boolean> keys, String type) throws Reject {
+		boolean error = false;
+		for (Map.Entry<String, Boolean> key : keys.entrySet()) {
+			if (key.getValue() && !ref.containsKey(key.getKey())) {
+				reject("Keyword '" + key.getKey() + "' missing (needed for " + type + " rule)");
+				error = true;
+			}
+		}
+		for (String key : ref.keySet()) {
+			if (!keys.containsKey(key)) {
+				reject("Keyword '" + key + "' illegal (not allowed for " + type + " rule)");
+				error = true;
+			}
+		}
+		if (error) {
+			throw new Reject();
+		}
+	}
+
+	// ---- per-type checks, in sec's order ----
+
+	private Rule single(Map<String, String> ref, String type, RuleKind kind, int number) throws Reject {
+		missingKeywords(ref, keywords(SINGLE_KEYS), type);
+		Rule rule = new Rule(kind, file, ruleLine);
+		rule.desc = ref.get("desc");
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		return rule;
+	}
+
+	private Rule singleWithScript(Map<String, String> ref, String type, int number) throws Reject {
+		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
+		keys.put("script", true);
+		keys.put("shell", false);
+		keys.put("action2", false);
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(RuleKind.SINGLE_WITH_SCRIPT, file, ruleLine);
+		rule.desc = ref.get("desc");
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.script = ref.get("script");
+		if (ref.containsKey("shell")) {
+			String shell = ref.get("shell").toUpperCase(Locale.ROOT);
+			if (shell.equals("NO")) {
+				rule.scriptWords = PerlText.splitWords(ref.get("script"));
+			} else if (!shell.equals("YES")) {
+				throw reject("Invalid shell value ' " + ref.get("shell") + " '");
+			}
+		}
+		rule.actions.put("action", actions(ref.get("action"), number));
+		if (ref.containsKey("action2")) {
+			rule.actions.put("action2", actions(ref.get("action2"), number));
+		}
+		return rule;
+	}
+
+	private Rule singleWithSuppress(Map<String, String> ref, String type, int number) throws Reject {
+		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
+		keys.put("window", true);
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(RuleKind.SINGLE_WITH_SUPPRESS, file, ruleLine);
+		rule.desc = ref.get("desc");
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.window = positive(ref.get("window"), "Invalid time window");
+		return rule;
+	}
+
+	private Rule pair(Map<String, String> ref, String type, RuleKind kind, int number) throws Reject {
+		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
+		keys.put("continue2", false);
+		keys.put("ptype2", true);
+		keys.put("pattern2", true);
+		keys.put("varmap2", false);
+		keys.put("context2", false);
+		keys.put("desc2", true);
+		keys.put("action2", true);
+		keys.put("window", kind == RuleKind.PAIR_WITH_WINDOW);
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(kind, file, ruleLine);
+		rule.desc = ref.get("desc");
+		PatternSlot first = new PatternSlot();
+		PatternSlot second = new PatternSlot();
+		rule.slots.add(first);
+		rule.slots.add(second);
+		first.whatNext = continueValue(ref, "continue");
+		second.whatNext = continueValue(ref, "continue2");
+		first.pattern = pattern(ref.get("ptype"), ref.get("pattern"), null);
+		second.pattern = pattern(ref.get("ptype2"), ref.get("pattern2"), first.pattern);
+		first.varmap = varmap(first.pattern, ref, "varmap");
+		second.varmap = varmap(second.pattern, ref, "varmap2");
+		first.context = context(ref, "context");
+		second.context = context(ref, "context2");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action2", actions(ref.get("action2"), number));
+		rule.desc2 = ref.get("desc2");
+		if (kind == RuleKind.PAIR) {
+			if (!ref.containsKey("window")) {
+				rule.window = 0;
+			} else {
+				Matcher m = NUMBER.matcher(ref.get("window"));
+				if (!m.matches()) {
+					throw reject("Invalid time window ' " + ref.get("window") + " '");
+				}
+				rule.window = Long.parseLong(m.group(1));
+			}
+		} else {
+			rule.window = positive(ref.get("window"), "Invalid time window");
+		}
+		return rule;
+	}
+
+	private Rule singleWithThreshold(Map<String, String> ref, String type, int number) throws Reject {
+		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
+		keys.put("action2", false);
+		keys.put("window", true);
+		keys.put("thresh", true);
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(RuleKind.SINGLE_WITH_THRESHOLD, file, ruleLine);
+		rule.desc = ref.get("desc");
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		if (ref.containsKey("action2")) {
+			rule.actions.put("action2", actions(ref.get("action2"), number));
+		}
+		rule.window = positive(ref.get("window"), "Invalid time window");
+		rule.threshold = positive(ref.get("thresh"), "Invalid threshold");
+		return rule;
+	}
+
+	private Rule singleWith2Thresholds(Map<String, String> ref, String type, int number) throws Reject {
+		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
+		keys.put("window", true);
+		keys.put("thresh", true);
+		keys.put("desc2", true);
+		keys.put("action2", true);
+		keys.put("window2", true);
+		keys.put("thresh2", true);
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(RuleKind.SINGLE_WITH_2_THRESHOLDS, file, ruleLine);
+		rule.desc = ref.get("desc");
+		rule.desc2 = ref.get("desc2");
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action2", actions(ref.get("action2"), number));
+		rule.window = positive(ref.get("window"), "Invalid 1st time window");
+		rule.window2 = positive(ref.get("window2"), "Invalid 2nd time window");
+		rule.threshold = positive(ref.get("thresh"), "Invalid 1st threshold");
+		Matcher m = NUMBER.matcher(ref.get("thresh2"));
+		if (!m.matches()) {
+			throw reject("Invalid 2nd threshold ' " + ref.get("thresh2") + " '");
+		}
+		rule.threshold2 = Long.parseLong(m.group(1));
+		return rule;
+	}
+
+	private Rule eventGroup(Map<String, String> ref, String type, String n, int number) throws Reject {
+		int count = n.isEmpty() ? 1 : parseCount(n);
+		if (count < 1) {
+			throw reject("Invalid rule type " + type + " (N must be at least 1 for EventGroupN rule)");
+		}
+		Map<String, Boolean> keys = keywords("type", true, "desc", true, "action", true, "multact", false, "init",
+				false, "slide", false, "end", false, "window", true, "egptype", false, "egpattern", false);
+		for (int i = 0; i < count; i++) {
+			String j = i == 0 ? "" : Integer.toString(i + 1);
+			keys.put("continue" + j, false);
+			keys.put("ptype" + j, true);
+			keys.put("pattern" + j, true);
+			keys.put("varmap" + j, false);
+			keys.put("context" + j, false);
+			keys.put("count" + j, false);
+			keys.put("thresh" + j, false);
+			keys.put("egtoken" + j, false);
+		}
+		missingKeywords(ref, keys, type);
+		Rule rule = new Rule(RuleKind.EVENT_GROUP, file, ruleLine);
+		rule.desc = ref.get("desc");
+		rule.eventCount = count;
+		for (int i = 0; i < count; i++) {
+			String j = i == 0 ? "" : Integer.toString(i + 1);
+			PatternSlot slot = new PatternSlot();
+			rule.slots.add(slot);
+			slot.whatNext = continueValue(ref, "continue" + j);
+			slot.pattern = pattern(ref.get("ptype" + j), ref.get("pattern" + j), null);
+			slot.varmap = varmap(slot.pattern, ref, "varmap" + j);
+			slot.context = context(ref, "context" + j);
+			if (ref.containsKey("count" + j)) {
+				slot.count = actions(ref.get("count" + j), number);
+			}
+			if (ref.containsKey("thresh" + j)) {
+				slot.threshold = positive(ref.get("thresh" + j), "Invalid threshold");
+			}
+			if (ref.containsKey("egtoken" + j) && !ref.containsKey("egpattern")) {
+				throw reject("'egtoken" + j + "' keyword requires the 'egpattern' keyword");
+			}
+			if (ref.containsKey("egpattern")) {
+				slot.egToken = ref.containsKey("egtoken" + j) ? ref.get("egtoken" + j) : Integer.toString(i + 1);
+			}
+		}
+		rule.actions.put("action", actions(ref.get("action"), number));
+		for (String field : List.of("init", "slide", "end")) {
+			if (ref.containsKey(field)) {
+				rule.actions.put(field, actions(ref.get(field), number));
+			}
+		}
+		rule.window = positive(ref.get("window"), "Invalid time window");
+		if (ref.containsKey("multact")) {
+			String multact = ref.get("multact").toUpperCase(Locale.ROOT);
+			if (multact.equals("YES")) {
+				rule.multipleActions = true;
+			} else if (!multact.equals("NO")) {
+				throw reject("Invalid multact value ' " + ref.get("multact") + " '");
+			}
+		}
+		if (ref.containsKey("egptype") && !ref.containsKey("egpattern")) {
+			throw reject("'egptype' keyword requires the 'egpattern' keyword");
+		}
+		if (ref.containsKey("egpattern") && !ref.containsKey("egptype")) {
+			throw reject("'egpattern' keyword requires the 'egptype' keyword");
+		}
+		if (ref.containsKey("egpattern")) {
+			rule.egPattern = eventGroupPattern(ref.get("egptype"), ref.get("egpattern"));
+		}
+		return rule;
+	}
+
+	private static int parseCount(String digits) {
+		try {
+			return Integer.parseInt(digits);
+		} catch (NumberFormatException e) {
+			return Integer.MAX_VALUE;
+		}
+	}
+
+	private Rule suppress(Map<String, String> ref, String type, int number) throws Reject {
+		missingKeywords(ref, keywords("type", true, "ptype", true, "pattern", true, "varmap", false, "context", false,
+				"desc", false), type);
+		Rule rule = new Rule(RuleKind.SUPPRESS, file, ruleLine);
+		PatternSlot slot = new PatternSlot();
+		rule.slots.add(slot);
+		slot.pattern = pattern(ref.get("ptype"), ref.get("pattern"), null);
+		slot.varmap = varmap(slot.pattern, ref, "varmap");
+		slot.context = context(ref, "context");
+		rule.desc = ref.containsKey("desc") ? ref.get("desc") : defaultDesc("Suppress", slot.pattern);
+		return rule;
+	}
+
+	private Rule calendar(Map<String, String> ref, String type, int number) throws Reject {
+		missingKeywords(ref, keywords("type", true, "time", true, "context", false, "desc", true, "action", true),
+				type);
+		Rule rule = new Rule(RuleKind.CALENDAR, file, ruleLine);
+		rule.desc = ref.get("desc");
+		List<String> errors = new ArrayList<>();
+		rule.time = TimeSpec.parse(ref.get("time"), errors);
+		if (rule.time == null) {
+			throw reject(errors.get(0));
+		}
+		PatternSlot slot = new PatternSlot();
+		rule.slots.add(slot);
+		slot.context = context(ref, "context");
+		rule.actions.put("action", actions(ref.get("action"), number));
+		return rule;
+	}
+
+	private Rule jump(Map<String, String> ref, String type, int number) throws Reject {
+		missingKeywords(ref, keywords("type", true, "continue", false, "ptype", true, "pattern", true, "varmap", false,
+				"context", false, "cfset", false, "constset", false, "desc", false), type);
+		Rule rule = new Rule(RuleKind.JUMP, file, ruleLine);
+		PatternSlot slot = firstSlot(ref, rule, "");
+		slot.context = context(ref, "context");
+		rule.desc = ref.containsKey("desc") ? ref.get("desc") : defaultDesc("Jump", slot.pattern);
+		if (ref.containsKey("cfset")) {
+			rule.cfset = PerlText.splitWords(ref.get("cfset"));
+		}
+		if (ref.containsKey("constset")) {
+			String constset = ref.get("constset").toUpperCase(Locale.ROOT);
+			if (constset.equals("NO")) {
+				rule.constSet = false;
+			} else if (!constset.equals("YES")) {
+				throw reject("Invalid constset value ' " + ref.get("constset") + " '");
+			}
+		}
+		return rule;
+	}
+
+	private Rule options(Map<String, String> ref, String type) throws Reject {
+		missingKeywords(ref, keywords("type", true, "joincfset", false, "procallin", false), type);
+		Rule rule = new Rule(RuleKind.OPTIONS, file, ruleLine);
+		if (ref.containsKey("procallin")) {
+			String procallin = ref.get("procallin").toUpperCase(Locale.ROOT);
+			if (procallin.equals("NO")) {
+				rule.procAllInput = false;
+			} else if (!procallin.equals("YES")) {
+				warn("Invalid procallin value ' " + ref.get("procallin") + " ', assuming procallin=Yes");
+			}
+		}
+		if (ref.containsKey("joincfset")) {
+			rule.joinCfset = new LinkedHashSet<>(PerlText.splitWords(ref.get("joincfset")));
+		}
+		return rule;
+	}
+
+	// ---- field analysers ----
+
+	private PatternSlot firstSlot(Map<String, String> ref, Rule rule, String suffix) throws Reject {
+		PatternSlot slot = new PatternSlot();
+		rule.slots.add(slot);
+		slot.whatNext = continueValue(ref, "continue" + suffix);
+		slot.pattern = pattern(ref.get("ptype" + suffix), ref.get("pattern" + suffix), null);
+		slot.varmap = varmap(slot.pattern, ref, "varmap" + suffix);
+		return slot;
+	}
+
+	private ContinueSpec continueValue(Map<String, String> ref, String field) throws Reject {
+		if (!ref.containsKey(field)) {
+			return ContinueSpec.DONT_CONT;
+		}
+		ContinueSpec spec = ContinueSpec.parse(ref.get(field));
+		if (spec == null) {
+			throw reject("Invalid continue value '" + ref.get(field) + "'");
+		}
+		return spec;
+	}
+
+	/** A window or threshold that must be a positive integer: {@code /^0*([0-9]+)$/ && $1 != 0}. */
+	private long positive(String value, String message) throws Reject {
+		Matcher m = NUMBER.matcher(value);
+		if (!m.matches() || isZero(m.group(1))) {
+			throw reject(message + " ' " + value + " '");
+		}
+		try {
+			return Long.parseLong(m.group(1));
+		} catch (NumberFormatException e) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	private static boolean isZero(String digits) {
+		return digits.chars().allMatch(c -> c == '0');
+	}
+
+	/** analyze_pattern (L690); {@code first} is the first pattern of a Pair rule when this is pattern2. */
+	private PatternSpec pattern(String ptype, String pat, PatternSpec first) throws Reject {
+		Matcher m;
+		if ((m = PTYPE_REGEXP.matcher(ptype)).matches()) {
+			boolean negated = !m.group(1).isEmpty();
+			int lines = lineCount(ptype, m.group(2));
+			boolean compileNow = first == null || first.type() == PatternSpec.Type.TVALUE
+					|| first.type() == PatternSpec.Type.SUBSTR || !MatchVariables.contains(pat, '$');
+			if (!compileNow) {
+				return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, null, true, false);
+			}
+			return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, regex(pat), false, false);
+		}
+		if ((m = PTYPE_SUBSTR.matcher(ptype)).matches()) {
+			boolean negated = !m.group(1).isEmpty();
+			int lines = lineCount(ptype, m.group(2));
+			return new PatternSpec(PatternSpec.Type.SUBSTR, negated, lines, substSpecialChars(pat), null, false, false);
+		}
+		if ((m = PTYPE_PERLFUNC.matcher(ptype)).matches()) {
+			boolean negated = !m.group(1).isEmpty();
+			int lines = lineCount(ptype, m.group(2));
+			// sec evaluates the code here and needs a code reference; jsec keeps it for the Perl bridge
+			return new PatternSpec(PatternSpec.Type.PERLFUNC, negated, lines, pat, null, false, false);
+		}
+		if ((m = PTYPE_CACHED.matcher(ptype)).matches()) {
+			if (!CACHED_NAME.matcher(pat).matches()) {
+				throw reject("Invalid cached pattern name '" + pat + "': the name does not have the form "
+						+ "<letter>[<letter>|<digit>|<underscore>]...");
+			}
+			return new PatternSpec(PatternSpec.Type.CACHED, !m.group(1).isEmpty(), 1, pat, null, false, false);
+		}
+		if (PTYPE_TVALUE.matcher(ptype).matches()) {
+			String upper = pat.toUpperCase(Locale.ROOT);
+			if (!upper.equals("TRUE") && !upper.equals("FALSE")) {
+				throw reject("Invalid truth value '" + pat + "'");
+			}
+			return new PatternSpec(PatternSpec.Type.TVALUE, false, 1, pat, null, false, upper.equals("TRUE"));
+		}
+		throw reject("Invalid pattern type '" + ptype + "'");
+	}
+
+	private int lineCount(String ptype, String digits) throws Reject {
+		int lines = digits == null ? 1 : parseCount(digits);
+		if (bufsize > 0 && lines > bufsize) {
+			throw reject("Pattern type '" + ptype + "' is designed to match " + lines + " lines, "
+					+ "please set --bufsize command line option to at least " + lines);
+		}
+		return lines;
+	}
+
+	private PerlRegex.Compiled regex(String pat) throws Reject {
+		try {
+			return PerlRegex.compile(pat);
+		} catch (PerlRegexException e) {
+			throw reject("Invalid regular expression '" + pat + "': " + e.getMessage());
+		}
+	}
+
+	/** subst_specchar (L488) for SubStr patterns: \0 \n \r \s \t \\. */
+	static String substSpecialChars(String pat) {
+		Matcher m = SUBSTR_SPECIAL.matcher(pat);
+		StringBuilder sb = new StringBuilder();
+		while (m.find()) {
+			String replacement = switch (m.group(1)) {
+			case "0" -> "";
+			case "n" -> "\n";
+			case "r" -> "\r";
+			case "s" -> " ";
+			case "t" -> "\t";
+			default -> "\\";
+			};
+			m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+		}
+		m.appendTail(sb);
+		return sb.toString();
+	}
+
+	private PatternSpec eventGroupPattern(String ptype, String pat) throws Reject {
+		Matcher m;
+		if ((m = EG_REGEXP.matcher(ptype)).matches()) {
+			return new PatternSpec(PatternSpec.Type.REGEXP, !m.group(1).isEmpty(), 1, pat, regex(pat), false, false);
+		}
+		if ((m = EG_SUBSTR.matcher(ptype)).matches()) {
+			return new PatternSpec(PatternSpec.Type.SUBSTR, !m.group(1).isEmpty(), 1, substSpecialChars(pat), null,
+					false, false);
+		}
+		if ((m = EG_PERLFUNC.matcher(ptype)).matches()) {
+			return new PatternSpec(PatternSpec.Type.PERLFUNC, !m.group(1).isEmpty(), 1, pat, null, false, false);
+		}
+		throw reject("Invalid event group pattern type '" + ptype + "'");
+	}
+
+	/** analyze_varmap (L814). */
+	private Map<String, Integer> varmap(PatternSpec pattern, Map<String, String> ref, String field) throws Reject {
+		if (!ref.containsKey(field)) {
+			return Map.of();
+		}
+		String varmap = ref.get(field);
+		boolean supported = !pattern.negated()
+				&& (pattern.type() == PatternSpec.Type.REGEXP || pattern.type() == PatternSpec.Type.PERLFUNC);
+		if (!supported) {
+			warn("Variable maps are supported for RegExp and PerlFunc patterns only, ignoring variable map '" + varmap
+					+ "'");
+			return Map.of();
+		}
+		Map<String, Integer> map = new HashMap<>();
+		for (String mapping : PerlText.split(VARMAP_SEPARATOR, varmap)) {
+			Matcher m = VARMAP_ENTRY.matcher(mapping);
+			if (!m.matches()) {
+				throw reject("Invalid variable map '" + varmap + "': the variable mapping '" + mapping
+						+ "' does not have the form <letter>[<letter>|<digit>|<underscore>]... [= <number>]");
+			}
+			map.put(m.group(1), m.group(2) == null ? null : parseCount(m.group(2)));
+		}
+		return map;
+	}
+
+	private ContextExpressionParser.FieldValue context(Map<String, String> ref, String field) throws Reject {
+		if (!ref.containsKey(field)) {
+			return null;
+		}
+		List<String> problems = new ArrayList<>();
+		ContextExpressionParser.FieldValue value = ContextExpressionParser.parseField(ref.get(field), problems);
+		for (String problem : problems) {
+			log(Severity.ERROR, ruleLine, problem);
+		}
+		if (value.expression() == null) {
+			throw reject("Invalid context expression ' " + value.text() + " '");
+		}
+		return value;
+	}
+
+	private List<Action> actions(String list, int number) throws Reject {
+		List<String> errors = new ArrayList<>();
+		List<Action> actions = ActionListParser.parse(list, number, errors);
+		for (String error : errors) {
+			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
+		}
+		if (actions == null) {
+			throw reject("Invalid action list ' " + list + " '");
+		}
+		return actions;
+	}
+
+	private static String defaultDesc(String kind, PatternSpec pattern) {
+		if (pattern.type() == PatternSpec.Type.TVALUE) {
+			return kind + " rule with pattern: " + (pattern.truth() ? "TRUE" : "FALSE");
+		}
+		return kind + " rule with " + (pattern.negated() ? "negative " : "") + "pattern: " + pattern.text();
+	}
+
+	/** resolve_labels (L3578): GoTo targets, DontCont = end of file, EndMatch = -1. */
+	private void resolveLabels(List<Rule> rules, Map<String, Integer> labels) {
+		int n = rules.size();
+		for (int i = 0; i < n; i++) {
+			Rule rule = rules.get(i);
+			if (rule.kind == RuleKind.SUPPRESS) {
+				rule.slots.get(0).gotoRule = n;
+				continue;
+			}
+			for (int j = 0; j < rule.slots.size(); j++) {
+				if (rule.kind == RuleKind.CALENDAR) {
+					continue;
+				}
+				PatternSlot slot = rule.slots.get(j);
+				String suffix = j == 0 ? "" : Integer.toString(j + 1);
+				switch (slot.whatNext.kind()) {
+				case GOTO -> {
+					Integer id = labels.get(slot.whatNext.label());
+					ruleLine = rule.line;
+					if (id == null) {
+						warn("label " + slot.whatNext.label() + " does not exist, assuming continue" + suffix + "=DontCont");
+						slot.whatNext = ContinueSpec.DONT_CONT;
+						slot.gotoRule = n;
+					} else if (id <= i) {
+						warn("can't go backwards to label " + slot.whatNext.label() + ", assuming continue" + suffix
+								+ "=DontCont");
+						slot.whatNext = ContinueSpec.DONT_CONT;
+						slot.gotoRule = n;
+					} else {
+						slot.gotoRule = id;
+					}
+				}
+				case TAKENEXT -> slot.gotoRule = i + 1;
+				case DONTCONT -> slot.gotoRule = n;
+				case ENDMATCH -> slot.gotoRule = -1;
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package org.sec.engine.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.sec.engine.config.ConfigDiagnostic;
+
+/** All rule files of --conf patterns, loaded as sec's read_config (L3860) does. */
+public final class RuleSet {
+
+	private final List<LoadedRuleFile> files;
+	private final boolean valid;
+
+	private RuleSet(List<LoadedRuleFile> files, boolean valid) {
+		this.files = List.copyOf(files);
+		this.valid = valid;
+	}
+
+	public List<LoadedRuleFile> files() {
+		return files;
+	}
+
+	/** sec --testonly's verdict: every file opened and parsed without errors. */
+	public boolean valid() {
+		return valid;
+	}
+
+	/**
+	 * Loads the files that the patterns name, in order, without duplicates.
+	 *
+	 * @param log receives each message as sec would log it, in sec's order
+	 */
+	public static RuleSet load(List<String> confPatterns, int bufsize, Consumer<ConfigDiagnostic> log) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String pattern : confPatterns) {
+			names.addAll(glob(pattern));
+		}
+		List<LoadedRuleFile> loaded = new ArrayList<>();
+		boolean valid = true;
+		for (String name : names) {
+			String text;
+			try {
+				// bytes as characters, as Perl reads them
+				text = new String(Files.readAllBytes(Paths.get(name)), StandardCharsets.ISO_8859_1);
+			} catch (IOException e) {
+				log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0,
+						"Reading configuration from " + name));
+				log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, 0,
+						"Can't open configuration file " + name + " (" + reason(e) + ")"));
+				valid = false;
+				continue;
+			}
+			LoadedRuleFile file = RuleLoader.load(name, text, bufsize);
+			file.messages().forEach(log);
+			loaded.add(file);
+			valid &= file.valid();
+		}
+		return new RuleSet(loaded, valid);
+	}
+
+	private static String reason(IOException e) {
+		if (e instanceof java.nio.file.NoSuchFileException) {
+			return "No such file or directory";
+		}
+		if (e instanceof java.nio.file.AccessDeniedException) {
+			return "Permission denied";
+		}
+		return e.getMessage();
+	}
+
+	/**
+	 * Perl's glob() for the common case: wildcards in the last path component, results
+	 * sorted case-insensitively; a pattern without wildcards is returned as given.
+	 */
+	static List<String> glob(String pattern) {
+		List<String> result = new ArrayList<>();
+		for (String word : pattern.trim().split("\\s+")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			if (!hasWildcard(word)) {
+				result.add(word);
+				continue;
+			}
+			int slash = word.lastIndexOf('/');
+			String dir = slash < 0 ? "" : word.substring(0, slash + 1);
+			String namePattern = word.substring(slash + 1);
+			Path dirPath = Paths.get(dir.isEmpty() ? "." : dir);
+			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
+			List<String> matches = new ArrayList<>();
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(dirPath)) {
+				for (Path entry : entries) {
+					String name = entry.getFileName().toString();
+					if (name.startsWith(".") && !namePattern.startsWith(".")) {
+						continue;
+					}
+					if (matcher.matches(entry.getFileName())) {
+						matches.add(dir + name);
+					}
+				}
+			} catch (IOException e) {
+				continue;
+			}
+			matches.sort(Comparator.comparing((String s) -> s.toLowerCase(java.util.Locale.ROOT))
+					.thenComparing(Comparator.naturalOrder()));
+			result.addAll(matches);
+		}
+		return result;
+	}
+
+	private static boolean hasWildcard(String s) {
+		return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
+	}
+}
