@@ -7,6 +7,11 @@ public final class ContextExpression {
 
 	private final List<ContextToken> tokens;
 
+	/** An expression from tokens in sec's postfix order (used for substituted copies). */
+	public static ContextExpression of(List<ContextToken> tokens) {
+		return new ContextExpression(tokens);
+	}
+
 	ContextExpression(List<ContextToken> tokens) {
 		this.tokens = List.copyOf(tokens);
 	}

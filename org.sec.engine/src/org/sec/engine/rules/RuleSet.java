@@ -43,9 +43,17 @@ public final class RuleSet {
 	 * @param log receives each message as sec would log it, in sec's order
 	 */
 	public static RuleSet load(List<String> confPatterns, int bufsize, Consumer<ConfigDiagnostic> log) {
+		return load(Paths.get(""), confPatterns, bufsize, log);
+	}
+
+	/**
+	 * Like {@link #load(List, int, Consumer)}, with relative names resolved against
+	 * {@code baseDir} (sec's working directory); files keep the names as given.
+	 */
+	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize, Consumer<ConfigDiagnostic> log) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String pattern : confPatterns) {
-			names.addAll(glob(pattern));
+			names.addAll(glob(baseDir, pattern));
 		}
 		List<LoadedRuleFile> loaded = new ArrayList<>();
 		boolean valid = true;
@@ -53,7 +61,7 @@ public final class RuleSet {
 			String text;
 			try {
 				// bytes as characters, as Perl reads them
-				text = new String(Files.readAllBytes(Paths.get(name)), StandardCharsets.ISO_8859_1);
+				text = new String(Files.readAllBytes(baseDir.resolve(name)), StandardCharsets.ISO_8859_1);
 			} catch (IOException e) {
 				log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0,
 						"Reading configuration from " + name));
@@ -84,7 +92,12 @@ public final class RuleSet {
 	 * Perl's glob() for the common case: wildcards in the last path component, results
 	 * sorted case-insensitively; a pattern without wildcards is returned as given.
 	 */
-	static List<String> glob(String pattern) {
+	/** Perl glob() of one pattern, as --conf and --input use it. */
+	public static List<String> globFiles(String pattern) {
+		return glob(Paths.get(""), pattern);
+	}
+
+	static List<String> glob(Path baseDir, String pattern) {
 		List<String> result = new ArrayList<>();
 		for (String word : pattern.trim().split("\\s+")) {
 			if (word.isEmpty()) {
@@ -97,7 +110,7 @@ public final class RuleSet {
 			int slash = word.lastIndexOf('/');
 			String dir = slash < 0 ? "" : word.substring(0, slash + 1);
 			String namePattern = word.substring(slash + 1);
-			Path dirPath = Paths.get(dir.isEmpty() ? "." : dir);
+			Path dirPath = baseDir.resolve(dir.isEmpty() ? "." : dir);
 			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
 			List<String> matches = new ArrayList<>();
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(dirPath)) {

@@ -35,9 +35,20 @@ class JsecTest {
 	}
 
 	@Test
-	void eventProcessingSaysNotImplementedAndFails() {
-		assertEquals(2, run("--conf=/nonexistent/x.sec", "--notail"));
+	void tailModeSaysNotImplementedAndFails() {
+		assertEquals(2, run("--conf=/nonexistent/x.sec"));
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("not implemented yet"));
+	}
+
+	@Test
+	void notailRunProcessesInputFilesToTheEnd() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jsec");
+		java.nio.file.Path rules = dir.resolve("r.sec");
+		java.nio.file.Path input = dir.resolve("in.log");
+		java.nio.file.Files.writeString(rules, "type=Single\nptype=RegExp\npattern=user (\\w+)\ndesc=$1\naction=write - hello $1\n");
+		java.nio.file.Files.writeString(input, "user ann\nnoise\nuser bob");
+		assertEquals(0, run("--conf=" + rules, "--input=" + input, "--notail"));
+		assertEquals("hello ann\nhello bob\n", out.toString(StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -1,0 +1,107 @@
+package org.sec.engine.api;
+
+import java.io.PrintStream;
+
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
+import org.sec.engine.runtime.Engine;
+
+/**
+ * The engine as clients drive it: feed lines, let time pass, read what the rules wrote.
+ * Time is whatever the {@link Clock} says, so a simulator or test decides when timers
+ * fire. Not thread-safe.
+ */
+public final class SecEngine {
+
+	/** Settings that sec takes from its command line. */
+	public record Settings(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting,
+			int cleantime) {
+
+		public static Settings defaults() {
+			return new Settings(0, false, false, 0, false, 1);
+		}
+	}
+
+	private final Engine engine;
+	private final Clock clock;
+	private final int cleantime;
+	private long lastCleanup;
+
+	private SecEngine(Engine engine, Clock clock, int cleantime) {
+		this.engine = engine;
+		this.clock = clock;
+		this.cleantime = cleantime;
+	}
+
+	/**
+	 * Creates an engine for loaded rules. Runs sec's start-up timer pass (Calendar rules
+	 * may fire at once).
+	 *
+	 * @param out where "write -" and report/pipe without a command go
+	 * @param log sec's log (--log), may log nowhere
+	 */
+	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
+		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
+				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
+		SecEngine e = new SecEngine(engine, clock, settings.cleantime());
+		engine.processLists();
+		e.lastCleanup = clock.nowSeconds();
+		e.drainSyntheticEvents();
+		return e;
+	}
+
+	/** Processes one input line, then the synthetic events it caused, then timers if due. */
+	public void processLine(String line, String source, String internalContext) {
+		engine.processInputLine(line, source, internalContext);
+		timersIfDue();
+		drainSyntheticEvents();
+	}
+
+	/**
+	 * What sec's main loop does when it finds no input: run the timer pass if
+	 * --cleantime seconds have passed since the last one, then process the synthetic
+	 * events that it queued.
+	 */
+	public void tick() {
+		timersIfDue();
+		drainSyntheticEvents();
+	}
+
+	/** The end of one main-loop iteration: process_lists when --cleantime has passed (L14211). */
+	private void timersIfDue() {
+		long now = clock.nowSeconds();
+		if (now - lastCleanup >= cleantime) {
+			engine.processLists();
+			lastCleanup = now;
+		}
+	}
+
+	/** Processes queued synthetic events (created by event actions) until none is left. */
+	public void drainSyntheticEvents() {
+		while (engine.hasSyntheticEvents()) {
+			engine.processNextSyntheticEvent();
+			timersIfDue();
+		}
+	}
+
+	public void flush() {
+		engine.flush();
+	}
+
+	/** Flushes and closes output files. */
+	public void close() {
+		engine.close();
+	}
+
+	public long linesProcessed() {
+		return engine.linesProcessed();
+	}
+
+	public int contextCount() {
+		return engine.contextCount();
+	}
+
+	public int operationCount() {
+		return engine.operationCount();
+	}
+}

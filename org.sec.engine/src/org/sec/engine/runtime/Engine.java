@@ -1,0 +1,1423 @@
+package org.sec.engine.runtime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.sec.engine.action.Action;
+import org.sec.engine.api.Clock;
+import org.sec.engine.calendar.TimeSpec;
+import org.sec.engine.context.ContextExpression;
+import org.sec.engine.context.ContextExpressionParser;
+import org.sec.engine.context.ContextToken;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.pattern.PerlRegex;
+import org.sec.engine.pattern.PerlRegexException;
+import org.sec.engine.rules.LoadedRuleFile;
+import org.sec.engine.rules.PatternSlot;
+import org.sec.engine.rules.PatternSpec;
+import org.sec.engine.rules.Rule;
+import org.sec.engine.rules.RuleKind;
+
+/**
+ * The event correlation engine: a port of sec 2.9.1's rule processing (process_rules
+ * L9775 and the process_*_rule functions), timers (process_lists L9846), contexts
+ * (valid_context L7124, tval_context_expr L7204) and action execution (L4706-7084).
+ * Time comes only from the injected {@link Clock}. Not thread-safe: one thread drives it.
+ */
+public final class Engine {
+
+	/** Options that change how events are processed. */
+	public record Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting) {
+	}
+
+	private static final String SEPARATOR = " | ";
+	private static final String INTERNAL_EVENT_CONTEXT = "_INTERNAL_EVENT";
+	private static final Pattern LIFETIME = Pattern.compile("^\\s*0*([0-9]+)\\s*$");
+	private static final Pattern ACTION_VARIABLE = Pattern.compile("%(?:(\\.?[A-Za-z]\\w*|%)|\\{(\\.?[A-Za-z]\\w*)\\})");
+	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+
+	private record Pending(long time, String event, String context) {
+	}
+
+	private record Synthetic(String event, String context) {
+	}
+
+	private final Clock clock;
+	private final Options options;
+	private final SecLog log;
+	private final PrintStream stdout;
+	private final List<LoadedRuleFile> files;
+	private final Map<String, List<Rule>> rulesByFile = new LinkedHashMap<>();
+	private final List<String> mainFiles = new ArrayList<>();
+	private final Map<String, List<String>> cfsetFiles = new LinkedHashMap<>();
+	private final List<Rule> calendar = new ArrayList<>();
+	private final Map<Rule, int[]> calendarLastRun = new IdentityHashMap<>();
+	private final Map<Rule, Map<String, Operation>> pairOperations = new IdentityHashMap<>();
+
+	private final Map<String, Context> contexts = new LinkedHashMap<>();
+	private final Map<String, Operation> operations = new LinkedHashMap<>();
+	private final Map<String, String> variables = new HashMap<>();
+	private final Map<String, Map<String, String>> matchCache = new HashMap<>();
+	private final List<Pending> pendingEvents = new ArrayList<>();
+	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
+	private final Map<String, OutputStream> outputFiles = new HashMap<>();
+	private final InputBuffers buffers;
+	private String internalContextName;
+	private long timeVariablesUpdated = Long.MIN_VALUE;
+	private long linesProcessed;
+
+	public Engine(List<LoadedRuleFile> files, Options options, Clock clock, SecLog log, PrintStream stdout) {
+		this.clock = clock;
+		this.options = options;
+		this.log = log;
+		this.stdout = stdout;
+		this.files = List.copyOf(files);
+		int bufsize = options.bufsize();
+		if (bufsize == 0) {
+			bufsize = 1;
+			for (LoadedRuleFile file : files) {
+				for (Rule rule : file.rules()) {
+					for (PatternSlot slot : rule.slots()) {
+						if (slot.pattern() != null) {
+							bufsize = Math.max(bufsize, slot.pattern().lines());
+						}
+					}
+				}
+			}
+		}
+		this.buffers = new InputBuffers(bufsize, options.jointbuf());
+		for (LoadedRuleFile file : files) {
+			rulesByFile.put(file.fileName(), file.rules());
+			Rule opts = file.options();
+			if (opts == null || opts.procAllInput()) {
+				mainFiles.add(file.fileName());
+			}
+			if (opts != null && opts.joinCfset() != null) {
+				for (String set : opts.joinCfset()) {
+					cfsetFiles.computeIfAbsent(set, s -> new ArrayList<>()).add(file.fileName());
+				}
+			}
+			for (Rule rule : file.rules()) {
+				if (rule.kind() == RuleKind.CALENDAR) {
+					calendar.add(rule);
+				}
+			}
+		}
+		initCharVariables();
+	}
+
+	// ------------------------------------------------------------------ driving
+
+	/** True when synthetic events wait to be processed before the next input line. */
+	public boolean hasSyntheticEvents() {
+		return !syntheticEvents.isEmpty();
+	}
+
+	/** Processes the next synthetic event (sec takes these before any input line). */
+	public void processNextSyntheticEvent() {
+		Synthetic s = syntheticEvents.pollFirst();
+		if (s != null) {
+			processEvent(s.event(), InputBuffers.SYNTHETIC, s.context());
+		}
+	}
+
+	/** Processes one input line from a source (file name as configured, "-" for stdin). */
+	public void processInputLine(String line, String source, String internalContext) {
+		linesProcessed++;
+		processEvent(line, source, internalContext);
+	}
+
+	public long linesProcessed() {
+		return linesProcessed;
+	}
+
+	/** Flushes buffered output (stdout and files). */
+	public void flush() {
+		stdout.flush();
+		for (OutputStream out : outputFiles.values()) {
+			try {
+				out.flush();
+			} catch (IOException e) {
+				// reported when written
+			}
+		}
+	}
+
+	public void close() {
+		flush();
+		for (OutputStream out : outputFiles.values()) {
+			try {
+				out.close();
+			} catch (IOException e) {
+				// nothing left to do
+			}
+		}
+		outputFiles.clear();
+	}
+
+	private void processEvent(String line, String source, String internalContext) {
+		boolean internal = options.intcontexts() && internalContext != null;
+		if (internal) {
+			internalContextName = internalContext;
+			Context c = new Context(now(), 0);
+			c.internal = true;
+			c.aliases.add(internalContext);
+			contexts.put(internalContext, c);
+		}
+		buffers.push(line, source);
+		matchCache.clear();
+		for (String file : mainFiles) {
+			if (processRules(file, new LinkedHashSet<>())) {
+				break;
+			}
+		}
+		if (internal) {
+			contexts.remove(internalContext);
+			internalContextName = null;
+		}
+	}
+
+	private long now() {
+		return clock.nowSeconds();
+	}
+
+	// ------------------------------------------------------------------ rule processing
+
+	/** process_rules: returns true when a rule returned EndMatch. */
+	private boolean processRules(String file, Set<String> trace) {
+		List<Rule> rules = rulesByFile.get(file);
+		if (rules == null) {
+			return false;
+		}
+		int i = 0;
+		int n = rules.size();
+		while (i >= 0 && i < n) {
+			Rule rule = rules.get(i);
+			switch (rule.kind()) {
+			case CALENDAR -> i++;
+			case PAIR, PAIR_WITH_WINDOW -> i = matchTwoPatternRule(file, rule, i);
+			case EVENT_GROUP -> i = matchEventGroupRule(file, rule, i);
+			default -> i = matchRule(file, rule, i, trace);
+			}
+			if (i == -1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private int matchRule(String file, Rule rule, int index, Set<String> trace) {
+		PatternSlot slot = rule.slots().get(0);
+		ContextExpressionParser.FieldValue ctx = slot.context();
+		if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+			return index + 1;
+		}
+		Map<String, String> vars = match(slot.pattern(), slot.varmap());
+		if (vars == null) {
+			return index + 1;
+		}
+		if (ctx != null && !ctx.preEvaluated()) {
+			ContextExpression e = vars.isEmpty() ? ctx.expression()
+					: Substitution.context(vars, ctx.expression(), '$', matchCache);
+			if (!evaluate(e)) {
+				return index + 1;
+			}
+		}
+		switch (rule.kind()) {
+		case SUPPRESS -> {
+			return slot.gotoRule();
+		}
+		case JUMP -> {
+			return processJump(rule, vars, file, trace) ? -1 : slot.gotoRule();
+		}
+		case SINGLE -> processSingle(rule, vars);
+		case SINGLE_WITH_SUPPRESS -> processSingleWithSuppress(rule, vars, file);
+		case SINGLE_WITH_THRESHOLD -> processSingleWithThreshold(rule, vars, file);
+		case SINGLE_WITH_2_THRESHOLDS -> processSingleWith2Thresholds(rule, vars, file);
+		case SINGLE_WITH_SCRIPT -> error("SingleWithScript rules are not supported by jsec yet (rule at "
+				+ rule.file() + " line " + rule.line() + ")");
+		default -> {
+		}
+		}
+		return slot.gotoRule();
+	}
+
+	private String desc(Rule rule, Map<String, String> vars) {
+		return vars.isEmpty() ? rule.desc() : Substitution.string(vars, rule.desc(), '$', matchCache);
+	}
+
+	private List<Action> actions(Rule rule, String field, Map<String, String> vars) {
+		List<Action> list = rule.actions(field);
+		return vars.isEmpty() || list.isEmpty() ? list : Substitution.actionList(vars, list, '$', matchCache);
+	}
+
+	private static String key(String file, Rule rule, String desc) {
+		return file + SEPARATOR + rule.id() + SEPARATOR + desc;
+	}
+
+	private void processSingle(Rule rule, Map<String, String> vars) {
+		String desc = desc(rule, vars);
+		execute(actions(rule, "action", vars), desc);
+	}
+
+	private void processSingleWithSuppress(Rule rule, Map<String, String> vars, String file) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op == null || time - op.time > op.window) {
+			op = new Operation(key, rule, time, rule.window(), desc);
+			op.action = actions(rule, "action", vars);
+			operations.put(key, op);
+			execute(op.action, desc);
+		}
+	}
+
+	private void processSingleWithThreshold(Rule rule, Map<String, String> vars, String file) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op != null && time - op.time > op.window) {
+			if (!op.suppressMode) {
+				slideTimes(op, time - op.window);
+				if (op.times.isEmpty()) {
+					operations.remove(key);
+				}
+			} else {
+				execute(op.action2, desc);
+				operations.remove(key);
+			}
+		}
+		op = operations.get(key);
+		if (op == null) {
+			op = new Operation(key, rule, time, rule.window(), desc);
+			op.action = actions(rule, "action", vars);
+			op.action2 = actions(rule, "action2", vars);
+			operations.put(key, op);
+		}
+		if (op.suppressMode) {
+			return;
+		}
+		op.times.add(time);
+		if (op.times.size() < rule.threshold()) {
+			return;
+		}
+		op.suppressMode = true;
+		execute(op.action, desc);
+	}
+
+	private void processSingleWith2Thresholds(Rule rule, Map<String, String> vars, String file) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op != null && time - op.time > op.window) {
+			if (!op.secondPass) {
+				slideTimes(op, time - op.window);
+				if (op.times.isEmpty()) {
+					operations.remove(key);
+				}
+			} else {
+				execute(op.action2, op.desc2);
+				operations.remove(key);
+			}
+		}
+		op = operations.get(key);
+		if (op == null) {
+			op = new Operation(key, rule, time, rule.window(), desc);
+			op.action = actions(rule, "action", vars);
+			op.action2 = actions(rule, "action2", vars);
+			op.desc2 = vars.isEmpty() ? rule.desc2() : Substitution.string(vars, rule.desc2(), '$', matchCache);
+			operations.put(key, op);
+		}
+		op.times.add(time);
+		if (!op.secondPass) {
+			if (op.times.size() < rule.threshold()) {
+				return;
+			}
+			op.secondPass = true;
+			op.time = time;
+			op.window = rule.window2();
+			op.times.clear();
+			execute(op.action, desc);
+		} else {
+			if (op.times.size() <= rule.threshold2()) {
+				return;
+			}
+			op.times.remove(0);
+			op.time = op.times.isEmpty() ? time : op.times.get(0);
+		}
+	}
+
+	/** update_times_swt: drop times before {@code limit}; the window starts at the oldest left. */
+	private static void slideTimes(Operation op, long limit) {
+		while (!op.times.isEmpty() && op.times.get(0) < limit) {
+			op.times.remove(0);
+		}
+		op.time = op.times.isEmpty() ? limit : op.times.get(0);
+	}
+
+	private boolean processJump(Rule rule, Map<String, String> vars, String file, Set<String> trace) {
+		List<String> sets = rule.cfset();
+		if (sets.isEmpty()) {
+			return false;
+		}
+		if (!rule.constSet() && !vars.isEmpty()) {
+			sets = sets.stream().map(s -> Substitution.string(vars, s, '$', matchCache)).toList();
+		}
+		for (String set : sets) {
+			if (trace.contains(set)) {
+				log.log(SecLog.Level.WARN, "Can't jump to fileset '" + set + "' from " + file + ", loop detected");
+				continue;
+			}
+			List<String> setFiles = cfsetFiles.get(set);
+			if (setFiles == null) {
+				log.log(SecLog.Level.WARN, "Can't jump to fileset '" + set + "' from " + file + ", set does not exist");
+				continue;
+			}
+			trace.add(set);
+			for (String cf : setFiles) {
+				if (processRules(cf, trace)) {
+					trace.remove(set);
+					return true;
+				}
+			}
+			trace.remove(set);
+		}
+		return false;
+	}
+
+	// ---- Pair and PairWithWindow
+
+	private int matchTwoPatternRule(String file, Rule rule, int index) {
+		PatternSlot first = rule.slots().get(0);
+		ContextExpressionParser.FieldValue ctx = first.context();
+		check: {
+			if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+				break check;
+			}
+			Map<String, String> vars = match(first.pattern(), first.varmap());
+			if (vars == null) {
+				break check;
+			}
+			if (ctx != null && !ctx.preEvaluated()) {
+				ContextExpression e = vars.isEmpty() ? ctx.expression()
+						: Substitution.context(vars, ctx.expression(), '$', matchCache);
+				if (!evaluate(e)) {
+					break check;
+				}
+			}
+			if (rule.kind() == RuleKind.PAIR) {
+				processPair(rule, vars, file);
+			} else {
+				processPairWithWindow(rule, vars, file);
+			}
+			return first.gotoRule();
+		}
+		Map<String, Operation> ops = pairOperations.get(rule);
+		if (ops != null && !ops.isEmpty() && matchPairOperations(rule, ops)) {
+			return rule.slots().get(1).gotoRule();
+		}
+		return index + 1;
+	}
+
+	private void processPair(Rule rule, Map<String, String> vars, String file) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op == null || (op.window != 0 && time - op.time > op.window)) {
+			op = startPairOperation(rule, vars, key, desc, time, "Pair");
+			if (op == null) {
+				return;
+			}
+			execute(op.action, desc);
+		}
+	}
+
+	private void processPairWithWindow(Rule rule, Map<String, String> vars, String file) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op != null && time - op.time > op.window) {
+			execute(op.action, desc);
+			operations.remove(key);
+			pairOperations.get(rule).remove(key);
+		}
+		if (!operations.containsKey(key)) {
+			startPairOperation(rule, vars, key, desc, time, "PairWithWindow");
+		}
+	}
+
+	/** The operation part of process_pair_rule / process_pairwithwindow_rule (L8660-8760). */
+	private Operation startPairOperation(Rule rule, Map<String, String> vars, String key, String desc, long time,
+			String typeName) {
+		PatternSlot second = rule.slots().get(1);
+		PatternSpec p2 = second.pattern();
+		Operation op = new Operation(key, rule, time, rule.window(), desc);
+		op.desc2 = rule.desc2();
+		op.pattern2 = p2.regex();
+		op.substrPattern2 = p2.type() == PatternSpec.Type.SUBSTR ? p2.text() : null;
+		op.context2 = second.context() == null ? null : second.context().expression();
+		op.action = rule.actions("action");
+		op.action2 = rule.actions("action2");
+		if (!vars.isEmpty()) {
+			op.action = Substitution.actionList(vars, op.action, '$', matchCache);
+			op.action2Copied = true;
+			switch (p2.type()) {
+			case REGEXP, PERLFUNC, CACHED -> {
+				if (p2.type() == PatternSpec.Type.REGEXP && p2.deferred()) {
+					String text = Substitution.string(Substitution.mapValues(vars, Substitution::quotemeta), p2.text(),
+							'$', matchCache);
+					try {
+						op.pattern2 = PerlRegex.compile(text);
+					} catch (PerlRegexException e) {
+						log.log(SecLog.Level.ERR, "Runtime variable evaluation yielded an invalid regular expression '"
+								+ text + "' for " + typeName + " rule: " + e.getMessage());
+						log.log(SecLog.Level.ERR, "Can't start " + typeName + " event correlation operation with the key '"
+								+ key + "'");
+						return null;
+					}
+				}
+				Map<String, String> dd = Substitution.mapValues(vars, Substitution::doubleDollar);
+				op.desc2 = Substitution.string(dd, op.desc2, '%', matchCache);
+				op.action2 = Substitution.actionList(dd, op.action2, '%', matchCache);
+				if (op.context2 != null) {
+					op.context2 = Substitution.context(dd, op.context2, '%', matchCache);
+				}
+			}
+			case SUBSTR -> {
+				if (!p2.negated() || true) {
+					op.substrPattern2 = Substitution.string(vars, p2.text(), '$', matchCache);
+				}
+				op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
+				op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
+				if (op.context2 != null) {
+					op.context2 = Substitution.context(vars, op.context2, '$', matchCache);
+				}
+			}
+			case TVALUE -> {
+				op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
+				op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
+				if (op.context2 != null) {
+					op.context2 = Substitution.context(vars, op.context2, '$', matchCache);
+				}
+			}
+			}
+		}
+		operations.put(key, op);
+		pairOperations.computeIfAbsent(rule, r -> new LinkedHashMap<>()).put(key, op);
+		return op;
+	}
+
+	private boolean matchPairOperations(Rule rule, Map<String, Operation> ops) {
+		boolean matched = false;
+		PatternSlot second = rule.slots().get(1);
+		boolean preEval = second.context() != null && second.context().preEvaluated();
+		for (String key : new ArrayList<>(ops.keySet())) {
+			Operation op = ops.get(key);
+			if (op == null) {
+				continue;
+			}
+			if (preEval && !evaluate(op.context2)) {
+				continue;
+			}
+			PatternSpec p2 = second.pattern();
+			PatternSpec effective = new PatternSpec(p2.type(), p2.negated(), p2.lines(),
+					op.substrPattern2 != null ? op.substrPattern2 : p2.text(), op.pattern2, false, p2.truth());
+			Map<String, String> vars = match(effective, second.varmap());
+			if (vars == null) {
+				continue;
+			}
+			if (op.context2 != null && !preEval) {
+				ContextExpression e = vars.isEmpty() ? op.context2 : Substitution.context(vars, op.context2, '$', matchCache);
+				if (!evaluate(e)) {
+					continue;
+				}
+			}
+			boolean run = rule.kind() == RuleKind.PAIR_WITH_WINDOW || op.window == 0 || now() - op.time <= op.window;
+			if (run) {
+				matched = true;
+				if (!vars.isEmpty()) {
+					op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
+					op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
+				}
+				execute(op.action2, op.desc2);
+			}
+			operations.remove(key);
+			ops.remove(key);
+		}
+		return matched;
+	}
+
+	// ---- EventGroup
+
+	/** match_eventgroup_rule (L9729): the first pattern that matches (with its context) counts. */
+	private int matchEventGroupRule(String file, Rule rule, int index) {
+		List<PatternSlot> slots = rule.slots();
+		for (int i = 0; i < slots.size(); i++) {
+			PatternSlot slot = slots.get(i);
+			ContextExpressionParser.FieldValue ctx = slot.context();
+			if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+				continue;
+			}
+			Map<String, String> vars = match(slot.pattern(), slot.varmap());
+			if (vars == null) {
+				continue;
+			}
+			if (ctx != null && !ctx.preEvaluated()) {
+				ContextExpression e = vars.isEmpty() ? ctx.expression()
+						: Substitution.context(vars, ctx.expression(), '$', matchCache);
+				if (!evaluate(e)) {
+					continue;
+				}
+			}
+			processEventGroup(rule, vars, file, i);
+			return slot.gotoRule();
+		}
+		return index + 1;
+	}
+
+	private void processEventGroup(Rule rule, Map<String, String> vars, String file, int index) {
+		String desc = desc(rule, vars);
+		String key = key(file, rule, desc);
+		long time = now();
+		Operation op = operations.get(key);
+		if (op != null && time - op.time > op.window) {
+			if (!op.suppressMode) {
+				slideGroupTimes(op, time - op.window);
+				if (op.allTimes.isEmpty()) {
+					op.deleteInProgress = true;
+					execute(op.endAction, desc);
+					operations.remove(key);
+				} else {
+					execute(op.slideAction, desc);
+				}
+			} else {
+				op.deleteInProgress = true;
+				execute(op.endAction, desc);
+				operations.remove(key);
+			}
+		}
+		if (!operations.containsKey(key)) {
+			op = new Operation(key, rule, time, rule.window(), desc);
+			op.initAction = actions(rule, "init", vars);
+			op.slideAction = actions(rule, "slide", vars);
+			op.endAction = actions(rule, "end", vars);
+			op.action = actions(rule, "action", vars);
+			op.timesList = new ArrayList<>();
+			for (int i = 0; i < rule.eventCount(); i++) {
+				op.timesList.add(new ArrayList<>());
+			}
+			operations.put(key, op);
+			op.initInProgress = true;
+			execute(op.initAction, desc);
+			if (!operations.containsKey(key)) {
+				return;
+			}
+			op.initInProgress = false;
+		}
+		op = operations.get(key);
+		PatternSlot slot = rule.slots().get(index);
+		if (!op.suppressMode) {
+			String token = null;
+			if (rule.egPattern() != null) {
+				token = vars.isEmpty() ? slot.egToken() : Substitution.string(vars, slot.egToken(), '$', matchCache);
+			}
+			op.allTimes.add(new Operation.GroupEvent(time, index, token));
+			op.timesList.get(index).add(time);
+		}
+		List<Action> count = vars.isEmpty() || slot.count().isEmpty() ? slot.count()
+				: Substitution.actionList(vars, slot.count(), '$', matchCache);
+		execute(count, desc);
+		if (!operations.containsKey(key) || op.suppressMode) {
+			return;
+		}
+		for (int i = 0; i < rule.eventCount(); i++) {
+			if (op.timesList.get(i).size() < rule.slots().get(i).threshold()) {
+				return;
+			}
+		}
+		if (rule.egPattern() != null) {
+			List<String> tokens = op.allTimes.stream().map(Operation.GroupEvent::token).toList();
+			if (!matchGroupPattern(rule.egPattern(), String.join(" ", tokens))) {
+				return;
+			}
+		}
+		if (!rule.multipleActions()) {
+			op.suppressMode = true;
+		}
+		execute(op.action, desc);
+	}
+
+	private boolean matchGroupPattern(PatternSpec p, String tokens) {
+		return switch (p.type()) {
+		case SUBSTR -> tokens.contains(p.text()) != p.negated();
+		case REGEXP -> p.regex().pattern().matcher(tokens).find() != p.negated();
+		default -> {
+			error("egptype=PerlFunc needs the Perl bridge, which jsec does not have yet");
+			yield false;
+		}
+		};
+	}
+
+	/** update_times_eg: drop events before {@code limit} from both lists. */
+	private static void slideGroupTimes(Operation op, long limit) {
+		while (!op.allTimes.isEmpty() && op.allTimes.get(0).time() < limit) {
+			Operation.GroupEvent e = op.allTimes.remove(0);
+			op.timesList.get(e.index()).remove(0);
+		}
+		op.time = op.allTimes.isEmpty() ? limit : op.allTimes.get(0).time();
+	}
+
+	private void error(String message) {
+		log.log(SecLog.Level.ERR, message);
+	}
+
+	// ------------------------------------------------------------------ patterns
+
+	/** The match variables of a successful match (empty for SubStr etc.), or {@code null}. */
+	private Map<String, String> match(PatternSpec p, Map<String, Integer> varmap) {
+		switch (p.type()) {
+		case TVALUE:
+			return p.truth() ? Map.of() : null;
+		case SUBSTR: {
+			boolean found = buffers.lastLines(p.lines()).contains(p.text());
+			return found != p.negated() ? Map.of() : null;
+		}
+		case CACHED: {
+			Map<String, String> entry = matchCache.get(p.text());
+			if (p.negated()) {
+				return entry == null ? Map.of() : null;
+			}
+			return entry == null ? null : new LinkedHashMap<>(entry);
+		}
+		case REGEXP:
+			return matchRegexp(p, varmap);
+		default:
+			error("PerlFunc patterns need the Perl bridge, which jsec does not have yet");
+			return null;
+		}
+	}
+
+	private Map<String, String> matchRegexp(PatternSpec p, Map<String, Integer> varmap) {
+		String line = buffers.lastLines(p.lines());
+		Matcher m = p.regex().pattern().matcher(line);
+		boolean found = m.find();
+		if (p.negated()) {
+			if (found) {
+				return null;
+			}
+			Map<String, String> vars = new LinkedHashMap<>();
+			vars.put("0", line);
+			vars.put("_inputsrc", buffers.inputSource(p.lines()));
+			vars.put("_intcontext", internalContextName);
+			return vars;
+		}
+		if (!found) {
+			return null;
+		}
+		Map<String, String> vars = new LinkedHashMap<>();
+		for (Map.Entry<String, String> name : p.regex().groupNames().entrySet()) {
+			String value = m.group(name.getValue());
+			if (value != null) {
+				vars.put(name.getKey(), value);
+			}
+		}
+		int groups = m.groupCount();
+		if (groups == 0) {
+			vars.put("1", "1"); // Perl's list-context match without groups returns (1)
+		} else {
+			for (int i = 1; i <= groups; i++) {
+				vars.put(Integer.toString(i), m.group(i));
+			}
+		}
+		vars.put("0", line);
+		vars.put("_inputsrc", buffers.inputSource(p.lines()));
+		vars.put("_intcontext", internalContextName);
+		if (!varmap.isEmpty()) {
+			int count = Math.max(groups, 1);
+			List<String> cacheNames = new ArrayList<>();
+			for (Map.Entry<String, Integer> e : varmap.entrySet()) {
+				if (e.getValue() == null) {
+					cacheNames.add(e.getKey());
+				} else {
+					vars.put(e.getKey(), e.getValue() <= count ? vars.get(Integer.toString(e.getValue())) : null);
+				}
+			}
+			for (String name : cacheNames) {
+				matchCache.put(name, new LinkedHashMap<>(vars));
+			}
+		}
+		return vars;
+	}
+
+	// ------------------------------------------------------------------ contexts
+
+	/** valid_context: true if the context exists and is not stale; a stale one is expired now. */
+	private boolean validContext(String name) {
+		Context c = contexts.get(name);
+		if (c == null) {
+			return false;
+		}
+		if (c.window == 0 || now() - c.time <= c.window) {
+			return true;
+		}
+		if (c.deleteInProgress) {
+			return false;
+		}
+		if (!c.action.isEmpty()) {
+			c.deleteInProgress = true;
+			Context saved = contexts.get("_THIS");
+			contexts.put("_THIS", c);
+			execute(c.action, c.desc);
+			if (saved != null) {
+				contexts.put("_THIS", saved);
+			} else {
+				contexts.remove("_THIS");
+			}
+		}
+		for (String alias : new ArrayList<>(c.aliases)) {
+			contexts.remove(alias);
+		}
+		return false;
+	}
+
+	/** tval_context_expr, including its evaluation order for "A || B &amp;&amp; C" (inventory §5.1). */
+	private boolean evaluate(ContextExpression e) {
+		return evaluate(e.tokens());
+	}
+
+	private boolean evaluate(List<ContextToken> tokens) {
+		Boolean left = null;
+		List<ContextToken> right = new ArrayList<>();
+		for (ContextToken t : tokens) {
+			switch (t.kind()) {
+			case OPERAND, EXPRESSION, VARSET, ECODE, CCODE, CCODE2 -> {
+				if (left != null) {
+					right.add(t);
+				} else {
+					left = operandValue(t);
+				}
+			}
+			case NEGATION -> {
+				if (!right.isEmpty()) {
+					right.add(t);
+				} else {
+					left = left == null || !left;
+				}
+			}
+			case AND -> {
+				left = Boolean.TRUE.equals(left) && evaluate(right);
+				right = new ArrayList<>();
+			}
+			case OR -> {
+				left = Boolean.TRUE.equals(left) || evaluate(right);
+				right = new ArrayList<>();
+			}
+			}
+		}
+		return Boolean.TRUE.equals(left);
+	}
+
+	private boolean operandValue(ContextToken t) {
+		return switch (t.kind()) {
+		case OPERAND -> validContext(t.text());
+		case EXPRESSION -> evaluate(t.nested());
+		case VARSET -> matchCache.containsKey(t.text());
+		default -> {
+			error("Context expressions with Perl code need the Perl bridge, which jsec does not have yet");
+			yield false;
+		}
+		};
+	}
+
+	// ------------------------------------------------------------------ timers
+
+	/** process_lists: contexts, due events, Calendar rules, operation windows. */
+	public void processLists() {
+		for (String name : new ArrayList<>(contexts.keySet())) {
+			validContext(name);
+		}
+		if (!pendingEvents.isEmpty()) {
+			long time = now();
+			List<Pending> keep = new ArrayList<>();
+			for (Pending p : pendingEvents) {
+				if (time >= p.time()) {
+					log.log(SecLog.Level.DEBUG, "Creating event '" + p.event() + "'");
+					syntheticEvents.addLast(new Synthetic(p.event(), p.context()));
+				} else {
+					keep.add(p);
+				}
+			}
+			pendingEvents.clear();
+			pendingEvents.addAll(keep);
+		}
+		runCalendar();
+		for (String key : new ArrayList<>(operations.keySet())) {
+			Operation op = operations.get(key);
+			if (op == null) {
+				continue;
+			}
+			long time = now();
+			if (time - op.time <= op.window) {
+				continue;
+			}
+			switch (op.rule.kind()) {
+			case SINGLE_WITH_SUPPRESS -> operations.remove(key);
+			case PAIR -> {
+				if (op.window != 0) {
+					operations.remove(key);
+					pairOperations.get(op.rule).remove(key);
+				}
+			}
+			case PAIR_WITH_WINDOW -> {
+				execute(op.action, op.desc);
+				operations.remove(key);
+				pairOperations.get(op.rule).remove(key);
+			}
+			case SINGLE_WITH_THRESHOLD -> {
+				if (!op.suppressMode) {
+					slideTimes(op, time - op.window);
+					if (op.times.isEmpty()) {
+						operations.remove(key);
+					}
+				} else {
+					execute(op.action2, op.desc);
+					operations.remove(key);
+				}
+			}
+			case SINGLE_WITH_2_THRESHOLDS -> {
+				if (!op.secondPass) {
+					slideTimes(op, time - op.window);
+					if (op.times.isEmpty()) {
+						operations.remove(key);
+					}
+				} else {
+					execute(op.action2, op.desc2);
+					operations.remove(key);
+				}
+			}
+			case EVENT_GROUP -> {
+				if (!op.suppressMode) {
+					slideGroupTimes(op, time - op.window);
+					if (op.allTimes.isEmpty()) {
+						op.deleteInProgress = true;
+						execute(op.endAction, op.desc);
+						operations.remove(key);
+					} else {
+						execute(op.slideAction, op.desc);
+					}
+				} else {
+					op.deleteInProgress = true;
+					execute(op.endAction, op.desc);
+					operations.remove(key);
+				}
+			}
+			default -> {
+			}
+			}
+		}
+	}
+
+	private void runCalendar() {
+		if (calendar.isEmpty()) {
+			return;
+		}
+		ZonedDateTime t = localTime(now());
+		int minute = t.getMinute();
+		int hour = t.getHour();
+		int day = t.getDayOfMonth();
+		int month = t.getMonthValue() - 1;
+		int year = t.getYear() - 1900;
+		int weekday = t.getDayOfWeek().getValue() % 7;
+		boolean lastDayOfMonth = localTime(now() + 86400).getDayOfMonth() == 1;
+		for (Rule rule : calendar) {
+			int[] last = calendarLastRun.get(rule);
+			if (last != null && last[0] == minute && last[1] == hour && last[2] == day && last[3] == month
+					&& last[4] == year) {
+				continue;
+			}
+			TimeSpec spec = rule.time();
+			if (!spec.minutes().get(minute) || !spec.hours().get(hour)
+					|| !(spec.days().get(day) || (lastDayOfMonth && spec.days().get(0)))
+					|| !spec.months().get(month) || !spec.weekdays().get(weekday)
+					|| !spec.years().get(year % 100)) {
+				continue;
+			}
+			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
+			if (ctx == null || evaluate(ctx.expression())) {
+				execute(rule.actions("action"), rule.desc());
+				calendarLastRun.put(rule, new int[] { minute, hour, day, month, year });
+			}
+		}
+	}
+
+	private static ZonedDateTime localTime(long epochSeconds) {
+		return Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault());
+	}
+
+	// ------------------------------------------------------------------ actions
+
+	/** execute_actionlist: returns false when break/continue ended the list. */
+	private int execute(List<Action> list, String desc) {
+		for (Action a : list) {
+			int k = executeAction(a, desc);
+			if (k <= 0) {
+				return k;
+			}
+		}
+		return 1;
+	}
+
+	private String var(String s, String desc) {
+		if (s == null || s.indexOf('%') < 0) {
+			return s;
+		}
+		long time = now();
+		if (time != timeVariablesUpdated) {
+			setTimeVariables(time);
+			timeVariablesUpdated = time;
+		}
+		variables.put("u", Long.toString(time));
+		variables.put("t", LOCALTIME.format(localTime(time)));
+		variables.put("s", desc);
+		Matcher m = ACTION_VARIABLE.matcher(s);
+		StringBuilder out = new StringBuilder(s.length() + 16);
+		int last = 0;
+		while (m.find()) {
+			out.append(s, last, m.start());
+			String name = m.group(2) != null ? m.group(2) : m.group(1);
+			String value = variables.get(name);
+			if (value != null) {
+				out.append(value);
+			}
+			last = m.end();
+		}
+		out.append(s, last, s.length());
+		return out.toString();
+	}
+
+	private int executeAction(Action a, String desc) {
+		List<String> args = a.args();
+		switch (a.type()) {
+		case NONE -> {
+		}
+		case LOGONLY -> log.log(SecLog.Level.NOTICE, var(args.get(0), desc));
+		case WRITE, WRITEN, OWRITECL -> write(var(args.get(0), desc), var(args.get(1), desc),
+				a.type() == org.sec.engine.action.ActionType.WRITE, a.type() == org.sec.engine.action.ActionType.OWRITECL);
+		case CLOSEF -> closeFile(var(args.get(0), desc));
+		case CREATE -> create(var(args.get(0), desc), var(args.get(1), desc), a.lists().get(0), desc);
+		case DELETE -> delete(var(args.get(0), desc));
+		case OBSOLETE -> {
+			Context c = contexts.get(var(args.get(0), desc));
+			if (c != null && !c.internal) {
+				c.window = -1;
+				validContext(var(args.get(0), desc));
+			}
+		}
+		case SET -> set(var(args.get(0), desc), var(args.get(1), desc), a.lists().get(0), desc);
+		case ALIAS -> {
+			String name = var(args.get(0), desc);
+			String alias = var(args.get(1), desc);
+			Context c = contexts.get(name);
+			if (c != null && !contexts.containsKey(alias) && !c.internal) {
+				c.aliases.add(alias);
+				contexts.put(alias, c);
+			}
+		}
+		case UNALIAS -> {
+			String alias = var(args.get(0), desc);
+			Context c = contexts.get(alias);
+			if (c != null && !c.internal) {
+				c.aliases.remove(alias);
+				contexts.remove(alias);
+			}
+		}
+		case ADD, PREPEND, FILL -> addToStore(a.type(), var(args.get(0), desc), var(args.get(1), desc));
+		case REPORT -> report(var(args.get(0), desc), var(args.get(1), desc));
+		case COPY, POP, SHIFT, EMPTY -> storeToVariable(a.type(), var(args.get(0), desc), args.get(1));
+		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
+		case SETLTIME -> {
+			String name = var(args.get(0), desc);
+			Matcher m = LIFETIME.matcher(var(args.get(1), desc));
+			Context c = contexts.get(name);
+			if (c != null && !c.internal && m.matches()) {
+				c.window = Long.parseLong(m.group(1));
+				validContext(name);
+			}
+		}
+		case SETCTIME -> {
+			Matcher m = LIFETIME.matcher(var(args.get(0), desc));
+			Context c = contexts.get(var(args.get(1), desc));
+			if (c != null && !c.internal && m.matches()) {
+				long t = Long.parseLong(m.group(1));
+				if (c.time <= t && t <= now()) {
+					c.time = t;
+				}
+			}
+		}
+		case EVENT -> emitEvents(Long.parseLong(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT);
+		case TEVENT -> {
+			Matcher m = LIFETIME.matcher(var(args.get(0), desc));
+			if (m.matches()) {
+				emitEvents(Long.parseLong(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT);
+			}
+		}
+		case CEVENT -> {
+			Matcher m = LIFETIME.matcher(var(args.get(1), desc));
+			if (m.matches()) {
+				emitEvents(Long.parseLong(m.group(1)), var(args.get(2), desc), var(args.get(0), desc));
+			}
+		}
+		case ASSIGN -> variables.put(args.get(0), var(args.get(1), desc));
+		case ASSIGNSQ -> variables.put(args.get(0), "'" + var(args.get(1), desc).replace("'", "'\\''") + "'");
+		case FREE -> variables.remove(args.get(0));
+		case VARSET -> variables.put(args.get(0), matchCache.containsKey(var(args.get(1), desc)) ? "1" : "0");
+		case IF -> {
+			List<Action> branch = perlTrue(variables.get(args.get(0))) ? a.lists().get(0) : a.lists().get(1);
+			return execute(branch, desc);
+		}
+		case WHILE -> {
+			while (perlTrue(variables.get(args.get(0)))) {
+				int k = execute(a.lists().get(0), desc);
+				if (k == 0) {
+					break; // break ends the loop
+				}
+			}
+		}
+		case BREAK -> {
+			return 0;
+		}
+		case CONTINUE -> {
+			return -1;
+		}
+		case SHELLCMD -> shell(var(args.get(0), desc), null);
+		case PIPE -> {
+			String event = var(args.get(0), desc);
+			String cmd = var(args.get(1), desc);
+			if (cmd.isEmpty()) {
+				stdout.println(event);
+			} else {
+				shell(cmd, event + "\n");
+			}
+		}
+		default -> error("Action '" + a.type().keyword() + "' is not supported by jsec yet");
+		}
+		return 1;
+	}
+
+	/** Perl truth of a variable: undef, "" and "0" are false. */
+	private static boolean perlTrue(String v) {
+		return v != null && !v.isEmpty() && !v.equals("0");
+	}
+
+	private void write(String file, String text, boolean newline, boolean closeAfter) {
+		String data = newline ? text + "\n" : text;
+		if (file.equals("-")) {
+			stdout.print(data);
+			if (closeAfter) {
+				stdout.flush();
+			}
+			return;
+		}
+		try {
+			OutputStream out = outputFiles.get(file);
+			if (out == null) {
+				Path path = Paths.get(file);
+				if (Files.exists(path) && !Files.isRegularFile(path)) {
+					if (!isFifo(path)) {
+						return; // sec skips what is neither a regular file nor a FIFO
+					}
+				}
+				out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+						StandardOpenOption.WRITE);
+				if (!closeAfter) {
+					outputFiles.put(file, out);
+				}
+			}
+			out.write(data.getBytes(StandardCharsets.ISO_8859_1));
+			if (closeAfter) {
+				out.close();
+			} else {
+				out.flush();
+			}
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Can't open output file " + file + " (" + e.getMessage() + ")");
+		}
+	}
+
+	private static boolean isFifo(Path path) {
+		try {
+			return "p".equals(Files.getAttribute(path, "unix:mode") instanceof Integer i ? ((i & 0170000) == 0010000 ? "p" : "") : "");
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	private void closeFile(String file) {
+		OutputStream out = outputFiles.remove(file);
+		if (out != null) {
+			try {
+				out.close();
+			} catch (IOException e) {
+				log.log(SecLog.Level.ERR, "Can't close output file " + file + " (" + e.getMessage() + ")");
+			}
+		}
+	}
+
+	private void create(String name, String lifetime, List<Action> onExpiry, String desc) {
+		log.log(SecLog.Level.DEBUG, "Creating context '" + name + "'");
+		Matcher m = LIFETIME.matcher(lifetime);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "', can't create");
+			return;
+		}
+		long window = Long.parseLong(m.group(1));
+		Context c = contexts.get(name);
+		if (c != null) {
+			if (c.internal) {
+				log.log(SecLog.Level.WARN, "Invalid use of create action for internal context '" + name + "'");
+				return;
+			}
+			c.time = now();
+			c.window = window;
+			c.action = onExpiry;
+			c.desc = desc;
+			c.buffer.clear();
+		} else {
+			c = new Context(now(), window);
+			c.action = onExpiry;
+			c.desc = desc;
+			c.aliases.add(name);
+			contexts.put(name, c);
+		}
+	}
+
+	private void delete(String name) {
+		Context c = contexts.get(name);
+		if (c == null || c.internal || c.deleteInProgress) {
+			return;
+		}
+		log.log(SecLog.Level.DEBUG, "Deleting context '" + name + "'");
+		for (String alias : new ArrayList<>(c.aliases)) {
+			contexts.remove(alias);
+		}
+	}
+
+	private void set(String name, String lifetime, List<Action> onExpiry, String desc) {
+		Context c = contexts.get(name);
+		if (c == null || c.internal) {
+			return;
+		}
+		if (!lifetime.equals("-")) {
+			Matcher m = LIFETIME.matcher(lifetime);
+			if (!m.matches()) {
+				log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "', can't set");
+				return;
+			}
+			c.time = now();
+			c.window = Long.parseLong(m.group(1));
+		}
+		if (!onExpiry.isEmpty()) {
+			c.action = onExpiry;
+			c.desc = desc;
+		}
+	}
+
+	private void addToStore(org.sec.engine.action.ActionType type, String name, String event) {
+		Context c = contexts.get(name);
+		if (c == null) {
+			c = new Context(now(), 0);
+			c.aliases.add(name);
+			contexts.put(name, c);
+		} else if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of " + type.keyword() + " action for internal context '" + name + "'");
+			return;
+		}
+		List<String> lines = org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), event);
+		if (options.evstoresize() > 0) {
+			int size = type == org.sec.engine.action.ActionType.FILL ? lines.size() : c.buffer.size() + lines.size();
+			if (size > options.evstoresize()) {
+				log.log(SecLog.Level.WARN, "Can't " + type.keyword() + " event '" + event + "' to context '" + name
+						+ "', store size limit reached");
+				return;
+			}
+		}
+		switch (type) {
+		case ADD -> c.buffer.addAll(lines);
+		case PREPEND -> c.buffer.addAll(0, lines);
+		default -> {
+			c.buffer.clear();
+			c.buffer.addAll(lines);
+		}
+		}
+	}
+
+	private void report(String name, String cmd) {
+		Context c = contexts.get(name);
+		if (c == null || c.buffer.isEmpty()) {
+			return;
+		}
+		StringBuilder b = new StringBuilder();
+		for (String line : c.buffer) {
+			b.append(line).append('\n');
+		}
+		if (cmd.isEmpty()) {
+			stdout.print(b);
+		} else {
+			shell(cmd, b.toString());
+		}
+	}
+
+	private void storeToVariable(org.sec.engine.action.ActionType type, String name, String variable) {
+		Context c = contexts.get(name);
+		if (c == null) {
+			return;
+		}
+		switch (type) {
+		case COPY -> variables.put(variable, String.join("\n", c.buffer));
+		case EMPTY -> {
+			if (!variable.isEmpty()) {
+				variables.put(variable, String.join("\n", c.buffer));
+			}
+			c.buffer.clear();
+		}
+		case POP -> variables.put(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(c.buffer.size() - 1));
+		default -> variables.put(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(0));
+		}
+	}
+
+	private void contextQuery(org.sec.engine.action.ActionType type, String variable, String name) {
+		Context c = contexts.get(name);
+		switch (type) {
+		case EXISTS -> variables.put(variable, c != null ? "1" : "0");
+		case GETSIZE -> {
+			if (c != null) {
+				variables.put(variable, Integer.toString(c.buffer.size()));
+			} else {
+				variables.remove(variable);
+			}
+		}
+		case GETALIASES -> {
+			if (c != null) {
+				variables.put(variable, String.join("\n", c.aliases));
+			} else {
+				variables.remove(variable);
+			}
+		}
+		case GETLTIME -> {
+			if (c != null) {
+				variables.put(variable, Long.toString(c.window));
+			} else {
+				variables.remove(variable);
+			}
+		}
+		default -> {
+			if (c != null) {
+				variables.put(variable, Long.toString(c.time));
+			} else {
+				variables.remove(variable);
+			}
+		}
+		}
+	}
+
+	private void emitEvents(long delay, String text, String context) {
+		for (String event : org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), text)) {
+			if (delay == 0) {
+				log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'");
+				syntheticEvents.addLast(new Synthetic(event, context));
+			} else {
+				pendingEvents.add(new Pending(now() + delay, event, context));
+			}
+		}
+	}
+
+	private void shell(String cmd, String input) {
+		flush();
+		try {
+			Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+					.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			if (input != null) {
+				try (OutputStream in = p.getOutputStream()) {
+					in.write(input.getBytes(StandardCharsets.ISO_8859_1));
+				}
+			} else {
+				p.getOutputStream().close();
+			}
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Can't start command '" + cmd + "' (" + e.getMessage() + ")");
+		}
+	}
+
+	// ------------------------------------------------------------------ action-list variables
+
+	private void initCharVariables() {
+		variables.put("%", "%");
+		variables.put(".nl", "\n");
+		variables.put(".cr", "\r");
+		variables.put(".tab", "\t");
+		variables.put(".sp", " ");
+		for (int i = 0; i < 32; i++) {
+			variables.put(".chr" + i, String.valueOf((char) i));
+		}
+	}
+
+	private void setTimeVariables(long time) {
+		ZonedDateTime t = localTime(time);
+		variables.put(".sec", two(t.getSecond()));
+		variables.put(".min", two(t.getMinute()));
+		variables.put(".hour", two(t.getHour()));
+		variables.put(".hmsstr", two(t.getHour()) + ":" + two(t.getMinute()) + ":" + two(t.getSecond()));
+		variables.put(".mday", two(t.getDayOfMonth()));
+		variables.put(".mdaystr", t.getDayOfMonth() < 10 ? " " + t.getDayOfMonth() : Integer.toString(t.getDayOfMonth()));
+		variables.put(".mon", two(t.getMonthValue()));
+		variables.put(".monstr", DateTimeFormatter.ofPattern("MMM", Locale.ROOT).format(t));
+		variables.put(".year", Integer.toString(t.getYear()));
+		variables.put(".wday", Integer.toString(t.getDayOfWeek().getValue() % 7));
+		variables.put(".wdaystr", DateTimeFormatter.ofPattern("EEE", Locale.ROOT).format(t));
+		variables.put(".tzname", DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(t));
+		String off = DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t);
+		variables.put(".tzoff", off);
+		variables.put(".tzoff2", off.length() == 5 ? off.substring(0, 3) + ":" + off.substring(3) : "");
+	}
+
+	private static String two(int v) {
+		return v < 10 ? "0" + v : Integer.toString(v);
+	}
+
+	/** Number of contexts (names), for tests and the simulator. */
+	public int contextCount() {
+		return contexts.size();
+	}
+
+	public int operationCount() {
+		return operations.size();
+	}
+}

@@ -1,0 +1,114 @@
+package org.sec.engine.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * sec's input buffers (arrange_input_buffer L11931): the last N lines seen, either one
+ * joint buffer for all sources (--jointbuf, or --bufsize=1) or one per source plus one
+ * for synthetic events. Slots not yet filled hold "".
+ */
+final class InputBuffers {
+
+	/** Source name of synthetic and internal events. */
+	static final String SYNTHETIC = null;
+
+	private static final class Ring {
+		final String[] lines;
+		final String[] sources;
+		int pos = -1;
+
+		Ring(int size) {
+			lines = new String[size];
+			sources = new String[size];
+			java.util.Arrays.fill(lines, "");
+		}
+
+		void push(String line, String source) {
+			pos = (pos + 1) % lines.length;
+			lines[pos] = line;
+			sources[pos] = source;
+		}
+
+		String last(int n) {
+			if (n == 1) {
+				return lines[pos];
+			}
+			StringBuilder b = new StringBuilder();
+			for (int i = n - 1; i >= 0; i--) {
+				b.append(lines[Math.floorMod(pos - i, lines.length)]);
+				if (i > 0) {
+					b.append('\n');
+				}
+			}
+			return b.toString();
+		}
+
+		String sourcesOfLast(int n) {
+			StringBuilder b = new StringBuilder();
+			for (int i = n - 1; i >= 0; i--) {
+				String s = sources[Math.floorMod(pos - i, lines.length)];
+				b.append(s == null ? "synthetic" : s);
+				if (i > 0) {
+					b.append(' ');
+				}
+			}
+			return b.toString();
+		}
+	}
+
+	private final int size;
+	private final boolean joint;
+	private final Ring jointRing;
+	private final Map<String, Ring> perSource = new HashMap<>();
+	private final Ring syntheticRing;
+	private Ring current;
+	private String currentSource;
+
+	InputBuffers(int size, boolean joint) {
+		this.size = Math.max(1, size);
+		this.joint = joint || this.size == 1;
+		this.jointRing = new Ring(this.size);
+		this.syntheticRing = new Ring(this.size);
+		this.current = jointRing;
+	}
+
+	void push(String line, String source) {
+		currentSource = source;
+		if (joint) {
+			jointRing.push(line, source);
+			current = jointRing;
+		} else if (source == SYNTHETIC) {
+			syntheticRing.push(line, source);
+			current = syntheticRing;
+		} else {
+			current = perSource.computeIfAbsent(source, s -> new Ring(size));
+			current.push(line, source);
+		}
+	}
+
+	/** The last {@code n} lines of the buffer that got the current line, joined with "\n". */
+	String lastLines(int n) {
+		return current.last(Math.min(n, size));
+	}
+
+	/** $+{_inputsrc}: the source of the current line, or of each of the last n lines (joint buffer). */
+	String inputSource(int n) {
+		if (joint && size > 1) {
+			return current.sourcesOfLast(Math.min(n, size));
+		}
+		return currentSource == null ? "synthetic" : currentSource;
+	}
+
+	/** rewrite: replaces the last {@code n} lines of the current buffer. */
+	void rewrite(String[] lines) {
+		int n = lines.length;
+		for (int i = 0; i < n; i++) {
+			current.lines[Math.floorMod(current.pos - (n - 1 - i), current.lines.length)] = lines[i];
+		}
+	}
+
+	int size() {
+		return size;
+	}
+}

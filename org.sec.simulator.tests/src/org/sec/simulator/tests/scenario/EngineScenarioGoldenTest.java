@@ -1,0 +1,101 @@
+package org.sec.simulator.tests.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
+import org.sec.engine.tests.support.GoldenFiles;
+import org.sec.simulator.scenario.Scenario;
+import org.sec.simulator.scenario.ScenarioRunner;
+
+/**
+ * The engine on a virtual clock against the real sec on libfaketime's: every scenario in
+ * golden/scenarios (NAME.rules, NAME.scn) must give the transcript that
+ * scripts/sec-scenario-golden.sh recorded from sec 2.9.1, second by second. Within one
+ * second lines are compared as a multiset, because sec's order there can come from Perl
+ * hash order (inventory §17).
+ */
+class EngineScenarioGoldenTest {
+
+	static Path dir() {
+		return GoldenFiles.moduleDir().resolve("golden/scenarios");
+	}
+
+	static Stream<String> scenarios() throws IOException {
+		try (Stream<Path> list = Files.list(dir())) {
+			List<String> names = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scn"))
+					.map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+			assertFalse(names.isEmpty(), "no scenarios in " + dir());
+			return names.stream();
+		}
+	}
+
+	private static List<String> run(String name) throws IOException {
+		Scenario scenario = Scenario.parse(GoldenFiles.read(dir().resolve(name + ".scn")));
+		List<String> conf = new ArrayList<>(List.of(name + ".rules"));
+		SecEngine.Settings settings = SecEngine.Settings.defaults();
+		for (String option : scenario.secOptions()) {
+			if (option.startsWith("--conf=")) {
+				conf.add(option.substring(7));
+			} else {
+				throw new IllegalArgumentException("scenario option not supported by this test: " + option);
+			}
+		}
+		RuleSet rules = RuleSet.load(dir(), conf, 0, d -> {
+		});
+		SecLog log = new SecLog(() -> 0, 1, null, null);
+		return ScenarioRunner.run(rules, scenario, settings, log).stream().map(Object::toString).toList();
+	}
+
+	private static Map<Long, List<String>> bySecond(List<String> transcript) {
+		Map<Long, List<String>> result = new TreeMap<>();
+		for (String line : transcript) {
+			if (line.startsWith("# made by:")) {
+				continue;
+			}
+			int tab = line.indexOf('\t');
+			result.computeIfAbsent(Long.parseLong(line.substring(0, tab)), s -> new ArrayList<>()).add(line);
+		}
+		result.values().forEach(l -> l.sort(null));
+		return result;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("scenarios")
+	void transcriptEqualsSec(String name) throws IOException {
+		List<String> golden = List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"));
+		assertEquals(bySecond(golden), bySecond(run(name)));
+	}
+
+	@ParameterizedTest(name = "live sec still writes golden {0}")
+	@MethodSource("scenarios")
+	void goldenMatchesLiveSec(String name) throws Exception {
+		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		Path tmp = Files.createTempDirectory("scenario");
+		try (Stream<Path> list = Files.list(dir())) {
+			for (Path p : list.toList()) {
+				if (!p.getFileName().toString().endsWith(".transcript")) {
+					Files.copy(p, tmp.resolve(p.getFileName()));
+				}
+			}
+		}
+		Path script = GoldenFiles.repositoryDir().resolve("scripts/sec-scenario-golden.sh");
+		GoldenFiles.run(tmp, List.of("bash", script.toString(), tmp.resolve(name).toString()));
+		assertEquals(bySecond(List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"))),
+				bySecond(List.of(GoldenFiles.read(tmp.resolve(name + ".transcript")).split("\n"))));
+	}
+}
