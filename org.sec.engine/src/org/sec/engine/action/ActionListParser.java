@@ -24,20 +24,30 @@ public final class ActionListParser {
 	private static final String VARIABLE_FORM = "%<letter>[<letter>|<digit>|<underscore>]...";
 
 	private final int ruleId;
+	private final String file;
 	private final List<String> errors;
 
 	/**
 	 * @param ruleId number of the rule that holds the list (reset/getwpos/setwpos offsets)
 	 * @param errors receives sec's messages for the first problem found
 	 */
-	private ActionListParser(int ruleId, List<String> errors) {
+	private ActionListParser(String file, int ruleId, List<String> errors) {
+		this.file = file;
 		this.ruleId = ruleId;
 		this.errors = errors;
 	}
 
 	/** Parses an action list; {@code null} when sec rejects it. */
 	public static List<Action> parse(String actionList, int ruleId, List<String> errors) {
-		return new ActionListParser(ruleId, errors).list(actionList);
+		return parse(actionList, "", ruleId, errors);
+	}
+
+	/**
+	 * Parses an action list of a rule in {@code file}; reset, getwpos and setwpos keep the
+	 * file because they address operations of that file.
+	 */
+	public static List<Action> parse(String actionList, String file, int ruleId, List<String> errors) {
+		return new ActionListParser(file, ruleId, errors).list(actionList);
 	}
 
 	private static Matcher match(String regex, String s) {
@@ -324,7 +334,7 @@ public final class ActionListParser {
 		}
 		if ((m = match("^reset(?:\\s+([+-]?)0*([0-9]+))?(?:\\s+(.*\\S))?$", action)).matches()) {
 			String rule = m.group(2) == null ? "" : ruleOffset(m.group(1), m.group(2));
-			return Action.of(ActionType.RESET, rule, orDefault(p(m.group(3)), "%s"));
+			return Action.of(ActionType.RESET, file, rule, orDefault(p(m.group(3)), "%s"));
 		}
 		if ((m = match("^getwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)).matches()) {
 			String variable = m.group(1);
@@ -332,7 +342,7 @@ public final class ActionListParser {
 			if (!PerlText.isActionVariable(variable)) {
 				return variableError(variable);
 			}
-			return Action.of(ActionType.GETWPOS, var(variable), ruleOffset(m.group(2), m.group(3)),
+			return Action.of(ActionType.GETWPOS, var(variable), file, ruleOffset(m.group(2), m.group(3)),
 					orDefault(event, "%s"));
 		}
 		if ((m = match("^setwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)).matches()) {
@@ -342,7 +352,7 @@ public final class ActionListParser {
 			if (timestamp.isEmpty()) {
 				return invalid("Empty timestamp given for setwpos action");
 			}
-			return Action.of(ActionType.SETWPOS, timestamp, rule, orDefault(event, "%s"));
+			return Action.of(ActionType.SETWPOS, timestamp, file, rule, orDefault(event, "%s"));
 		}
 		if ((m = match("^(assign|assignsq)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);

@@ -43,12 +43,20 @@ public final class PerlRegex {
 		this.perl = perl;
 	}
 
-	/** A compiled pattern and how Perl group names map to Java ones. */
-	public record Compiled(Pattern pattern, Map<String, String> groupNames) {
+	/**
+	 * A compiled pattern, how Perl group names map to Java ones, and a literal that every
+	 * match must contain ({@code null} if none is known), used to skip the regex engine.
+	 */
+	public record Compiled(Pattern pattern, Map<String, String> groupNames, String requiredLiteral) {
 
 		/** The Java name of a Perl named group, or {@code null}. */
 		public String javaGroupName(String perlName) {
 			return groupNames.get(perlName);
+		}
+
+		/** False when the text cannot match because it lacks the required literal. */
+		public boolean mayMatch(String text) {
+			return requiredLiteral == null || text.contains(requiredLiteral);
 		}
 	}
 
@@ -57,7 +65,8 @@ public final class PerlRegex {
 		PerlRegex t = new PerlRegex(perl);
 		String java = t.translate();
 		try {
-			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames));
+			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames),
+					RequiredLiteral.of(perl));
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}

@@ -678,7 +678,7 @@ public final class RuleLoader {
 
 	private List<Action> actions(String list, int number) throws Reject {
 		List<String> errors = new ArrayList<>();
-		List<Action> actions = ActionListParser.parse(list, number, errors);
+		List<Action> actions = ActionListParser.parse(list, file, number, errors);
 		for (String error : errors) {
 			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
 		}

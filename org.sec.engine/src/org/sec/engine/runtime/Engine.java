@@ -85,6 +85,10 @@ public final class Engine {
 	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
 	private final InputBuffers buffers;
+	/** One reusable Matcher per pattern: the engine runs on one thread. */
+	private final Map<PerlRegex.Compiled, Matcher> matchers = new IdentityHashMap<>();
+	private long localtimeSecond = Long.MIN_VALUE;
+	private String localtimeText;
 	private String internalContextName;
 	private long timeVariablesUpdated = Long.MIN_VALUE;
 	private long linesProcessed;
@@ -190,7 +194,7 @@ public final class Engine {
 		buffers.push(line, source);
 		matchCache.clear();
 		for (String file : mainFiles) {
-			if (processRules(file, new LinkedHashSet<>())) {
+			if (processRules(file, null)) {
 				break;
 			}
 		}
@@ -385,6 +389,9 @@ public final class Engine {
 		List<String> sets = rule.cfset();
 		if (sets.isEmpty()) {
 			return false;
+		}
+		if (trace == null) {
+			trace = new LinkedHashSet<>(); // created on the first jump of an event only
 		}
 		if (!rule.constSet() && !vars.isEmpty()) {
 			sets = sets.stream().map(s -> Substitution.string(vars, s, '$', matchCache)).toList();
@@ -727,8 +734,15 @@ public final class Engine {
 
 	private Map<String, String> matchRegexp(PatternSpec p, Map<String, Integer> varmap) {
 		String line = buffers.lastLines(p.lines());
-		Matcher m = p.regex().pattern().matcher(line);
-		boolean found = m.find();
+		PerlRegex.Compiled regex = p.regex();
+		boolean found;
+		Matcher m = null;
+		if (!regex.mayMatch(line)) {
+			found = false;
+		} else {
+			m = matchers.computeIfAbsent(regex, r -> r.pattern().matcher("")).reset(line);
+			found = m.find();
+		}
 		if (p.negated()) {
 			if (found) {
 				return null;
@@ -1004,8 +1018,12 @@ public final class Engine {
 			setTimeVariables(time);
 			timeVariablesUpdated = time;
 		}
+		if (time != localtimeSecond) {
+			localtimeText = LOCALTIME.format(localTime(time));
+			localtimeSecond = time;
+		}
 		variables.put("u", Long.toString(time));
-		variables.put("t", LOCALTIME.format(localTime(time)));
+		variables.put("t", localtimeText);
 		variables.put("s", desc);
 		Matcher m = ACTION_VARIABLE.matcher(s);
 		StringBuilder out = new StringBuilder(s.length() + 16);
@@ -1117,6 +1135,18 @@ public final class Engine {
 		case CONTINUE -> {
 			return -1;
 		}
+		case RESET -> reset(args.get(0), args.get(1), var(args.get(2), desc));
+		case GETWPOS -> {
+			String key = args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc);
+			Operation op = operations.get(key);
+			if (op != null) {
+				variables.put(args.get(0), Long.toString(op.time));
+			} else {
+				log.log(SecLog.Level.WARN, "Operation '" + key + "' does not exist, can't get window position");
+			}
+		}
+		case SETWPOS -> setWindowPosition(var(args.get(0), desc),
+				args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc));
 		case SHELLCMD -> shell(var(args.get(0), desc), null);
 		case PIPE -> {
 			String event = var(args.get(0), desc);
@@ -1130,6 +1160,108 @@ public final class Engine {
 		default -> error("Action '" + a.type().keyword() + "' is not supported by jsec yet");
 		}
 		return 1;
+	}
+
+	/** reset: ends operations silently (no action2, end or timeout actions). */
+	private void reset(String file, String ruleId, String event) {
+		List<Rule> rules = rulesByFile.getOrDefault(file, List.of());
+		if (!ruleId.isEmpty()) {
+			String key = file + SEPARATOR + ruleId + SEPARATOR + event;
+			removeOperation(key);
+		} else {
+			for (Rule rule : rules) {
+				removeOperation(file + SEPARATOR + rule.id() + SEPARATOR + event);
+			}
+		}
+	}
+
+	private void removeOperation(String key) {
+		Operation op = operations.remove(key);
+		if (op != null) {
+			Map<String, Operation> ops = pairOperations.get(op.rule);
+			if (ops != null) {
+				ops.remove(key);
+			}
+		}
+	}
+
+	/** setwpos (L6480): moves a window start forward, within [current start, now]. */
+	private void setWindowPosition(String timestamp, String key) {
+		Matcher m = LIFETIME.matcher(timestamp);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid timestamp '" + timestamp + "' for moving the window of operation '"
+					+ key + "'");
+			return;
+		}
+		long t = Long.parseLong(m.group(1));
+		String when = LOCALTIME.format(localTime(t));
+		Operation op = operations.get(key);
+		if (op == null) {
+			log.log(SecLog.Level.WARN, "Operation '" + key + "' does not exist, can't set window position");
+			return;
+		}
+		if (op.initInProgress) {
+			log.log(SecLog.Level.WARN, "Operation '" + key + "' is initializing, can't set window position");
+			return;
+		}
+		if (op.deleteInProgress) {
+			log.log(SecLog.Level.WARN, "Operation '" + key + "' is terminating, can't set window position");
+			return;
+		}
+		if (t < op.time) {
+			log.log(SecLog.Level.WARN, "Can't move event correlation window backwards to '" + when + "'");
+			return;
+		}
+		if (t > now()) {
+			log.log(SecLog.Level.WARN, "Can't move event correlation window into future to '" + when + "'");
+			return;
+		}
+		if (t == op.time) {
+			return;
+		}
+		switch (op.rule.kind()) {
+		case SINGLE_WITH_THRESHOLD -> {
+			if (!op.suppressMode) {
+				dropTimesBefore(op, t);
+				if (op.times.isEmpty()) {
+					removeOperation(key);
+				}
+			} else {
+				op.time = t;
+			}
+		}
+		case SINGLE_WITH_2_THRESHOLDS -> {
+			dropTimesBefore(op, t);
+			if (!op.secondPass && op.times.isEmpty()) {
+				removeOperation(key);
+			}
+		}
+		case EVENT_GROUP -> {
+			if (!op.suppressMode) {
+				while (!op.allTimes.isEmpty() && op.allTimes.get(0).time() < t) {
+					Operation.GroupEvent e = op.allTimes.remove(0);
+					op.timesList.get(e.index()).remove(0);
+				}
+				op.time = t;
+				if (op.allTimes.isEmpty()) {
+					op.deleteInProgress = true;
+					execute(op.endAction, op.desc);
+					removeOperation(key);
+				}
+			} else {
+				op.time = t;
+			}
+		}
+		default -> op.time = t;
+		}
+	}
+
+	/** update_times_swt with its flag set: drop earlier times, the window starts at {@code t}. */
+	private static void dropTimesBefore(Operation op, long t) {
+		while (!op.times.isEmpty() && op.times.get(0) < t) {
+			op.times.remove(0);
+		}
+		op.time = t;
 	}
 
 	/** Perl truth of a variable: undef, "" and "0" are false. */

@@ -114,9 +114,10 @@ final class Substitution {
 		int[] substituted = switch (a.type()) {
 		case NONE, BREAK, CONTINUE, FREE -> new int[0];
 		case COPY, POP, SHIFT, EMPTY -> new int[] { 0 };
-		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, EVENT, ASSIGN, ASSIGNSQ, EVAL, VARSET, RESET -> new int[] { 1 };
-		case GETWPOS -> new int[] { 2 };
-		case SETWPOS -> new int[] { 0, 2 };
+		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, EVENT, ASSIGN, ASSIGNSQ, EVAL, VARSET -> new int[] { 1 };
+		case RESET -> new int[] { 2 };
+		case GETWPOS -> new int[] { 3 };
+		case SETWPOS -> new int[] { 0, 3 };
 		case CALL, LCALL -> new int[0];
 		case IF, WHILE -> new int[0];
 		case CMDEXEC, SPAWNEXEC -> all(args.size(), 0);
