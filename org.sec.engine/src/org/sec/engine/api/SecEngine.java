@@ -14,23 +14,29 @@ import org.sec.engine.runtime.Engine;
 public final class SecEngine {
 
 	/** Settings that sec takes from its command line. */
-	public record Settings(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting,
-			int cleantime) {
+	public record Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
+			boolean quoting, int cleantime) {
 
 		public static Settings defaults() {
-			return new Settings(0, false, false, 0, false, 1);
+			return new Settings(0, false, false, false, 0, false, 1);
+		}
+
+		public Settings withIntevents(boolean on) {
+			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime);
 		}
 	}
 
 	private final Engine engine;
 	private final Clock clock;
 	private final int cleantime;
+	private final boolean intevents;
 	private long lastCleanup;
 
-	private SecEngine(Engine engine, Clock clock, int cleantime) {
+	private SecEngine(Engine engine, Clock clock, Settings settings) {
 		this.engine = engine;
 		this.clock = clock;
-		this.cleantime = cleantime;
+		this.cleantime = settings.cleantime();
+		this.intevents = settings.intevents();
 	}
 
 	/**
@@ -43,7 +49,10 @@ public final class SecEngine {
 	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
 		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
 				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
-		SecEngine e = new SecEngine(engine, clock, settings.cleantime());
+		SecEngine e = new SecEngine(engine, clock, settings);
+		if (settings.intevents()) {
+			engine.internalEvent("SEC_STARTUP");
+		}
 		engine.processLists();
 		e.lastCleanup = clock.nowSeconds();
 		e.drainSyntheticEvents();
@@ -82,6 +91,17 @@ public final class SecEngine {
 			engine.processNextSyntheticEvent();
 			timersIfDue();
 		}
+	}
+
+	/**
+	 * The end of input in --notail mode (L14187): SEC_SHUTDOWN with --intevents; the
+	 * synthetic events it creates are dropped, as sec exits right after it.
+	 */
+	public void shutdown() {
+		if (intevents) {
+			engine.internalEvent("SEC_SHUTDOWN");
+		}
+		engine.close();
 	}
 
 	public void flush() {

@@ -75,7 +75,8 @@ final class EventLoop {
 			stdout = out;
 		}
 		SecEngine engine = SecEngine.start(rules, new SecEngine.Settings(options.bufsize, options.jointbuf,
-				intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout, log);
+				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
+				log);
 		List<LineInput> open = new ArrayList<>(inputs.values());
 		int next = 0;
 		while (!open.isEmpty()) {
@@ -89,7 +90,7 @@ final class EventLoop {
 			next++;
 			engine.processLine(line, source.name(), source.internalContext());
 		}
-		engine.close();
+		engine.shutdown();
 		stdout.flush();
 		return 0;
 	}

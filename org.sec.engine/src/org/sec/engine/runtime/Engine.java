@@ -182,6 +182,32 @@ public final class Engine {
 		outputFiles.clear();
 	}
 
+	/** sec's SECEVENT_INT_CONTEXT, the context that exists while an internal event is processed. */
+	public static final String INTERNAL_EVENT_CONTEXT_NAME = "SEC_INTERNAL_EVENT";
+
+	/**
+	 * internal_event (L12032): SEC_STARTUP, SEC_SHUTDOWN, ... matched at once against
+	 * the main files, with the context SEC_INTERNAL_EVENT present.
+	 */
+	public void internalEvent(String text) {
+		internalContextName = INTERNAL_EVENT_CONTEXT_NAME;
+		Context c = new Context(now(), 0);
+		c.internal = true;
+		c.aliases.add(INTERNAL_EVENT_CONTEXT_NAME);
+		contexts.put(INTERNAL_EVENT_CONTEXT_NAME, c);
+		log.log(SecLog.Level.INFO, "Creating SEC internal event '" + text + "'");
+		buffers.push(text, InputBuffers.SYNTHETIC);
+		matchCache.clear();
+		for (String file : mainFiles) {
+			if (processRules(file, null)) {
+				break;
+			}
+		}
+		linesProcessed++;
+		contexts.remove(INTERNAL_EVENT_CONTEXT_NAME);
+		internalContextName = null;
+	}
+
 	private void processEvent(String line, String source, String internalContext) {
 		boolean internal = options.intcontexts() && internalContext != null;
 		if (internal) {

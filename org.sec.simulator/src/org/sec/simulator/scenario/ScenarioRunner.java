@@ -48,7 +48,8 @@ public final class ScenarioRunner {
 			engine.flush();
 			collect(bytes, s, transcript);
 		}
-		engine.close();
+		engine.shutdown();
+		engine.flush();
 		collect(bytes, scenario.endOffset(), transcript);
 		return transcript;
 	}

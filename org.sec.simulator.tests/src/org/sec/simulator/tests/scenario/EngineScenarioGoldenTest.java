@@ -51,6 +51,11 @@ class EngineScenarioGoldenTest {
 		for (String option : scenario.secOptions()) {
 			if (option.startsWith("--conf=")) {
 				conf.add(option.substring(7));
+			} else if (option.equals("--intevents")) {
+				settings = settings.withIntevents(true);
+			} else if (option.equals("--intcontexts")) {
+				settings = new SecEngine.Settings(settings.bufsize(), settings.jointbuf(), settings.intevents(), true,
+						settings.evstoresize(), settings.quoting(), settings.cleantime());
 			} else {
 				throw new IllegalArgumentException("scenario option not supported by this test: " + option);
 			}
