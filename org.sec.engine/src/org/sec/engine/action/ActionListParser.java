@@ -121,6 +121,17 @@ public final class ActionListParser {
 		return Long.toString(rule);
 	}
 
+	/** cspawnexec, pipeexec, reportexec: first operand, then the command split into words. */
+	private static Action execVariant(ActionType type, String first, String cmdline) {
+		if (type == ActionType.CSPAWNEXEC || type == ActionType.PIPEEXEC || type == ActionType.REPORTEXEC) {
+			List<String> args = new ArrayList<>();
+			args.add(first);
+			args.addAll(PerlText.splitWords(cmdline));
+			return new Action(type, args, List.of());
+		}
+		return Action.of(type, first, cmdline);
+	}
+
 	private List<Action> nested(String list) {
 		Matcher m = NESTED_LIST.matcher(list);
 		if (m.matches()) {
@@ -180,7 +191,12 @@ public final class ActionListParser {
 			if (cmdline.isEmpty()) {
 				return invalid("Empty commandline given for " + keyword + " action");
 			}
-			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), cmdline);
+			ActionType type = ActionType.valueOf(keyword.toUpperCase(Locale.ROOT));
+			if (type == ActionType.CMDEXEC || type == ActionType.SPAWNEXEC) {
+				// split at load time; each word is substituted on its own, as in sec
+				return new Action(type, PerlText.splitWords(cmdline), List.of());
+			}
+			return Action.of(type, cmdline);
 		}
 		if ((m = match("^(cspawn|cspawnexec)\\s+(\\S+)\\s+(.*\\S)$", action)).matches()) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
@@ -192,11 +208,11 @@ public final class ActionListParser {
 			if (cmdline.isEmpty()) {
 				return invalid("Empty commandline given for " + keyword + " action");
 			}
-			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
+			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
 		}
 		if ((m = match("^(pipe|pipeexec)\\s+'([^']*)'(?:\\s+(.*\\S))?$", action)).matches()) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
-			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), orDefault(p(m.group(2)), "%s"),
+			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), orDefault(p(m.group(2)), "%s"),
 					p(m.group(3)));
 		}
 		if ((m = match("^create(?:\\s+(\\S+)(?:\\s+(\\S+)(?:\\s+(.*\\S))?)?)?$", action)).matches()) {
@@ -252,7 +268,7 @@ public final class ActionListParser {
 			if (context.isEmpty()) {
 				return invalid("Empty context name given for " + keyword + " action");
 			}
-			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
+			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
 		}
 		if ((m = match("^(copy|pop|shift)\\s+(\\S+)\\s+(\\S+)$", action)).matches()) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);

@@ -61,6 +61,7 @@ public final class SecEngine {
 
 	/** Processes one input line, then the synthetic events it caused, then timers if due. */
 	public void processLine(String line, String source, String internalContext) {
+		engine.checkChildren();
 		engine.processInputLine(line, source, internalContext);
 		timersIfDue();
 		drainSyntheticEvents();
@@ -72,8 +73,22 @@ public final class SecEngine {
 	 * events that it queued.
 	 */
 	public void tick() {
+		engine.checkChildren();
 		timersIfDue();
 		drainSyntheticEvents();
+	}
+
+	/**
+	 * For replays on a virtual clock: waits (at most {@code maxMillis} of real time) until
+	 * started commands have exited, and processes what they wrote and caused.
+	 */
+	public void settleChildren(long maxMillis) {
+		long end = System.currentTimeMillis() + maxMillis;
+		while (engine.hasChildren() && System.currentTimeMillis() < end) {
+			engine.awaitChildren(Math.max(1, end - System.currentTimeMillis()));
+			engine.checkChildren();
+			drainSyntheticEvents();
+		}
 	}
 
 	/** The end of one main-loop iteration: process_lists when --cleantime has passed (L14211). */
@@ -90,6 +105,7 @@ public final class SecEngine {
 		while (engine.hasSyntheticEvents()) {
 			engine.processNextSyntheticEvent();
 			timersIfDue();
+			engine.checkChildren();
 		}
 	}
 

@@ -85,6 +85,7 @@ public final class Engine {
 	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
 	private final InputBuffers buffers;
+	private final ChildProcesses children;
 	/** One reusable Matcher per pattern: the engine runs on one thread. */
 	private final Map<PerlRegex.Compiled, Matcher> matchers = new IdentityHashMap<>();
 	private long localtimeSecond = Long.MIN_VALUE;
@@ -113,6 +114,7 @@ public final class Engine {
 			}
 		}
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
+		this.children = new ChildProcesses(stdout);
 		for (LoadedRuleFile file : files) {
 			rulesByFile.put(file.fileName(), file.rules());
 			Rule opts = file.options();
@@ -287,8 +289,7 @@ public final class Engine {
 		case SINGLE_WITH_SUPPRESS -> processSingleWithSuppress(rule, vars, file);
 		case SINGLE_WITH_THRESHOLD -> processSingleWithThreshold(rule, vars, file);
 		case SINGLE_WITH_2_THRESHOLDS -> processSingleWith2Thresholds(rule, vars, file);
-		case SINGLE_WITH_SCRIPT -> error("SingleWithScript rules are not supported by jsec yet (rule at "
-				+ rule.file() + " line " + rule.line() + ")");
+		case SINGLE_WITH_SCRIPT -> processSingleWithScript(rule, vars);
 		default -> {
 		}
 		}
@@ -311,6 +312,26 @@ public final class Engine {
 	private void processSingle(Rule rule, Map<String, String> vars) {
 		String desc = desc(rule, vars);
 		execute(actions(rule, "action", vars), desc);
+	}
+
+	/** process_singlewithscript_rule: the script gets all context names on stdin; its exit code picks the action. */
+	private void processSingleWithScript(Rule rule, Map<String, String> vars) {
+		String desc = desc(rule, vars);
+		List<Action> action = actions(rule, "action", vars);
+		List<Action> action2 = actions(rule, "action2", vars);
+		List<String> command;
+		boolean shell = rule.scriptWords() == null;
+		if (!shell) {
+			command = vars.isEmpty() ? rule.scriptWords()
+					: rule.scriptWords().stream().map(w -> Substitution.string(vars, w, '$', matchCache)).toList();
+		} else {
+			command = List.of(vars.isEmpty() ? rule.script() : Substitution.string(vars, rule.script(), '$', matchCache));
+		}
+		StringBuilder names = new StringBuilder();
+		for (String name : contexts.keySet()) {
+			names.append(name).append('\n');
+		}
+		runWithExit(command, shell, names.toString(), null, code -> execute(code == 0 ? action : action2, desc));
 	}
 
 	private void processSingleWithSuppress(Rule rule, Map<String, String> vars, String file) {
@@ -1104,7 +1125,11 @@ public final class Engine {
 			}
 		}
 		case ADD, PREPEND, FILL -> addToStore(a.type(), var(args.get(0), desc), var(args.get(1), desc));
-		case REPORT -> report(var(args.get(0), desc), var(args.get(1), desc));
+		case REPORT -> {
+			String cmd = var(args.get(1), desc);
+			report(var(args.get(0), desc), cmd.isEmpty() ? List.of() : List.of(cmd), true);
+		}
+		case REPORTEXEC -> report(var(args.get(0), desc), vars(args, 1, desc), false);
 		case COPY, POP, SHIFT, EMPTY -> storeToVariable(a.type(), var(args.get(0), desc), args.get(1));
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
 		case SETLTIME -> {
@@ -1173,14 +1198,21 @@ public final class Engine {
 		}
 		case SETWPOS -> setWindowPosition(var(args.get(0), desc),
 				args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc));
-		case SHELLCMD -> shell(var(args.get(0), desc), null);
-		case PIPE -> {
+		case SHELLCMD -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, null);
+		case CMDEXEC -> run(vars(args, 0, desc), false, null, null);
+		case SPAWN -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, INTERNAL_EVENT_CONTEXT);
+		case SPAWNEXEC -> run(vars(args, 0, desc), false, null, INTERNAL_EVENT_CONTEXT);
+		case CSPAWN -> run(List.of(var(args.get(1), quotedDesc(desc))), true, null, var(args.get(0), desc));
+		case CSPAWNEXEC -> run(vars(args, 1, desc), false, null, var(args.get(0), desc));
+		case PIPE, PIPEEXEC -> {
 			String event = var(args.get(0), desc);
-			String cmd = var(args.get(1), desc);
+			boolean shell = a.type() == org.sec.engine.action.ActionType.PIPE;
+			List<String> cmd = shell ? (var(args.get(1), desc).isEmpty() ? List.of() : List.of(var(args.get(1), desc)))
+					: vars(args, 1, desc);
 			if (cmd.isEmpty()) {
 				stdout.println(event);
 			} else {
-				shell(cmd, event + "\n");
+				run(cmd, shell, event + "\n", null);
 			}
 		}
 		default -> error("Action '" + a.type().keyword() + "' is not supported by jsec yet");
@@ -1437,7 +1469,7 @@ public final class Engine {
 		}
 	}
 
-	private void report(String name, String cmd) {
+	private void report(String name, List<String> cmd, boolean shell) {
 		Context c = contexts.get(name);
 		if (c == null || c.buffer.isEmpty()) {
 			return;
@@ -1449,8 +1481,21 @@ public final class Engine {
 		if (cmd.isEmpty()) {
 			stdout.print(b);
 		} else {
-			shell(cmd, b.toString());
+			run(cmd, shell, b.toString(), null);
 		}
+	}
+
+	private List<String> vars(List<String> args, int from, String desc) {
+		List<String> result = new ArrayList<>();
+		for (int i = from; i < args.size(); i++) {
+			result.add(var(args.get(i), desc));
+		}
+		return result;
+	}
+
+	/** --quoting: %s in shellcmd/spawn/cspawn command lines is single-quoted (L5364). */
+	private String quotedDesc(String desc) {
+		return options.quoting() ? "'" + desc.replace("'", "'\\''") + "'" : desc;
 	}
 
 	private void storeToVariable(org.sec.engine.action.ActionType type, String name, String variable) {
@@ -1517,21 +1562,38 @@ public final class Engine {
 		}
 	}
 
-	private void shell(String cmd, String input) {
-		flush();
+	private void run(List<String> command, boolean shell, String input, String collectContext) {
+		runWithExit(command, shell, input, collectContext, null);
+	}
+
+	private void runWithExit(List<String> command, boolean shell, String input, String collectContext,
+			ChildProcesses.ExitHandler onExit) {
+		flush(); // the child shares our stdout; what we wrote so far goes first
 		try {
-			Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-					.redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			if (input != null) {
-				try (OutputStream in = p.getOutputStream()) {
-					in.write(input.getBytes(StandardCharsets.ISO_8859_1));
-				}
-			} else {
-				p.getOutputStream().close();
-			}
+			children.start(command, shell, input, collectContext, onExit);
 		} catch (IOException e) {
-			log.log(SecLog.Level.ERR, "Can't start command '" + cmd + "' (" + e.getMessage() + ")");
+			log.log(SecLog.Level.ERR, "Error executing command '" + String.join(" ", command) + "' (" + e.getMessage() + ")");
 		}
+	}
+
+	/** check_children: spawned output becomes synthetic events; exited scripts run their actions. */
+	public void checkChildren() {
+		if (!children.isEmpty()) {
+			children.check(syntheticEvents.isEmpty(), (line, ctx) -> syntheticEvents.addLast(new Synthetic(line, ctx)));
+		}
+	}
+
+	public boolean hasChildren() {
+		return !children.isEmpty();
+	}
+
+	/** Waits for running children to finish (virtual-clock replays), at most {@code millis}. */
+	public void awaitChildren(long millis) {
+		children.awaitAll(millis);
+	}
+
+	public void terminateChildren() {
+		children.terminateAll();
 	}
 
 	// ------------------------------------------------------------------ action-list variables

@@ -27,6 +27,9 @@ public final class ScenarioRunner {
 		}
 	}
 
+	/** Real time a started command may take before the replay moves on. */
+	private static final long CHILD_WAIT_MILLIS = 5000;
+
 	private ScenarioRunner() {
 	}
 
@@ -41,10 +44,13 @@ public final class ScenarioRunner {
 		for (long s = 0; s <= scenario.endOffset(); s++) {
 			clock.advanceTo(scenario.startEpochSeconds() + s);
 			engine.tick();
+			engine.settleChildren(CHILD_WAIT_MILLIS);
 			while (next < events.size() && events.get(next).offset() <= s) {
 				engine.processLine(events.get(next).line(), "-", "_FILE_EVENT_-");
 				next++;
 			}
+			// commands started this second finish within it, as they do under sec-scenario
+			engine.settleChildren(CHILD_WAIT_MILLIS);
 			engine.flush();
 			collect(bytes, s, transcript);
 		}

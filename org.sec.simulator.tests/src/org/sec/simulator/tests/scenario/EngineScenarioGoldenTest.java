@@ -79,6 +79,11 @@ class EngineScenarioGoldenTest {
 		return result;
 	}
 
+	private static List<String> withoutSeconds(List<String> transcript) {
+		return transcript.stream().filter(l -> !l.startsWith("# made by:")).map(l -> l.substring(l.indexOf('\t') + 1))
+				.sorted().toList();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void transcriptEqualsSec(String name) throws IOException {
@@ -100,7 +105,13 @@ class EngineScenarioGoldenTest {
 		}
 		Path script = GoldenFiles.repositoryDir().resolve("scripts/sec-scenario-golden.sh");
 		GoldenFiles.run(tmp, List.of("bash", script.toString(), tmp.resolve(name).toString()));
-		assertEquals(bySecond(List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"))),
-				bySecond(List.of(GoldenFiles.read(tmp.resolve(name + ".transcript")).split("\n"))));
+		List<String> golden = List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"));
+		List<String> live = List.of(GoldenFiles.read(tmp.resolve(name + ".transcript")).split("\n"));
+		if (GoldenFiles.read(dir().resolve(name + ".scn")).contains("# timing-sensitive")) {
+			// when sec picks up a child's output depends on process scheduling
+			assertEquals(withoutSeconds(golden), withoutSeconds(live));
+		} else {
+			assertEquals(bySecond(golden), bySecond(live));
+		}
 	}
 }

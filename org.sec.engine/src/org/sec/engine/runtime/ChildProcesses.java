@@ -1,0 +1,242 @@
+package org.sec.engine.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Commands started by actions (sec's %children): their stdout lines become synthetic
+ * events (spawn, cspawn) and their exit code decides a SingleWithScript rule's action.
+ * Reader threads only collect lines; the engine thread takes them in check().
+ */
+final class ChildProcesses {
+
+	/** What to do when a child exits: exit code 0 or not. */
+	interface ExitHandler {
+		void exited(int exitCode);
+	}
+
+	private static final class Child {
+		final Process process;
+		final String context;
+		final ExitHandler onExit;
+		final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+		Thread reader;
+
+		Child(Process process, String context, ExitHandler onExit) {
+			this.process = process;
+			this.context = context;
+			this.onExit = onExit;
+		}
+	}
+
+	private final List<Child> children = new ArrayList<>();
+	private final java.io.PrintStream stdout;
+
+	/** @param stdout where commands that do not feed events write (the engine's stdout) */
+	ChildProcesses(java.io.PrintStream stdout) {
+		this.stdout = stdout;
+	}
+
+	/** Perl's exec(STRING) uses the shell only when the string has one of these (perlfunc exec). */
+	private static final String SHELL_METACHARS = "$&*(){}[]'\";\\|?<>~`\n";
+
+	/** exec(STRING): through /bin/sh -c when it needs a shell, else split into words and run directly. */
+	static List<String> perlExec(String cmdline) {
+		for (int i = 0; i < cmdline.length(); i++) {
+			if (SHELL_METACHARS.indexOf(cmdline.charAt(i)) >= 0) {
+				return List.of("/bin/sh", "-c", cmdline);
+			}
+		}
+		return org.sec.engine.syntax.PerlText.splitWords(cmdline);
+	}
+
+	/**
+	 * Starts a command: a command line through /bin/sh -c ({@code shell}), or words run
+	 * directly (the *exec actions and SingleWithScript with shell=no).
+	 *
+	 * @param collectContext internal context for output lines, or {@code null} to let the
+	 *                       child write to our stdout
+	 */
+	void start(List<String> command, boolean shell, String stdinText, String collectContext, ExitHandler onExit)
+			throws IOException {
+		List<String> argv = shell ? perlExec(String.join(" ", command)) : command;
+		if (argv.isEmpty()) {
+			throw new IOException("empty command line");
+		}
+		ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
+		Process p;
+		try {
+			p = pb.start();
+		} catch (IOException e) {
+			// sec's forked child fails to exec and exits non-zero; its exit handler still runs
+			children.add(new Child(new FailedProcess(), collectContext, onExit));
+			throw e;
+		}
+		Child child = new Child(p, collectContext, onExit);
+		if (collectContext != null) {
+			child.reader = new Thread(() -> readLines(p.getInputStream(), child), "sec-child-" + p.pid());
+		} else {
+			child.reader = new Thread(() -> copy(p.getInputStream()), "sec-child-" + p.pid());
+		}
+		child.reader.setDaemon(true);
+		child.reader.start();
+		try (OutputStream in = p.getOutputStream()) {
+			if (stdinText != null) {
+				in.write(stdinText.getBytes(StandardCharsets.ISO_8859_1));
+			}
+		} catch (IOException e) {
+			// the command did not read its input; sec ignores that too
+		}
+		children.add(child);
+	}
+
+	/** A command's own output goes to the engine's stdout (and so into replay transcripts). */
+	private void copy(InputStream in) {
+		try (in) {
+			byte[] buffer = new byte[8192];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				synchronized (stdout) {
+					stdout.write(buffer, 0, n);
+					stdout.flush();
+				}
+			}
+		} catch (IOException e) {
+			// the pipe closed
+		}
+	}
+
+	/** Stands for a command that could not be started: it has exited with code 1. */
+	private static final class FailedProcess extends Process {
+		@Override
+		public OutputStream getOutputStream() {
+			return OutputStream.nullOutputStream();
+		}
+
+		@Override
+		public InputStream getInputStream() {
+			return InputStream.nullInputStream();
+		}
+
+		@Override
+		public InputStream getErrorStream() {
+			return InputStream.nullInputStream();
+		}
+
+		@Override
+		public int waitFor() {
+			return 1;
+		}
+
+		@Override
+		public int exitValue() {
+			return 1;
+		}
+
+		@Override
+		public void destroy() {
+			// nothing runs
+		}
+
+		@Override
+		public boolean isAlive() {
+			return false;
+		}
+	}
+
+	private static void readLines(InputStream in, Child child) {
+		try (in) {
+			StringBuilder line = new StringBuilder();
+			int c;
+			while ((c = in.read()) != -1) {
+				if (c == '\n') {
+					child.lines.add(line.toString());
+					line.setLength(0);
+				} else {
+					line.append((char) c);
+				}
+			}
+			if (line.length() > 0) {
+				child.lines.add(line.toString());
+			}
+		} catch (IOException e) {
+			// the pipe closed
+		}
+	}
+
+	boolean isEmpty() {
+		return children.isEmpty();
+	}
+
+	/**
+	 * check_children (L12187): output lines become events (only while no synthetic event
+	 * waits), exited children are reaped and their exit handlers run.
+	 */
+	void check(boolean syntheticQueueEmpty, BiConsumer<String, String> event) {
+		if (syntheticQueueEmpty) {
+			for (Child child : children) {
+				drain(child, event);
+			}
+		}
+		for (Iterator<Child> it = children.iterator(); it.hasNext();) {
+			Child child = it.next();
+			if (child.process.isAlive()) {
+				continue;
+			}
+			if (child.reader != null) {
+				try {
+					child.reader.join(1000);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			drain(child, event);
+			it.remove();
+			if (child.onExit != null) {
+				child.onExit.exited(child.process.exitValue());
+			}
+		}
+	}
+
+	private static void drain(Child child, BiConsumer<String, String> event) {
+		String line;
+		while ((line = child.lines.poll()) != null) {
+			event.accept(line, child.context);
+		}
+	}
+
+	/** Waits until every child has exited, at most {@code millis}; for replays on a virtual clock. */
+	void awaitAll(long millis) {
+		long end = System.currentTimeMillis() + millis;
+		for (Child child : children) {
+			long left = end - System.currentTimeMillis();
+			if (left <= 0) {
+				return;
+			}
+			try {
+				child.process.waitFor(left, TimeUnit.MILLISECONDS);
+				if (child.reader != null) {
+					child.reader.join(Math.max(1, end - System.currentTimeMillis()));
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** SIGTERM to every child still running (--childterm at exit). */
+	void terminateAll() {
+		for (Child child : children) {
+			child.process.destroy();
+		}
+	}
+}
