@@ -31,6 +31,7 @@ public final class SecEngine {
 	private final int cleantime;
 	private final boolean intevents;
 	private long lastCleanup;
+	private boolean terminate;
 
 	private SecEngine(Engine engine, Clock clock, Settings settings) {
 		this.engine = engine;
@@ -63,8 +64,23 @@ public final class SecEngine {
 	public void processLine(String line, String source, String internalContext) {
 		engine.checkChildren();
 		engine.processInputLine(line, source, internalContext);
+		handleSignals();
 		timersIfDue();
 		drainSyntheticEvents();
+	}
+
+	/** True once a TERM signal (sigemul TERM) asked sec to stop. */
+	public boolean terminationRequested() {
+		return terminate;
+	}
+
+	private void handleSignals() {
+		for (Engine.Signal signal : engine.takeSignals()) {
+			switch (signal) {
+			case TERM -> terminate = true;
+			case USR2 -> engine.closeOutputs();
+			}
+		}
 	}
 
 	/**
@@ -102,8 +118,9 @@ public final class SecEngine {
 
 	/** Processes queued synthetic events (created by event actions) until none is left. */
 	public void drainSyntheticEvents() {
-		while (engine.hasSyntheticEvents()) {
+		while (engine.hasSyntheticEvents() && !terminate) {
 			engine.processNextSyntheticEvent();
+			handleSignals();
 			timersIfDue();
 			engine.checkChildren();
 		}

@@ -79,7 +79,7 @@ final class EventLoop {
 				log);
 		List<LineInput> open = new ArrayList<>(inputs.values());
 		int next = 0;
-		while (!open.isEmpty()) {
+		while (!open.isEmpty() && !engine.terminationRequested()) {
 			next %= open.size();
 			LineInput source = open.get(next);
 			String line = source.readLine();

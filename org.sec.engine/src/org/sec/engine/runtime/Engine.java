@@ -1187,6 +1187,8 @@ public final class Engine {
 			return -1;
 		}
 		case RESET -> reset(args.get(0), args.get(1), var(args.get(2), desc));
+		case REWRITE -> rewrite(var(args.get(0), desc), var(args.get(1), desc));
+		case SIGEMUL -> signal(var(args.get(0), desc).toUpperCase(Locale.ROOT));
 		case GETWPOS -> {
 			String key = args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc);
 			Operation op = operations.get(key);
@@ -1218,6 +1220,69 @@ public final class Engine {
 		default -> error("Action '" + a.type().keyword() + "' is not supported by jsec yet");
 		}
 		return 1;
+	}
+
+	/** rewrite (L6769): replaces the last lines of the current input buffer for the following rules. */
+	private void rewrite(String count, String event) {
+		Matcher m = LIFETIME.matcher(count);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid linecount '" + count + "', can't rewrite input buffer");
+			return;
+		}
+		long n = Long.parseLong(m.group(1));
+		List<String> lines = new ArrayList<>(org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), event));
+		if (n == 0) {
+			if (lines.isEmpty()) {
+				log.log(SecLog.Level.WARN, "No data for rewriting input buffer");
+				return;
+			}
+			n = lines.size();
+		}
+		n = Math.min(n, buffers.size());
+		while (lines.size() > n) {
+			lines.remove(lines.size() - 1);
+		}
+		while (lines.size() < n) {
+			lines.add(0, "");
+		}
+		buffers.rewrite(lines.toArray(new String[0]));
+	}
+
+	/** Signals raised by sigemul, handled after the current event as sec does. */
+	public enum Signal {
+		TERM, USR2
+	}
+
+	private final java.util.EnumSet<Signal> signals = java.util.EnumSet.noneOf(Signal.class);
+
+	/** Takes the signals raised since the last call. */
+	public java.util.Set<Signal> takeSignals() {
+		java.util.Set<Signal> taken = java.util.EnumSet.copyOf(signals.isEmpty() ? java.util.EnumSet.noneOf(Signal.class) : signals);
+		signals.clear();
+		return taken;
+	}
+
+	private void signal(String name) {
+		switch (name) {
+		case "TERM" -> signals.add(Signal.TERM);
+		case "USR2" -> signals.add(Signal.USR2);
+		case "HUP", "ABRT", "USR1", "INT" -> log.log(SecLog.Level.WARN,
+				"jsec does not handle the '" + name + "' signal yet (restart, dump and debug level changes)");
+		default -> log.log(SecLog.Level.WARN, "The arrival of '" + name + "' signal can't be emulated");
+		}
+	}
+
+	/** USR2: output files are closed and reopened on their next write. */
+	public void closeOutputs() {
+		flush();
+		for (OutputStream out : outputFiles.values()) {
+			try {
+				out.close();
+			} catch (IOException e) {
+				// reopened on the next write anyway
+			}
+		}
+		outputFiles.clear();
 	}
 
 	/** reset: ends operations silently (no action2, end or timeout actions). */

@@ -41,11 +41,11 @@ public final class ScenarioRunner {
 		SecEngine engine = SecEngine.start(rules, settings, clock, out, log);
 		int next = 0;
 		List<Scenario.Event> events = scenario.events();
-		for (long s = 0; s <= scenario.endOffset(); s++) {
+		for (long s = 0; s <= scenario.endOffset() && !engine.terminationRequested(); s++) {
 			clock.advanceTo(scenario.startEpochSeconds() + s);
 			engine.tick();
 			engine.settleChildren(CHILD_WAIT_MILLIS);
-			while (next < events.size() && events.get(next).offset() <= s) {
+			while (next < events.size() && events.get(next).offset() <= s && !engine.terminationRequested()) {
 				engine.processLine(events.get(next).line(), "-", "_FILE_EVENT_-");
 				next++;
 			}
@@ -54,9 +54,10 @@ public final class ScenarioRunner {
 			engine.flush();
 			collect(bytes, s, transcript);
 		}
+		long last = Math.min(scenario.endOffset(), clock.nowSeconds() - scenario.startEpochSeconds());
 		engine.shutdown();
 		engine.flush();
-		collect(bytes, scenario.endOffset(), transcript);
+		collect(bytes, last, transcript);
 		return transcript;
 	}
 
