@@ -53,6 +53,7 @@ public final class SecEngine {
 		SecEngine e = new SecEngine(engine, clock, settings);
 		if (settings.intevents()) {
 			engine.internalEvent("SEC_STARTUP");
+			e.handleSignals();
 		}
 		engine.processLists();
 		e.lastCleanup = clock.nowSeconds();

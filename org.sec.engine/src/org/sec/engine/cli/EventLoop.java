@@ -77,6 +77,11 @@ final class EventLoop {
 		SecEngine engine = SecEngine.start(rules, new SecEngine.Settings(options.bufsize, options.jointbuf,
 				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
 				log);
+		if (options.tail) {
+			follow(engine);
+			engine.flush();
+			return 0;
+		}
 		List<LineInput> open = new ArrayList<>(inputs.values());
 		int next = 0;
 		while (!open.isEmpty() && !engine.terminationRequested()) {
@@ -93,6 +98,103 @@ final class EventLoop {
 		engine.shutdown();
 		stdout.flush();
 		return 0;
+	}
+
+	/** Set by the TERM signal handler; the loop stops after the current event. */
+	private static volatile boolean terminateSignal;
+
+	/**
+	 * Tail mode: follow every input until TERM. stdin is read by a thread; files are
+	 * polled every --poll-timeout seconds when no input has data.
+	 */
+	private void follow(SecEngine engine) throws IOException {
+		installTermHandler();
+		List<org.sec.engine.runtime.TailInput> files = new ArrayList<>();
+		java.util.concurrent.BlockingQueue<String> stdinLines = null;
+		for (String spec : options.input) {
+			String pattern = spec;
+			String context = null;
+			Matcher m = INPUT_CONTEXT.matcher(spec);
+			if (m.matches()) {
+				pattern = m.group(1);
+				context = m.group(2);
+			}
+			if (pattern.equals("-")) {
+				stdinLines = new java.util.concurrent.LinkedBlockingQueue<>();
+				startStdinReader(stdinLines);
+				continue;
+			}
+			for (String name : globInputs(pattern)) {
+				files.add(new org.sec.engine.runtime.TailInput(name, java.nio.file.Paths.get(name),
+						context != null ? context : "_FILE_EVENT_" + name, options.fromstart));
+			}
+		}
+		files.sort(java.util.Comparator.comparing(org.sec.engine.runtime.TailInput::name));
+		long pollMillis = Math.max(1, Math.round(options.pollTimeout * 1000));
+		while (!engine.terminationRequested() && !terminateSignal) {
+			boolean any = false;
+			for (org.sec.engine.runtime.TailInput in : files) {
+				String line = in.poll();
+				if (line != null) {
+					engine.processLine(line, in.name(), in.internalContext());
+					any = true;
+				}
+			}
+			if (stdinLines != null) {
+				String line = stdinLines.poll();
+				if (line != null && line != STDIN_EOF) {
+					engine.processLine(line, "-", "_FILE_EVENT_-");
+					any = true;
+				}
+			}
+			if (!any) {
+				engine.tick();
+				engine.flush();
+				try {
+					Thread.sleep(pollMillis);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		engine.shutdown();
+	}
+
+	private static final String STDIN_EOF = new String("EOF");
+
+	private static void startStdinReader(java.util.concurrent.BlockingQueue<String> queue) {
+		Thread t = new Thread(() -> {
+			try (LineInput in = new LineInput("-", "_FILE_EVENT_-", System.in)) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					queue.add(line);
+				}
+			} catch (IOException e) {
+				// stdin closed
+			}
+		}, "jsec-stdin");
+		t.setDaemon(true);
+		t.start();
+	}
+
+	/** sun.misc.Signal through reflection: TERM ends the loop cleanly, as sec does. */
+	private static void installTermHandler() {
+		try {
+			Class<?> signalClass = Class.forName("sun.misc.Signal");
+			Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+			Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerClass.getClassLoader(),
+					new Class<?>[] { handlerClass }, (proxy, method, args) -> {
+						if (method.getName().equals("handle")) {
+							terminateSignal = true;
+						}
+						return null;
+					});
+			Object term = signalClass.getConstructor(String.class).newInstance("TERM");
+			signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, term, handler);
+		} catch (ReflectiveOperationException | RuntimeException e) {
+			// without the handler the JVM's default TERM handling applies
+		}
 	}
 
 	private static List<String> globInputs(String pattern) {

@@ -49,10 +49,6 @@ public final class Jsec {
 			if (options.testonly) {
 				return rules.valid() ? 0 : 1;
 			}
-			if (options.tail) {
-				err.println("jsec: tail mode (following inputs) is not implemented yet; use --notail");
-				return 2;
-			}
 			return new EventLoop(options, rules, clock, log, out).run();
 		} catch (IOException e) {
 			err.println("Can't open logfile " + options.log + " (" + e.getMessage() + ")");

@@ -35,9 +35,12 @@ class JsecTest {
 	}
 
 	@Test
-	void tailModeSaysNotImplementedAndFails() {
-		assertEquals(2, run("--conf=/nonexistent/x.sec"));
-		assertTrue(err.toString(StandardCharsets.UTF_8).contains("not implemented yet"));
+	void tailModeRunsUntilTerm() throws Exception {
+		java.nio.file.Path rules = java.nio.file.Files.createTempFile("term", ".sec");
+		java.nio.file.Files.writeString(rules,
+				"type=Single\nptype=SubStr\npattern=SEC_STARTUP\ndesc=stop\naction=write - stopping; sigemul TERM\n");
+		assertEquals(0, run("--conf=" + rules, "--intevents"));
+		assertEquals("stopping\n", out.toString(StandardCharsets.UTF_8));
 	}
 
 	@Test
