@@ -138,6 +138,11 @@ public final class SecEngine {
 		engine.close();
 	}
 
+	/** Lets addinput/dropinput actions change the inputs of whoever drives this engine. */
+	public void setInputControl(org.sec.engine.runtime.InputControl control) {
+		engine.setInputControl(control);
+	}
+
 	public void flush() {
 		engine.flush();
 	}

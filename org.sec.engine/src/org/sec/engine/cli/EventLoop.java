@@ -1,12 +1,9 @@
 package org.sec.engine.cli;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +11,6 @@ import org.sec.engine.api.Clock;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 import org.sec.engine.api.SecEngine;
-import org.sec.engine.runtime.LineInput;
 
 /**
  * sec's main loop (main_loop L14098) for --notail runs: synthetic events first, then one
@@ -50,7 +46,7 @@ final class EventLoop {
 		perl.forEach(m -> log.log(SecLog.Level.ERR, m));
 
 		boolean intcontexts = options.intcontexts;
-		Map<String, LineInput> inputs = new TreeMap<>();
+		Inputs inputs = new Inputs(options.tail, options.fromstart, log);
 		for (String spec : options.input) {
 			String pattern = spec;
 			String context = null;
@@ -61,12 +57,7 @@ final class EventLoop {
 				intcontexts = true;
 			}
 			for (String name : pattern.equals("-") ? List.of("-") : globInputs(pattern)) {
-				String ctx = context != null ? context : "_FILE_EVENT_" + name;
-				try {
-					inputs.put(name, new LineInput(name, ctx, name.equals("-") ? System.in : new FileInputStream(name)));
-				} catch (IOException e) {
-					log.log(SecLog.Level.ERR, "Can't open input file " + name + " (" + e.getMessage() + ")");
-				}
+				inputs.addConfigured(name, context != null ? context : "_FILE_EVENT_" + name);
 			}
 		}
 		PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(
@@ -77,79 +68,23 @@ final class EventLoop {
 		SecEngine engine = SecEngine.start(rules, new SecEngine.Settings(options.bufsize, options.jointbuf,
 				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
 				log);
+		engine.setInputControl(inputs);
 		if (options.tail) {
-			follow(engine);
-			engine.flush();
-			return 0;
+			installTermHandler();
 		}
-		List<LineInput> open = new ArrayList<>(inputs.values());
-		int next = 0;
-		while (!open.isEmpty() && !engine.terminationRequested()) {
-			next %= open.size();
-			LineInput source = open.get(next);
-			String line = source.readLine();
-			if (line == null) {
-				open.remove(next);
-				continue;
-			}
-			next++;
-			engine.processLine(line, source.name(), source.internalContext());
-		}
-		engine.shutdown();
-		stdout.flush();
-		return 0;
-	}
-
-	/** Set by the TERM signal handler; the loop stops after the current event. */
-	private static volatile boolean terminateSignal;
-
-	/**
-	 * Tail mode: follow every input until TERM. stdin is read by a thread; files are
-	 * polled every --poll-timeout seconds when no input has data.
-	 */
-	private void follow(SecEngine engine) throws IOException {
-		installTermHandler();
-		List<org.sec.engine.runtime.TailInput> files = new ArrayList<>();
-		java.util.concurrent.BlockingQueue<String> stdinLines = null;
-		for (String spec : options.input) {
-			String pattern = spec;
-			String context = null;
-			Matcher m = INPUT_CONTEXT.matcher(spec);
-			if (m.matches()) {
-				pattern = m.group(1);
-				context = m.group(2);
-			}
-			if (pattern.equals("-")) {
-				stdinLines = new java.util.concurrent.LinkedBlockingQueue<>();
-				startStdinReader(stdinLines);
-				continue;
-			}
-			for (String name : globInputs(pattern)) {
-				files.add(new org.sec.engine.runtime.TailInput(name, java.nio.file.Paths.get(name),
-						context != null ? context : "_FILE_EVENT_" + name, options.fromstart));
-			}
-		}
-		files.sort(java.util.Comparator.comparing(org.sec.engine.runtime.TailInput::name));
 		long pollMillis = Math.max(1, Math.round(options.pollTimeout * 1000));
 		while (!engine.terminationRequested() && !terminateSignal) {
-			boolean any = false;
-			for (org.sec.engine.runtime.TailInput in : files) {
-				String line = in.poll();
-				if (line != null) {
-					engine.processLine(line, in.name(), in.internalContext());
-					any = true;
-				}
+			String[] line = inputs.next();
+			if (line != null) {
+				engine.processLine(line[0], line[1], line[2]);
+				continue;
 			}
-			if (stdinLines != null) {
-				String line = stdinLines.poll();
-				if (line != null && line != STDIN_EOF) {
-					engine.processLine(line, "-", "_FILE_EVENT_-");
-					any = true;
-				}
+			if (!options.tail && inputs.exhausted()) {
+				break;
 			}
-			if (!any) {
-				engine.tick();
-				engine.flush();
+			engine.tick();
+			engine.flush();
+			if (options.tail) {
 				try {
 					Thread.sleep(pollMillis);
 				} catch (InterruptedException e) {
@@ -159,24 +94,12 @@ final class EventLoop {
 			}
 		}
 		engine.shutdown();
+		stdout.flush();
+		return 0;
 	}
 
-	private static final String STDIN_EOF = new String("EOF");
-
-	private static void startStdinReader(java.util.concurrent.BlockingQueue<String> queue) {
-		Thread t = new Thread(() -> {
-			try (LineInput in = new LineInput("-", "_FILE_EVENT_-", System.in)) {
-				String line;
-				while ((line = in.readLine()) != null) {
-					queue.add(line);
-				}
-			} catch (IOException e) {
-				// stdin closed
-			}
-		}, "jsec-stdin");
-		t.setDaemon(true);
-		t.start();
-	}
+	/** Set by the TERM signal handler; the loop stops after the current event. */
+	private static volatile boolean terminateSignal;
 
 	/** sun.misc.Signal through reflection: TERM ends the loop cleanly, as sec does. */
 	private static void installTermHandler() {

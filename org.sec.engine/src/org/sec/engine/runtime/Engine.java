@@ -86,6 +86,7 @@ public final class Engine {
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
 	private final InputBuffers buffers;
 	private final ChildProcesses children;
+	private InputControl inputControl;
 	/** One reusable Matcher per pattern: the engine runs on one thread. */
 	private final Map<PerlRegex.Compiled, Matcher> matchers = new IdentityHashMap<>();
 	private long localtimeSecond = Long.MIN_VALUE;
@@ -148,6 +149,11 @@ public final class Engine {
 		if (s != null) {
 			processEvent(s.event(), InputBuffers.SYNTHETIC, s.context());
 		}
+	}
+
+	/** Who handles addinput/dropinput; without one those actions only log a warning. */
+	public void setInputControl(InputControl control) {
+		this.inputControl = control;
 	}
 
 	/** Processes one input line from a source (file name as configured, "-" for stdin). */
@@ -1188,6 +1194,18 @@ public final class Engine {
 		}
 		case RESET -> reset(args.get(0), args.get(1), var(args.get(2), desc));
 		case REWRITE -> rewrite(var(args.get(0), desc), var(args.get(1), desc));
+		case ADDINPUT -> {
+			if (inputControl == null) {
+				log.log(SecLog.Level.WARN, "addinput is not available here (no input files are being read)");
+			} else {
+				inputControl.addInput(var(args.get(0), desc), var(args.get(1), desc), var(args.get(2), desc));
+			}
+		}
+		case DROPINPUT -> {
+			if (inputControl != null) {
+				inputControl.dropInput(var(args.get(0), desc));
+			}
+		}
 		case SIGEMUL -> signal(var(args.get(0), desc).toUpperCase(Locale.ROOT));
 		case GETWPOS -> {
 			String key = args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc);

@@ -1,0 +1,57 @@
+package org.sec.engine.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sec.engine.tests.support.GoldenFiles;
+
+/**
+ * jsec as a drop-in: each case in golden/runs (rules.sec, input.log) is run by
+ * scripts/jsec-run on the same frozen clock that shared/tools/sec-run gives the real sec,
+ * and stdout must equal sec's byte for byte (stdout.golden, made by
+ * scripts/sec-run-golden.sh).
+ */
+class RunGoldenTest {
+
+	private static final Path LIBFAKETIME = Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+
+	static Stream<String> cases() throws IOException {
+		try (Stream<Path> list = Files.list(GoldenFiles.moduleDir().resolve("golden/runs"))) {
+			List<String> names = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+			assertFalse(names.isEmpty());
+			return names.stream();
+		}
+	}
+
+	private static Path caseDir(String name) {
+		return GoldenFiles.moduleDir().resolve("golden/runs").resolve(name);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void jsecStdoutEqualsSec(String name) throws Exception {
+		assumeTrue(Files.exists(LIBFAKETIME), "libfaketime is not installed (apt-get install libfaketime)");
+		Path script = GoldenFiles.repositoryDir().resolve("scripts/jsec-run");
+		String ours = GoldenFiles.run(caseDir(name), List.of("bash", script.toString(), "rules.sec", "input.log"));
+		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), ours);
+	}
+
+	@ParameterizedTest(name = "live sec still writes golden {0}")
+	@MethodSource("cases")
+	void goldenMatchesLiveSec(String name) throws Exception {
+		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		Path tool = GoldenFiles.sharedDir().resolve("tools/sec-run");
+		String live = GoldenFiles.run(caseDir(name), List.of("bash", tool.toString(), "rules.sec", "input.log"));
+		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), live);
+	}
+}

@@ -1,0 +1,202 @@
+package org.sec.engine.cli;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.sec.engine.log.SecLog;
+import org.sec.engine.runtime.InputControl;
+import org.sec.engine.runtime.LineInput;
+import org.sec.engine.runtime.TailInput;
+
+/**
+ * sec's inputs (read_line L12896): sources in sorted name order, one line from each per
+ * round, lines queued in a read buffer. In --notail mode a source closes at its end; in
+ * tail mode files are followed. addinput/dropinput change the set while running.
+ */
+final class Inputs implements InputControl {
+
+	/** One input: the next line, or null when none is available now. */
+	private interface Source {
+		String next() throws IOException;
+
+		boolean open();
+
+		String context();
+	}
+
+	private record Line(String text, String source, String context) {
+	}
+
+	private static final Pattern OFFSET = Pattern.compile("^\\s*(-|[0-9]+)\\s*$");
+
+	private final boolean tail;
+	private final boolean fromStart;
+	private final SecLog log;
+	private final Map<String, Source> sources = new TreeMap<>();
+	private final Map<String, String> dynamic = new TreeMap<>();
+	private final Deque<Line> readBuffer = new ArrayDeque<>();
+
+	Inputs(boolean tail, boolean fromStart, SecLog log) {
+		this.tail = tail;
+		this.fromStart = fromStart;
+		this.log = log;
+	}
+
+	/** Adds a configured input; "-" is stdin. */
+	void addConfigured(String name, String context) throws IOException {
+		sources.put(name, name.equals("-") ? stdin(context) : file(name, context, tail ? (fromStart ? 0 : -1) : 0));
+	}
+
+	private Source file(String name, String context, long offset) throws IOException {
+		if (tail) {
+			TailInput in = new TailInput(name, Paths.get(name), context, offset == 0);
+			return new Source() {
+				public String next() throws IOException {
+					return in.poll();
+				}
+
+				public boolean open() {
+					return true;
+				}
+
+				public String context() {
+					return context;
+				}
+			};
+		}
+		InputStream stream;
+		try {
+			stream = new FileInputStream(name);
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Can't open input file " + name + " (" + e.getMessage() + ")");
+			stream = InputStream.nullInputStream();
+		}
+		if (offset < 0) {
+			stream.skip(Long.MAX_VALUE);
+		} else if (offset > 0) {
+			stream.skip(offset);
+		}
+		return lines(new LineInput(name, context, stream), context);
+	}
+
+	private static Source lines(LineInput in, String context) {
+		return new Source() {
+			boolean open = true;
+
+			public String next() throws IOException {
+				String line = open ? in.readLine() : null;
+				if (line == null && open) {
+					open = false;
+					in.close();
+				}
+				return line;
+			}
+
+			public boolean open() {
+				return open;
+			}
+
+			public String context() {
+				return context;
+			}
+		};
+	}
+
+	private Source stdin(String context) {
+		if (!tail) {
+			return lines(new LineInput("-", context, System.in), context);
+		}
+		BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+		Object eof = new Object();
+		Thread t = new Thread(() -> {
+			try (LineInput in = new LineInput("-", context, System.in)) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					queue.add(line);
+				}
+			} catch (IOException e) {
+				// stdin closed
+			}
+			queue.add(eof);
+		}, "jsec-stdin");
+		t.setDaemon(true);
+		t.start();
+		return new Source() {
+			public String next() {
+				Object o = queue.poll();
+				return o instanceof String s ? s : null;
+			}
+
+			public boolean open() {
+				return true;
+			}
+
+			public String context() {
+				return context;
+			}
+		};
+	}
+
+	/** The next line from the read buffer, reading one line per input when it is empty. */
+	String[] next() throws IOException {
+		if (readBuffer.isEmpty()) {
+			for (Map.Entry<String, Source> e : new TreeMap<>(sources).entrySet()) {
+				String line = e.getValue().next();
+				if (line != null) {
+					readBuffer.addLast(new Line(line, e.getKey(), e.getValue().context()));
+				}
+			}
+		}
+		Line l = readBuffer.pollFirst();
+		return l == null ? null : new String[] { l.text(), l.source(), l.context() };
+	}
+
+	/** --notail: true when every input has reached its end and nothing is buffered. */
+	boolean exhausted() {
+		return readBuffer.isEmpty() && sources.values().stream().noneMatch(Source::open);
+	}
+
+	@Override
+	public void addInput(String file, String offset, String context) {
+		if (dynamic.containsKey(file)) {
+			log.log(SecLog.Level.WARN, "Dynamic input file '" + file + "' already exists in the list of inputs, can't add");
+			return;
+		}
+		if (sources.containsKey(file)) {
+			log.log(SecLog.Level.WARN, "Input file '" + file + "' already exists in the list of inputs, can't add");
+			return;
+		}
+		Matcher m = OFFSET.matcher(offset);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid file offset '" + offset + "' specified for input file '" + file + "'");
+			return;
+		}
+		long position = m.group(1).equals("-") ? -1 : Long.parseLong(m.group(1));
+		try {
+			sources.put(file, file(file, context, position));
+			dynamic.put(file, context);
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Can't open input file " + file + " (" + e.getMessage() + ")");
+		}
+	}
+
+	@Override
+	public void dropInput(String file) {
+		if (dynamic.remove(file) != null) {
+			sources.remove(file);
+			readBuffer.removeIf(l -> l.source().equals(file));
+		} else {
+			log.log(SecLog.Level.WARN, "Dynamic input file '" + file + "' does not exist, can't drop");
+		}
+	}
+}
