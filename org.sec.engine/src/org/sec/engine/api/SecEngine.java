@@ -32,6 +32,7 @@ public final class SecEngine {
 	private final boolean intevents;
 	private long lastCleanup;
 	private boolean terminate;
+	private java.util.function.Consumer<EngineSnapshot> dumpHandler;
 
 	private SecEngine(Engine engine, Clock clock, Settings settings) {
 		this.engine = engine;
@@ -79,6 +80,7 @@ public final class SecEngine {
 		for (Engine.Signal signal : engine.takeSignals()) {
 			switch (signal) {
 			case TERM -> terminate = true;
+			case USR1 -> dump();
 			case USR2 -> engine.closeOutputs();
 			}
 		}
@@ -136,6 +138,23 @@ public final class SecEngine {
 			engine.internalEvent("SEC_SHUTDOWN");
 		}
 		engine.close();
+	}
+
+	/** The engine's state now (operations, contexts, variables, pending events, rule usage). */
+	public EngineSnapshot snapshot() {
+		return engine.snapshot();
+	}
+
+	/** Who writes the dump when USR1 arrives (signal or sigemul); without one nothing is written. */
+	public void setDumpHandler(java.util.function.Consumer<EngineSnapshot> handler) {
+		this.dumpHandler = handler;
+	}
+
+	/** Writes a dump now, as SIGUSR1 does. */
+	public void dump() {
+		if (dumpHandler != null) {
+			dumpHandler.accept(engine.snapshot());
+		}
 	}
 
 	/** Lets addinput/dropinput actions change the inputs of whoever drives this engine. */

@@ -69,11 +69,18 @@ final class EventLoop {
 				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
 				log);
 		engine.setInputControl(inputs);
+		long startTime = clock.nowSeconds();
+		String commandLine = String.join(" ", options.arguments);
+		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine));
 		if (options.tail) {
-			installTermHandler();
+			installSignalHandlers();
 		}
 		long pollMillis = Math.max(1, Math.round(options.pollTimeout * 1000));
 		while (!engine.terminationRequested() && !terminateSignal) {
+			if (dumpSignal) {
+				dumpSignal = false;
+				engine.dump();
+			}
 			String[] line = inputs.next();
 			if (line != null) {
 				engine.processLine(line[0], line[1], line[2]);
@@ -101,22 +108,46 @@ final class EventLoop {
 	/** Set by the TERM signal handler; the loop stops after the current event. */
 	private static volatile boolean terminateSignal;
 
-	/** sun.misc.Signal through reflection: TERM ends the loop cleanly, as sec does. */
-	private static void installTermHandler() {
+	private static volatile boolean dumpSignal;
+
+	/** sec's dump_data: refuses to overwrite an existing file. */
+	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine) {
+		String name = options.dumpfts ? options.dump + "." + snapshot.time() : options.dump;
+		java.nio.file.Path path = java.nio.file.Paths.get(name);
+		if (java.nio.file.Files.exists(path)) {
+			log.log(SecLog.Level.WARN, "Can't write to dumpfile: " + name + " exists");
+			return;
+		}
+		try {
+			java.nio.file.Files.writeString(path, org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine),
+					java.nio.charset.StandardCharsets.ISO_8859_1);
+			log.log(SecLog.Level.DEBUG, "Dump to " + name + " completed");
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Can't open dumpfile " + name + " (" + e.getMessage() + ")");
+		}
+	}
+
+	/** sun.misc.Signal through reflection: TERM ends the loop cleanly and USR1 dumps, as in sec. */
+	private static void installSignalHandlers() {
+		handle("TERM", () -> terminateSignal = true);
+		handle("USR1", () -> dumpSignal = true);
+	}
+
+	private static void handle(String name, Runnable action) {
 		try {
 			Class<?> signalClass = Class.forName("sun.misc.Signal");
 			Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
 			Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerClass.getClassLoader(),
 					new Class<?>[] { handlerClass }, (proxy, method, args) -> {
 						if (method.getName().equals("handle")) {
-							terminateSignal = true;
+							action.run();
 						}
 						return null;
 					});
-			Object term = signalClass.getConstructor(String.class).newInstance("TERM");
-			signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, term, handler);
+			Object signal = signalClass.getConstructor(String.class).newInstance(name);
+			signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
 		} catch (ReflectiveOperationException | RuntimeException e) {
-			// without the handler the JVM's default TERM handling applies
+			// without the handler the JVM's default handling applies
 		}
 	}
 

@@ -47,6 +47,8 @@ public final class SecOptions {
 		}
 	}
 
+	/** The arguments as given, for the dump's "Program options". */
+	public final List<String> arguments = new ArrayList<>();
 	public final List<String> conf = new ArrayList<>();
 	public final List<String> input = new ArrayList<>();
 	public final List<String> group = new ArrayList<>();
@@ -88,6 +90,7 @@ public final class SecOptions {
 	/** Parses arguments; problems are printed to {@code err} with sec's and Getopt::Long's wording. */
 	public static SecOptions parse(String[] args, PrintStream err) {
 		SecOptions o = new SecOptions();
+		o.arguments.addAll(List.of(args));
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--")) {

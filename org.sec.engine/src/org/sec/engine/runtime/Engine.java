@@ -76,6 +76,7 @@ public final class Engine {
 	private final List<Rule> calendar = new ArrayList<>();
 	private final Map<Rule, int[]> calendarLastRun = new IdentityHashMap<>();
 	private final Map<Rule, Map<String, Operation>> pairOperations = new IdentityHashMap<>();
+	private final Map<Rule, long[]> matchCounts = new IdentityHashMap<>();
 
 	private final Map<String, Context> contexts = new LinkedHashMap<>();
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
@@ -134,6 +135,9 @@ public final class Engine {
 			}
 		}
 		initCharVariables();
+		// sec sets the time variables at start-up (L14604), not at first use
+		timeVariablesUpdated = clock.nowSeconds();
+		setTimeVariables(timeVariablesUpdated);
 	}
 
 	// ------------------------------------------------------------------ driving
@@ -284,6 +288,7 @@ public final class Engine {
 				return index + 1;
 			}
 		}
+		countMatch(rule);
 		switch (rule.kind()) {
 		case SUPPRESS -> {
 			return slot.gotoRule();
@@ -300,6 +305,44 @@ public final class Engine {
 		}
 		}
 		return slot.gotoRule();
+	}
+
+	private void countMatch(Rule rule) {
+		matchCounts.computeIfAbsent(rule, r -> new long[1])[0]++;
+	}
+
+	/** The engine's state now: operations, contexts, variables, pending events, rule usage. */
+	public org.sec.engine.api.EngineSnapshot snapshot() {
+		List<org.sec.engine.api.EngineSnapshot.OperationView> ops = new ArrayList<>();
+		for (Operation op : operations.values()) {
+			List<Long> times = new ArrayList<>(op.times);
+			op.allTimes.forEach(e -> times.add(e.time()));
+			ops.add(new org.sec.engine.api.EngineSnapshot.OperationView(op.key, op.rule.file(), op.rule.id(),
+					op.rule.line(), op.rule.kind().displayName(), op.startTime, op.time,
+					op.window == 0 && op.rule.kind() == RuleKind.PAIR ? -1 : op.time + op.window, op.desc, times));
+		}
+		List<org.sec.engine.api.EngineSnapshot.ContextView> ctxs = new ArrayList<>();
+		Set<Context> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Context c : contexts.values()) {
+			if (seen.add(c)) {
+				ctxs.add(new org.sec.engine.api.EngineSnapshot.ContextView(List.copyOf(c.aliases), c.time, c.window,
+						c.action.isEmpty() ? null : ActionText.of(c.action), c.desc, List.copyOf(c.buffer)));
+			}
+		}
+		List<org.sec.engine.api.EngineSnapshot.PendingEventView> pending = new ArrayList<>();
+		for (Pending p : pendingEvents) {
+			pending.add(new org.sec.engine.api.EngineSnapshot.PendingEventView(p.time(), p.event()));
+		}
+		List<org.sec.engine.api.EngineSnapshot.RuleUsage> usage = new ArrayList<>();
+		for (LoadedRuleFile file : files) {
+			for (Rule rule : file.rules()) {
+				long[] n = matchCounts.get(rule);
+				usage.add(new org.sec.engine.api.EngineSnapshot.RuleUsage(file.fileName(), rule.id() + 1, rule.line(),
+						n == null ? 0 : n[0], rule.desc()));
+			}
+		}
+		return new org.sec.engine.api.EngineSnapshot(now(), linesProcessed, ops, ctxs,
+				new java.util.TreeMap<>(variables), pending, usage);
 	}
 
 	private String desc(Rule rule, Map<String, String> vars) {
@@ -491,6 +534,7 @@ public final class Engine {
 					break check;
 				}
 			}
+			countMatch(rule);
 			if (rule.kind() == RuleKind.PAIR) {
 				processPair(rule, vars, file);
 			} else {
@@ -623,6 +667,7 @@ public final class Engine {
 			boolean run = rule.kind() == RuleKind.PAIR_WITH_WINDOW || op.window == 0 || now() - op.time <= op.window;
 			if (run) {
 				matched = true;
+				countMatch(rule);
 				if (!vars.isEmpty()) {
 					op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
 					op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
@@ -657,6 +702,7 @@ public final class Engine {
 					continue;
 				}
 			}
+			countMatch(rule);
 			processEventGroup(rule, vars, file, i);
 			return slot.gotoRule();
 		}
@@ -1039,6 +1085,7 @@ public final class Engine {
 			}
 			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
 			if (ctx == null || evaluate(ctx.expression())) {
+				countMatch(rule);
 				execute(rule.actions("action"), rule.desc());
 				calendarLastRun.put(rule, new int[] { minute, hour, day, month, year });
 			}
@@ -1268,7 +1315,7 @@ public final class Engine {
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
 	public enum Signal {
-		TERM, USR2
+		TERM, USR1, USR2
 	}
 
 	private final java.util.EnumSet<Signal> signals = java.util.EnumSet.noneOf(Signal.class);
@@ -1284,8 +1331,9 @@ public final class Engine {
 		switch (name) {
 		case "TERM" -> signals.add(Signal.TERM);
 		case "USR2" -> signals.add(Signal.USR2);
-		case "HUP", "ABRT", "USR1", "INT" -> log.log(SecLog.Level.WARN,
-				"jsec does not handle the '" + name + "' signal yet (restart, dump and debug level changes)");
+		case "USR1" -> signals.add(Signal.USR1);
+		case "HUP", "ABRT", "INT" -> log.log(SecLog.Level.WARN,
+				"jsec does not handle the '" + name + "' signal yet (restarts and debug level changes)");
 		default -> log.log(SecLog.Level.WARN, "The arrival of '" + name + "' signal can't be emulated");
 		}
 	}

@@ -1,0 +1,65 @@
+package org.sec.engine.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sec.engine.tests.support.GoldenFiles;
+
+/**
+ * The dump jsec writes on sigemul USR1 against the one sec wrote for the same run
+ * (golden/dumps/contexts/dump.golden, made by scripts/sec-dump-golden.sh): the sections
+ * jsec fills completely (contexts, action-list variables, pending events) must be equal,
+ * and the sections must come in sec's order. Context blocks and the names within a
+ * block are compared as sets: sec lists them in Perl hash order.
+ */
+class DumpGoldenTest {
+
+	private static final Path CASE = GoldenFiles.moduleDir().resolve("golden/dumps/contexts");
+	private static final List<String> SECTIONS = List.of("Program information:", "Performance statistics:",
+			"Rule usage statistics:", "Pending events:", "List of event correlation operations:", "List of contexts:",
+			"Action list variables:");
+
+	private static String section(String dump, String title) {
+		int start = dump.indexOf(title + "\n");
+		int end = dump.indexOf("\nTotal: ", start);
+		return start < 0 || end < 0 ? null : dump.substring(start, dump.indexOf('\n', end + 1));
+	}
+
+	private static List<String> contextBlocks(String section) {
+		List<String> blocks = new ArrayList<>();
+		for (String block : section.split("-{60}\n")) {
+			List<String> lines = new ArrayList<>(List.of(block.split("\n")));
+			lines.sort(null);
+			blocks.add(String.join("\n", lines));
+		}
+		blocks.sort(null);
+		return blocks;
+	}
+
+	@Test
+	void dumpSectionsEqualSecs() throws Exception {
+		assumeTrue(Files.exists(Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")),
+				"libfaketime is not installed");
+		Path dump = Files.createTempDirectory("dump").resolve("dump");
+		GoldenFiles.run(CASE, List.of("bash", GoldenFiles.repositoryDir().resolve("scripts/jsec-run").toString(),
+				"rules.sec", "input.log", "--", "--dump=" + dump));
+		String ours = GoldenFiles.read(dump);
+		String sec = GoldenFiles.read(CASE.resolve("dump.golden"));
+		int last = -1;
+		for (String title : SECTIONS) {
+			int at = ours.indexOf(title + "\n");
+			assertEquals(true, at > last, "section '" + title + "' missing or out of sec's order");
+			last = at;
+		}
+		assertEquals(section(sec, "Pending events:"), section(ours, "Pending events:"));
+		assertEquals(section(sec, "Action list variables:"), section(ours, "Action list variables:"));
+		assertEquals(contextBlocks(section(sec, "List of contexts:")), contextBlocks(section(ours, "List of contexts:")));
+	}
+}

@@ -1,0 +1,31 @@
+package org.sec.engine.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine holds at one moment, for dumps and for views that show it live:
+ * operations, contexts, action-list variables and events waiting for their time.
+ * Times are epoch seconds.
+ */
+public record EngineSnapshot(long time, long linesProcessed, List<OperationView> operations,
+		List<ContextView> contexts, Map<String, String> variables, List<PendingEventView> pendingEvents,
+		List<RuleUsage> ruleUsage) {
+
+	/** An event correlation operation. {@code windowEnd} is -1 for an infinite window. */
+	public record OperationView(String key, String file, int ruleId, int ruleLine, String type, long startTime,
+			long windowStart, long windowEnd, String desc, List<Long> eventTimes) {
+	}
+
+	/** A context under all its names; lifetime 0 means infinite. */
+	public record ContextView(List<String> names, long created, long lifetime, String onExpiry, String desc,
+			List<String> events) {
+	}
+
+	public record PendingEventView(long due, String event) {
+	}
+
+	/** How often a rule matched, as sec's dump reports it. */
+	public record RuleUsage(String file, int ruleNumber, int line, long matches, String desc) {
+	}
+}

@@ -1,0 +1,114 @@
+package org.sec.engine.dump;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sec.engine.api.EngineSnapshot;
+import org.sec.engine.api.SecVersion;
+
+/**
+ * sec's text dump (dump_data L11007, written on SIGUSR1). Sections and their wording
+ * follow sec; what jsec does not track (environment, CPU times, input offsets, the
+ * pattern and continue of each operation) is left out, so the dump is sec's layout
+ * but not all of sec's content.
+ */
+public final class TextDump {
+
+	private static final String EQUALS = "=".repeat(60);
+	private static final String DASHES = "-".repeat(60);
+	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+			Locale.ROOT);
+
+	private TextDump() {
+	}
+
+	private static String time(long epoch) {
+		return LOCALTIME.format(Instant.ofEpochSecond(epoch).atZone(ZoneId.systemDefault()));
+	}
+
+	/** The dump text. {@code startTime} is when the engine started, {@code options} its command line. */
+	public static String render(EngineSnapshot s, long startTime, String options) {
+		StringBuilder b = new StringBuilder();
+		b.append("Program information:\n").append(EQUALS).append('\n');
+		b.append("Program version: SEC (Simple Event Correlator) ").append(SecVersion.EMULATED_SEC_VERSION)
+				.append(" (jsec)\n");
+		b.append("Time of the start: ").append(time(startTime)).append('\n');
+		b.append("Time of the dump: ").append(time(s.time())).append('\n');
+		b.append("Program options: ").append(options).append("\n\n");
+
+		b.append("Performance statistics:\n").append(EQUALS).append('\n');
+		b.append("Run time: ").append(s.time() - startTime).append(" seconds\n");
+		b.append("Processed input lines: ").append(s.linesProcessed()).append("\n\n");
+
+		b.append("Rule usage statistics:\n").append(EQUALS).append('\n');
+		String file = null;
+		for (EngineSnapshot.RuleUsage u : s.ruleUsage()) {
+			if (!u.file().equals(file)) {
+				file = u.file();
+				b.append("\nStatistics for the rules from ").append(file).append('\n').append(DASHES).append('\n');
+			}
+			b.append("Rule ").append(u.ruleNumber()).append(" line ").append(u.line()).append(" matched ")
+					.append(u.matches()).append(" events (").append(u.desc()).append(")\n");
+		}
+		b.append('\n');
+
+		b.append("Pending events:\n").append(EQUALS).append('\n');
+		for (EngineSnapshot.PendingEventView p : s.pendingEvents()) {
+			b.append("Event: ").append(p.event()).append('\n');
+			b.append("Will be created at ").append(time(p.due())).append("\n\n");
+		}
+		b.append("Total: ").append(s.pendingEvents().size()).append(" elements\n\n");
+
+		b.append("List of event correlation operations:\n").append(EQUALS).append('\n');
+		for (EngineSnapshot.OperationView op : s.operations()) {
+			b.append("Key: ").append(op.key()).append('\n');
+			b.append("Operation started at: ").append(time(op.startTime())).append('\n');
+			b.append("Correlation window begins at: ").append(time(op.windowStart())).append('\n');
+			if (op.windowEnd() >= 0) {
+				b.append("Correlation window ends at: ").append(time(op.windowEnd())).append('\n');
+			}
+			b.append("Configuration file: ").append(op.file()).append('\n');
+			b.append("Rule number: ").append(op.ruleId() + 1).append('\n');
+			b.append("Rule internal ID: ").append(op.ruleId()).append('\n');
+			b.append("Type: ").append(op.type()).append('\n');
+			b.append("Description: ").append(op.desc()).append('\n');
+			if (!op.eventTimes().isEmpty()) {
+				b.append(op.eventTimes().size()).append(" events observed at:\n");
+				for (long t : op.eventTimes()) {
+					b.append(time(t)).append('\n');
+				}
+			}
+			b.append('\n').append(DASHES).append('\n');
+		}
+		b.append("Total: ").append(s.operations().size()).append(" elements\n\n");
+
+		b.append("List of contexts:\n").append(EQUALS).append('\n');
+		for (EngineSnapshot.ContextView c : s.contexts()) {
+			for (String name : c.names()) {
+				b.append("Context Name: ").append(name).append('\n');
+			}
+			b.append("Creation Time: ").append(time(c.created())).append('\n');
+			b.append(c.lifetime() != 0 ? "Lifetime: " + c.lifetime() + " seconds\n" : "Lifetime: infinite\n");
+			if (c.onExpiry() != null) {
+				b.append("Action on delete: ").append(c.onExpiry()).append(" (%s = ").append(c.desc()).append(")\n");
+			}
+			if (!c.events().isEmpty()) {
+				b.append(c.events().size()).append(" events associated with context:\n");
+				c.events().forEach(e -> b.append(e).append('\n'));
+			}
+			b.append(DASHES).append('\n');
+		}
+		b.append("Total: ").append(s.contexts().size()).append(" elements\n\n");
+
+		b.append("Action list variables:\n").append(EQUALS).append('\n');
+		for (Map.Entry<String, String> v : s.variables().entrySet()) {
+			b.append('%').append(v.getKey());
+			b.append(v.getValue() == null ? " = undef\n" : " = '" + v.getValue() + "'\n");
+		}
+		b.append("Total: ").append(s.variables().size()).append(" elements\n\n");
+		return b.toString();
+	}
+}
