@@ -14,30 +14,67 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.sec.lang.ide.SecIde;
 
+/** Validation with sec's messages, on the field each message is about. */
 class SecValidatorTest {
 
-	private static List<Issue> validate(String text) {
-		XtextResource resource = SecIde.parse(text, "v.sec");
+	static List<Issue> validate(String text, String name) {
+		XtextResource resource = SecIde.parse(text, name);
 		return resource.getResourceServiceProvider().get(IResourceValidator.class).validate(resource, CheckMode.ALL,
 				CancelIndicator.NullImpl);
 	}
 
+	private static String describe(Issue i) {
+		return i.getSeverity() + "@" + i.getLineNumber() + ": " + i.getMessage();
+	}
+
 	@Test
 	void duplicateKeywordWarnsWithSecsMessageOnTheLaterField() {
-		String text = "type=Single\ndesc=x\nrem=a\nrem=b\ndesc=y \\\n z\n";
-		List<Issue> issues = validate(text);
+		String text = "type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\nrem=a\nrem=b\ndesc=y \\\n z\n";
+		List<Issue> issues = validate(text, "v.sec");
 		assertEquals(1, issues.size(), () -> issues.toString());
 		Issue issue = issues.get(0);
 		assertEquals(Severity.WARNING, issue.getSeverity());
 		assertEquals("Several 'desc' keywords specified, overriding previous value 'x' with 'y  z'", issue.getMessage());
-		assertEquals(5, issue.getLineNumber());
+		assertEquals(8, issue.getLineNumber());
 		assertEquals(text.lastIndexOf("desc"), issue.getOffset());
 		assertEquals(4, issue.getLength());
 	}
 
 	@Test
-	void keywordsAreCaseSensitiveAndRulesAreSeparate() {
-		List<Issue> issues = validate("type=Single\nType=Pair\n\ntype=Single\n");
-		assertEquals(List.of(), issues.stream().map(Issue::getMessage).collect(Collectors.toList()));
+	void missingKeywordIsAnErrorOnTheTypeField() {
+		String text = "# c\ntype=Single\nptype=SubStr\npattern=x\naction=none\n";
+		List<Issue> issues = validate(text, "m.sec");
+		assertEquals(List.of("ERROR@2: Keyword 'desc' missing (needed for SINGLE rule)",
+				"WARNING@2: No valid rules found in configuration file m.sec"),
+				issues.stream().map(SecValidatorTest::describe).collect(Collectors.toList()));
+		assertEquals(text.indexOf("type"), issues.get(0).getOffset());
+	}
+
+	@Test
+	void invalidActionListIsReportedOnTheFieldThatHoldsIt() {
+		String text = "type=Pair\nptype=SubStr\npattern=a\ndesc=d\naction=none\nptype2=SubStr\npattern2=b\n"
+				+ "desc2=d2\naction2=copy CTX var\n";
+		List<Issue> issues = validate(text, "a.sec");
+		assertEquals(List.of(
+				"ERROR@1: Variable var does not have the form %<letter>[<letter>|<digit>|<underscore>]...",
+				"ERROR@9: Invalid action list ' copy CTX var '",
+				"WARNING@1: No valid rules found in configuration file a.sec"),
+				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
+		Issue onField = issues.stream().filter(i -> i.getLineNumber() == 9).findFirst().orElseThrow();
+		assertEquals(text.indexOf("action2"), onField.getOffset());
+	}
+
+	@Test
+	void caseSensitiveKeywordsAndUnknownLabelsAsSecSeesThem() {
+		List<Issue> issues = validate("type=Single\ncontinue=GoTo nowhere\nptype=SubStr\npattern=x\ndesc=x\n"
+				+ "Action=none\n", "c.sec");
+		assertEquals(List.of("ERROR@1: Keyword 'action' missing (needed for SINGLE rule)",
+				"ERROR@6: Keyword 'Action' illegal (not allowed for SINGLE rule)",
+				"WARNING@1: No valid rules found in configuration file c.sec"),
+				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
+		List<Issue> label = validate("type=Single\ncontinue=GoTo nowhere\nptype=SubStr\npattern=x\ndesc=x\naction=none\n",
+				"l.sec");
+		assertEquals(List.of("WARNING@2: label nowhere does not exist, assuming continue=DontCont"),
+				label.stream().map(SecValidatorTest::describe).collect(Collectors.toList()));
 	}
 }

@@ -1,37 +1,179 @@
 package org.sec.lang.validation;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
 import org.sec.engine.config.ConfigDiagnostic;
-import org.sec.lang.model.RuleFields;
+import org.sec.engine.rules.LoadedRuleFile;
+import org.sec.engine.rules.RuleLoader;
 import org.sec.lang.sec.Field;
 import org.sec.lang.sec.Rule;
+import org.sec.lang.sec.SecFile;
 import org.sec.lang.sec.SecPackage;
 
 /**
- * Checks of rule files. Messages are sec's own, taken from the engine, so a user sees the
- * same words in the editor as in sec's log. Field-level checks come with the DSL issue.
+ * Gives a rule file sec's own verdict: the engine's loader (a port of sec's
+ * read_configfile and check_rule) reads the text, and each message it logs becomes an
+ * issue on the line sec names, on the field it is about when the message names one.
+ * Lines that are not keyword=value are already syntax errors of the grammar.
  */
 public class SecValidator extends AbstractSecValidator {
 
-	public static final String DUPLICATE_KEYWORD = "sec.duplicateKeyword";
+	public static final String SEC_ERROR = "sec.error";
+	public static final String SEC_WARNING = "sec.warning";
 
-	/** sec warns when a keyword repeats in a rule and keeps the last value. */
-	@Check
-	public void checkDuplicateKeywords(Rule rule) {
-		Map<String, String> seen = new HashMap<>();
-		for (Field field : rule.getFields()) {
-			String key = field.getKey();
-			if (key == null || field.getValue() == null || RuleFields.LABEL.equals(key) || RuleFields.REM.equals(key)) {
+	private static final Pattern RULE_PREFIX = Pattern.compile("^Rule in .* at line (\\d+): ");
+	private static final Pattern QUOTED_KEYWORD = Pattern.compile("Keyword '([A-Za-z0-9]+)'|^'([A-Za-z0-9]+)' keyword");
+	/** Message starts that concern one field, and that field's keyword. */
+	private static final List<String[]> FIELD_MESSAGES = List.of(new String[] { "Invalid continue value", "continue" },
+			new String[] { "Invalid pattern type", "ptype" }, new String[] { "Invalid regular expression", "pattern" },
+			new String[] { "Invalid truth value", "pattern" }, new String[] { "Invalid cached pattern name", "pattern" },
+			new String[] { "Invalid variable map", "varmap" }, new String[] { "Variable maps are supported", "varmap" },
+			new String[] { "Invalid context expression", "context" }, new String[] { "Invalid action list", "action" },
+			new String[] { "Invalid time window", "window" }, new String[] { "Invalid 1st time window", "window" },
+			new String[] { "Invalid 2nd time window", "window2" }, new String[] { "Invalid threshold", "thresh" },
+			new String[] { "Invalid 1st threshold", "thresh" }, new String[] { "Invalid 2nd threshold", "thresh2" },
+			new String[] { "Invalid shell value", "shell" }, new String[] { "Invalid multact value", "multact" },
+			new String[] { "Invalid constset value", "constset" }, new String[] { "Invalid procallin value", "procallin" },
+			new String[] { "Invalid rule type", "type" }, new String[] { "label ", "continue" },
+			new String[] { "can't go backwards", "continue" }, new String[] { "Wrong number of elements", "time" },
+			new String[] { "Invalid minute", "time" }, new String[] { "Invalid hour", "time" },
+			new String[] { "Invalid day", "time" }, new String[] { "Invalid month", "time" },
+			new String[] { "Invalid weekday", "time" }, new String[] { "Invalid year", "time" },
+			new String[] { "Invalid event group pattern type", "egptype" });
+
+	@Check(CheckType.FAST)
+	public void checkWithSecsLoader(SecFile file) {
+		ICompositeNode root = NodeModelUtils.getNode(file);
+		if (root == null) {
+			return;
+		}
+		String name = file.eResource() == null ? "rules" : file.eResource().getURI().lastSegment();
+		LoadedRuleFile loaded = RuleLoader.load(name, root.getRootNode().getText(), 0);
+		for (ConfigDiagnostic d : loaded.messages()) {
+			if (d.severity() != ConfigDiagnostic.Severity.ERROR && d.severity() != ConfigDiagnostic.Severity.WARNING) {
 				continue;
 			}
-			String previous = seen.put(key, field.getValue());
-			if (previous != null) {
-				warning(ConfigDiagnostic.duplicateKeywordMessage(key, previous, field.getValue()), field,
-						SecPackage.Literals.FIELD__KEY, DUPLICATE_KEYWORD);
+			if (d.message().contains("Line not in keyword=value format")) {
+				continue; // the grammar reports these as syntax errors
+			}
+			report(file, d);
+		}
+	}
+
+	private void report(SecFile file, ConfigDiagnostic d) {
+		String message = d.message();
+		Matcher m = RULE_PREFIX.matcher(message);
+		if (m.find()) {
+			message = message.substring(m.end());
+		}
+		Field field = fieldAt(file, d.line());
+		Rule rule = ruleStartingAt(file, d.line());
+		if (field == null && rule != null) {
+			field = fieldWithQuotedValue(rule, message);
+		}
+		if (field == null && rule != null) {
+			field = fieldNamed(rule, keywordOf(message));
+		}
+		EObject target = field != null ? field : rule != null ? rule : file;
+		boolean error = d.severity() == ConfigDiagnostic.Severity.ERROR;
+		if (target instanceof Field f) {
+			if (error) {
+				error(message, f, SecPackage.Literals.FIELD__KEY, SEC_ERROR);
+			} else {
+				warning(message, f, SecPackage.Literals.FIELD__KEY, SEC_WARNING);
+			}
+		} else if (error) {
+			error(message, target, null, SEC_ERROR);
+		} else {
+			warning(message, target, null, SEC_WARNING);
+		}
+	}
+
+	private static final Pattern QUOTED_VALUE = Pattern.compile("^Invalid (?:action list|context expression) ' (.*) '$|^Invalid regular expression '(.*?)':");
+
+	/** "Invalid action list ' X '" names the value; the field holding it is the one meant. */
+	private static Field fieldWithQuotedValue(Rule rule, String message) {
+		Matcher m = QUOTED_VALUE.matcher(message);
+		if (!m.find()) {
+			return null;
+		}
+		String value = m.group(1) != null ? m.group(1) : m.group(2);
+		Field found = null;
+		for (Field field : rule.getFields()) {
+			String v = field.getValue();
+			if (v != null && (v.equals(value) || v.equals("[" + value + "]") || v.replaceAll("^\\[\\s*|\\s*\\]$", "").equals(value.trim()))) {
+				found = field;
 			}
 		}
+		return found;
+	}
+
+	/** The keyword a rule-level message is about, or null. */
+	static String keywordOf(String message) {
+		if (message.startsWith("Keyword '") && message.contains("' missing")) {
+			return "type"; // a missing keyword has no line of its own
+		}
+		Matcher k = QUOTED_KEYWORD.matcher(message);
+		if (k.find()) {
+			return k.group(1) != null ? k.group(1) : k.group(2);
+		}
+		for (String[] entry : FIELD_MESSAGES) {
+			if (message.startsWith(entry[0])) {
+				return entry[1];
+			}
+		}
+		return "type";
+	}
+
+	/** A field whose own line sec names (duplicate keyword warnings). */
+	private static Field fieldAt(SecFile file, int line) {
+		for (Rule rule : file.getRules()) {
+			for (Field field : rule.getFields()) {
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(field);
+				if (node != null && node.getEndLine() == line && !isRuleStart(rule, line)) {
+					return field;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isRuleStart(Rule rule, int line) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
+		return node != null && node.getStartLine() == line;
+	}
+
+	/**
+	 * The rule sec means by "at line N": sec counts from the line after the previous
+	 * separator, so the rule is the first one that starts at or after that line.
+	 */
+	private static Rule ruleStartingAt(SecFile file, int line) {
+		for (Rule rule : file.getRules()) {
+			ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
+			if (node != null && node.getEndLine() >= line) {
+				return rule;
+			}
+		}
+		return null;
+	}
+
+	private static Field fieldNamed(Rule rule, String keyword) {
+		Field found = null;
+		for (Field field : rule.getFields()) {
+			if (field.getKey() != null && field.getKey().equals(keyword)) {
+				found = field; // the last one is the one sec used
+			}
+		}
+		if (found == null && keyword != null && keyword.startsWith("action")) {
+			return fieldNamed(rule, "action2".equals(keyword) ? "action" : null);
+		}
+		return found != null ? found : rule.getFields().isEmpty() ? null : rule.getFields().get(0);
 	}
 }
