@@ -57,7 +57,7 @@ class SecValidatorTest {
 		List<Issue> issues = validate(text, "a.sec");
 		assertEquals(List.of(
 				"ERROR@1: Variable var does not have the form %<letter>[<letter>|<digit>|<underscore>]...",
-				"ERROR@9: Invalid action list ' copy CTX var '",
+				"ERROR@9: Invalid action list ' copy CTX var ' (sec reports it for the rule at line 1)",
 				"WARNING@1: No valid rules found in configuration file a.sec"),
 				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
 		Issue onField = issues.stream().filter(i -> i.getLineNumber() == 9).findFirst().orElseThrow();
@@ -69,12 +69,13 @@ class SecValidatorTest {
 		List<Issue> issues = validate("type=Single\ncontinue=GoTo nowhere\nptype=SubStr\npattern=x\ndesc=x\n"
 				+ "Action=none\n", "c.sec");
 		assertEquals(List.of("ERROR@1: Keyword 'action' missing (needed for SINGLE rule)",
-				"ERROR@6: Keyword 'Action' illegal (not allowed for SINGLE rule)",
+				"ERROR@6: Keyword 'Action' illegal (not allowed for SINGLE rule) (sec reports it for the rule at line 1)",
 				"WARNING@1: No valid rules found in configuration file c.sec"),
 				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
 		List<Issue> label = validate("type=Single\ncontinue=GoTo nowhere\nptype=SubStr\npattern=x\ndesc=x\naction=none\n",
 				"l.sec");
-		assertEquals(List.of("WARNING@2: label nowhere does not exist, assuming continue=DontCont"),
+		assertEquals(List.of("WARNING@2: label nowhere does not exist, assuming continue=DontCont"
+				+ " (sec reports it for the rule at line 1)"),
 				label.stream().map(SecValidatorTest::describe).collect(Collectors.toList()));
 	}
 }

@@ -70,7 +70,8 @@ public class SecValidator extends AbstractSecValidator {
 	private void report(SecFile file, ConfigDiagnostic d) {
 		String message = d.message();
 		Matcher m = RULE_PREFIX.matcher(message);
-		if (m.find()) {
+		boolean namesRule = m.find();
+		if (namesRule) {
 			message = message.substring(m.end());
 		}
 		Field field = fieldAt(file, d.line());
@@ -82,6 +83,10 @@ public class SecValidator extends AbstractSecValidator {
 			field = fieldNamed(rule, keywordOf(message));
 		}
 		EObject target = field != null ? field : rule != null ? rule : file;
+		ICompositeNode targetNode = NodeModelUtils.findActualNodeFor(target);
+		if (namesRule && targetNode != null && targetNode.getStartLine() != d.line()) {
+			message = message + " (sec reports it for the rule at line " + d.line() + ")";
+		}
 		boolean error = d.severity() == ConfigDiagnostic.Severity.ERROR;
 		if (target instanceof Field f) {
 			if (error) {

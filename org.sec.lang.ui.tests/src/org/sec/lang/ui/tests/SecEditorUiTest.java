@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -37,6 +42,7 @@ import org.sec.lang.ui.editor.SecEditor;
 import org.sec.lang.ui.editor.SecHighlightingColors;
 import org.sec.lang.ui.outline.SecOutlinePage;
 import org.sec.lang.ui.resources.SecNature;
+import org.sec.lang.ui.validation.ProblemMarkers;
 import org.sec.lang.ui.workbench.ExampleProject;
 
 /** Drives the real workbench: opens corpus rulesets in the SEC editor and looks at what the user sees. */
@@ -114,6 +120,36 @@ class SecEditorUiTest {
 
 		Path shot = Screenshots.save(editor.getSite().getShell(), "editor-bsd-general");
 		assertTrue(Files.size(shot) > 0);
+	}
+
+	@Test
+	void secsErrorsAppearAsProblemMarkersOnTheLinesSecNames() throws Exception {
+		Path source = GoldenFiles.sharedDir().resolve("corpus/rulesets/ssh.sec");
+		IFile file = createFile(project("corpus"), "ssh.sec", Files.readString(source, StandardCharsets.UTF_8));
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		IMarker[] markers = new IMarker[0];
+		long end = System.currentTimeMillis() + 20_000;
+		while (System.currentTimeMillis() < end) {
+			Screenshots.flush(Display.getCurrent());
+			markers = file.findMarkers(ProblemMarkers.MARKER_TYPE, false, IResource.DEPTH_ZERO);
+			if (markers.length > 0) {
+				break;
+			}
+		}
+		List<String> errors = new ArrayList<>();
+		for (IMarker m : markers) {
+			if (m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR) {
+				errors.add(m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, ""));
+			}
+		}
+		errors.sort(null);
+		// sec rejects the rules at lines 137 and 146 (org.sec.engine.tests/golden/corpus/ssh.sec.testonly)
+		assertEquals(List.of(
+				"142: Invalid context expression ' $3 < 1025 && ! tie_event_received_$1_$2 ' (sec reports it for the rule at line 137)",
+				"151: Invalid context expression ' $3 < 1025 && tie_event_received_$1_$2 ' (sec reports it for the rule at line 146)"),
+				errors);
+		editor.selectAndReveal(Files.readString(source, StandardCharsets.UTF_8).indexOf("context = $3 < 1025"), 0);
+		Screenshots.save(editor.getSite().getShell(), "editor-ssh-markers");
 	}
 
 	@Test

@@ -1,7 +1,15 @@
 package org.sec.lang.ui.editor;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.sec.lang.ui.validation.ProblemMarkers;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.sec.lang.ui.outline.SecOutlinePage;
 
@@ -10,7 +18,25 @@ public class SecEditor extends TextEditor {
 
 	public static final String ID = "org.sec.lang.ui.editor";
 
+	private static final int VALIDATE_DELAY_MS = 500;
+
 	private SecOutlinePage outlinePage;
+	private final Runnable validate = this::validateNow;
+	private final IDocumentListener revalidate = new IDocumentListener() {
+		@Override
+		public void documentAboutToBeChanged(DocumentEvent event) {
+			// the result of the change is what gets validated
+		}
+
+		@Override
+		public void documentChanged(DocumentEvent event) {
+			Display display = Display.getCurrent();
+			if (display != null) {
+				display.timerExec(-1, validate);
+				display.timerExec(VALIDATE_DELAY_MS, validate);
+			}
+		}
+	};
 
 	public SecEditor() {
 		setSourceViewerConfiguration(new SecSourceViewerConfiguration());
@@ -19,6 +45,35 @@ public class SecEditor extends TextEditor {
 	/** The document being edited, or {@code null} before the editor is initialised. */
 	public IDocument getDocument() {
 		return getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
+	}
+
+	@Override
+	protected void doSetInput(IEditorInput input) throws org.eclipse.core.runtime.CoreException {
+		IDocument old = getDocument();
+		if (old != null) {
+			old.removeDocumentListener(revalidate);
+		}
+		super.doSetInput(input);
+		IDocument document = getDocument();
+		if (document != null) {
+			document.addDocumentListener(revalidate);
+			validateNow();
+		}
+	}
+
+	@Override
+	public void doSave(IProgressMonitor monitor) {
+		super.doSave(monitor);
+		validateNow();
+	}
+
+	/** Replaces the file's problem markers with the validator's verdict on the current text. */
+	public void validateNow() {
+		IDocument document = getDocument();
+		if (document != null && getEditorInput() instanceof IFileEditorInput input) {
+			IFile file = input.getFile();
+			ProblemMarkers.schedule(file, document.get());
+		}
 	}
 
 	/** Selects and reveals a region, for outline and (later) trace navigation. */
@@ -39,6 +94,10 @@ public class SecEditor extends TextEditor {
 
 	@Override
 	public void dispose() {
+		IDocument document = getDocument();
+		if (document != null) {
+			document.removeDocumentListener(revalidate);
+		}
 		outlinePage = null;
 		super.dispose();
 	}
