@@ -1,0 +1,34 @@
+package org.sec.lang.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** secwb: the workbench's command line. Subcommands carry the work. */
+@Command(name = "secwb", mixinStandardHelpOptions = true, version = "secwb 0.1.0 (rules as SEC 2.9.1 reads them)",
+		description = "SEC Workbench command line.", subcommands = { CheckCommand.class })
+public final class Secwb implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+		return 2;
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	/** Runs secwb with the given streams; returns the exit code. */
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine cli = new CommandLine(new Secwb());
+		cli.setOut(out);
+		cli.setErr(err);
+		return cli.execute(args);
+	}
+}
