@@ -13,6 +13,7 @@ import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.rules.LoadedRuleFile;
 import org.sec.engine.rules.RuleLoader;
 import org.sec.lang.sec.Field;
+import org.sec.lang.sec.Malformed;
 import org.sec.lang.sec.Rule;
 import org.sec.lang.sec.SecFile;
 import org.sec.lang.sec.SecPackage;
@@ -27,6 +28,8 @@ public class SecValidator extends AbstractSecValidator {
 
 	public static final String SEC_ERROR = "sec.error";
 	public static final String SEC_WARNING = "sec.warning";
+	/** A line that is not keyword=value: the file is invalid but the rule around it is still checked. */
+	public static final String MALFORMED_LINE = "sec.malformedLine";
 
 	private static final Pattern RULE_PREFIX = Pattern.compile("^Rule in .* at line (\\d+): ");
 	private static final Pattern QUOTED_KEYWORD = Pattern.compile("Keyword '([A-Za-z0-9]+)'|^'([A-Za-z0-9]+)' keyword");
@@ -60,9 +63,6 @@ public class SecValidator extends AbstractSecValidator {
 			if (d.severity() != ConfigDiagnostic.Severity.ERROR && d.severity() != ConfigDiagnostic.Severity.WARNING) {
 				continue;
 			}
-			if (d.message().contains("Line not in keyword=value format")) {
-				continue; // the grammar reports these as syntax errors
-			}
 			report(file, d);
 		}
 	}
@@ -74,8 +74,12 @@ public class SecValidator extends AbstractSecValidator {
 		if (namesRule) {
 			message = message.substring(m.end());
 		}
-		Field field = fieldAt(file, d.line());
+		EObject field = elementAt(file, d.line());
 		Rule rule = ruleStartingAt(file, d.line());
+		if (field == null && rule != null && message.contains("Line not in keyword=value format")) {
+			field = rule.getFields().stream().filter(f -> NodeModelUtils.findActualNodeFor(f).getEndLine() == d.line())
+					.findFirst().orElse(null); // "empty=" parses as a field with an empty value
+		}
 		if (field == null && rule != null) {
 			field = fieldWithQuotedValue(rule, message);
 		}
@@ -88,12 +92,15 @@ public class SecValidator extends AbstractSecValidator {
 			message = message + " (sec reports it for the rule at line " + d.line() + ")";
 		}
 		boolean error = d.severity() == ConfigDiagnostic.Severity.ERROR;
+		boolean malformed = message.contains("Line not in keyword=value format");
 		if (target instanceof Field f) {
 			if (error) {
-				error(message, f, SecPackage.Literals.FIELD__KEY, SEC_ERROR);
+				error(message, f, SecPackage.Literals.FIELD__KEY, malformed ? MALFORMED_LINE : SEC_ERROR);
 			} else {
 				warning(message, f, SecPackage.Literals.FIELD__KEY, SEC_WARNING);
 			}
+		} else if (target instanceof Malformed bad) {
+			error(message, bad, SecPackage.Literals.MALFORMED__TEXT, MALFORMED_LINE);
 		} else if (error) {
 			error(message, target, null, SEC_ERROR);
 		} else {
@@ -137,9 +144,18 @@ public class SecValidator extends AbstractSecValidator {
 		return "type";
 	}
 
-	/** A field whose own line sec names (duplicate keyword warnings). */
-	private static Field fieldAt(SecFile file, int line) {
+	/**
+	 * The line element whose own line sec names: a malformed line, or a field for
+	 * duplicate-keyword warnings (rule-level messages name the rule's first line instead).
+	 */
+	private static EObject elementAt(SecFile file, int line) {
 		for (Rule rule : file.getRules()) {
+			for (Malformed bad : rule.getMalformed()) {
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(bad);
+				if (node != null && node.getEndLine() == line) {
+					return bad;
+				}
+			}
 			for (Field field : rule.getFields()) {
 				ICompositeNode node = NodeModelUtils.findActualNodeFor(field);
 				if (node != null && node.getEndLine() == line && !isRuleStart(rule, line)) {
