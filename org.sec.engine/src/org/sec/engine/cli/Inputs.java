@@ -45,6 +45,8 @@ final class Inputs implements InputControl {
 	private final Map<String, Source> sources = new TreeMap<>();
 	private final Map<String, String> dynamic = new TreeMap<>();
 	private final Deque<Line> readBuffer = new ArrayDeque<>();
+	/** Sources in name order; rebuilt when addinput/dropinput change the set. */
+	private java.util.List<Map.Entry<String, Source>> order = java.util.List.of();
 
 	Inputs(boolean tail, boolean fromStart, SecLog log) {
 		this.tail = tail;
@@ -55,6 +57,7 @@ final class Inputs implements InputControl {
 	/** Adds a configured input; "-" is stdin. */
 	void addConfigured(String name, String context) throws IOException {
 		sources.put(name, name.equals("-") ? stdin(context) : file(name, context, tail ? (fromStart ? 0 : -1) : 0));
+		order = null;
 	}
 
 	private Source file(String name, String context, long offset) throws IOException {
@@ -150,7 +153,10 @@ final class Inputs implements InputControl {
 	/** The next line from the read buffer, reading one line per input when it is empty. */
 	String[] next() throws IOException {
 		if (readBuffer.isEmpty()) {
-			for (Map.Entry<String, Source> e : new TreeMap<>(sources).entrySet()) {
+			if (order == null) {
+				order = java.util.List.copyOf(sources.entrySet());
+			}
+			for (Map.Entry<String, Source> e : order) {
 				String line = e.getValue().next();
 				if (line != null) {
 					readBuffer.addLast(new Line(line, e.getKey(), e.getValue().context()));
@@ -185,6 +191,7 @@ final class Inputs implements InputControl {
 		try {
 			sources.put(file, file(file, context, position));
 			dynamic.put(file, context);
+			order = null;
 		} catch (IOException e) {
 			log.log(SecLog.Level.ERR, "Can't open input file " + file + " (" + e.getMessage() + ")");
 		}
@@ -194,6 +201,7 @@ final class Inputs implements InputControl {
 	public void dropInput(String file) {
 		if (dynamic.remove(file) != null) {
 			sources.remove(file);
+			order = null;
 			readBuffer.removeIf(l -> l.source().equals(file));
 		} else {
 			log.log(SecLog.Level.WARN, "Dynamic input file '" + file + "' does not exist, can't drop");

@@ -351,7 +351,32 @@ public final class Engine {
 
 	private List<Action> actions(Rule rule, String field, Map<String, String> vars) {
 		List<Action> list = rule.actions(field);
-		return vars.isEmpty() || list.isEmpty() ? list : Substitution.actionList(vars, list, '$', matchCache);
+		if (vars.isEmpty() || list.isEmpty() || !hasMatchVariables(list)) {
+			return list; // sec's ActVolat: lists without $ variables are used as they are
+		}
+		return Substitution.actionList(vars, list, '$', matchCache);
+	}
+
+	private final Map<List<Action>, Boolean> volatileLists = new IdentityHashMap<>();
+
+	private boolean hasMatchVariables(List<Action> list) {
+		return volatileLists.computeIfAbsent(list, Engine::containsMatchVariables);
+	}
+
+	private static boolean containsMatchVariables(List<Action> list) {
+		for (Action a : list) {
+			for (String arg : a.args()) {
+				if (arg != null && org.sec.engine.syntax.MatchVariables.contains(arg, '$')) {
+					return true;
+				}
+			}
+			for (List<Action> nested : a.lists()) {
+				if (containsMatchVariables(nested)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static String key(String file, Rule rule, String desc) {
@@ -1471,10 +1496,8 @@ public final class Engine {
 			OutputStream out = outputFiles.get(file);
 			if (out == null) {
 				Path path = Paths.get(file);
-				if (Files.exists(path) && !Files.isRegularFile(path)) {
-					if (!isFifo(path)) {
-						return; // sec skips what is neither a regular file nor a FIFO
-					}
+				if (!writableTarget(path)) {
+					return; // sec skips what exists but is neither a regular file nor a FIFO
 				}
 				out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
 						StandardOpenOption.WRITE);
@@ -1493,11 +1516,16 @@ public final class Engine {
 		}
 	}
 
-	private static boolean isFifo(Path path) {
+	/** One stat, like sec's -e/-f/-p tests: missing, a regular file or a FIFO can be written. */
+	private static boolean writableTarget(Path path) {
 		try {
-			return "p".equals(Files.getAttribute(path, "unix:mode") instanceof Integer i ? ((i & 0170000) == 0010000 ? "p" : "") : "");
-		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-			return false;
+			int mode = (Integer) Files.getAttribute(path, "unix:mode");
+			int type = mode & 0170000;
+			return type == 0100000 || type == 0010000;
+		} catch (java.nio.file.NoSuchFileException e) {
+			return true;
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+			return Files.isRegularFile(path) || !Files.exists(path);
 		}
 	}
 
