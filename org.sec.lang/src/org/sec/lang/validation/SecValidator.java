@@ -65,6 +65,64 @@ public class SecValidator extends AbstractSecValidator {
 			}
 			report(file, d);
 		}
+		for (SecLints.Finding f : SecLints.check(loaded)) {
+			Rule rule = ruleStartingAt(file, f.ruleLine());
+			if (rule == null) {
+				continue;
+			}
+			Field field = fieldNamed(rule, f.keyword() == null ? "type" : f.keyword());
+			if (field != null) {
+				warning(f.message(), field, SecPackage.Literals.FIELD__KEY, LINT);
+			}
+		}
+	}
+
+	public static final String LINT = "sec.lint";
+	private static final Pattern GOTO = Pattern.compile("^goto\\s+(.*\\S)", Pattern.CASE_INSENSITIVE);
+	private static final Pattern EXTENDED = Pattern.compile("\\(\\?[a-z^]*x[a-z]*[:)-]");
+
+	/** Labels that no continue=GoTo names. */
+	@Check(CheckType.FAST)
+	public void checkUnusedLabels(SecFile file) {
+		java.util.Set<String> targets = new java.util.HashSet<>();
+		for (Rule rule : file.getRules()) {
+			for (Field field : rule.getFields()) {
+				if (field.getKey() != null && field.getKey().startsWith("continue") && field.getValue() != null) {
+					Matcher m = GOTO.matcher(field.getValue());
+					if (m.find()) {
+						targets.add(m.group(1));
+					}
+				}
+			}
+		}
+		for (Rule rule : file.getRules()) {
+			for (Field field : rule.getFields()) {
+				if ("label".equals(field.getKey()) && field.getValue() != null && !targets.contains(field.getValue())) {
+					warning("Label " + field.getValue() + " is not used by any continue=GoTo", field,
+							SecPackage.Literals.FIELD__KEY, LINT);
+				}
+			}
+		}
+	}
+
+	/**
+	 * FAQ Q13: continuation lines are joined without a newline, so in (?x) mode a '#'
+	 * comment runs to the end of the whole pattern and hides the lines after it.
+	 */
+	@Check(CheckType.FAST)
+	public void checkExtendedModeComments(Field field) {
+		if (field.getKey() == null || !field.getKey().startsWith("pattern") || field.getValue() == null) {
+			return;
+		}
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(field);
+		if (node == null || node.getStartLine() == node.getEndLine()) {
+			return;
+		}
+		String value = field.getValue();
+		if (EXTENDED.matcher(value).find() && value.indexOf('#') >= 0) {
+			warning("In (?x) mode '#' starts a comment that runs to the end of the joined pattern:"
+					+ " the continuation lines after it are ignored", field, SecPackage.Literals.FIELD__KEY, LINT);
+		}
 	}
 
 	private void report(SecFile file, ConfigDiagnostic d) {

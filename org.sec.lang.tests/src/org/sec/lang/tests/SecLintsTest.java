@@ -1,0 +1,84 @@
+package org.sec.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.sec.lang.validation.SecValidator;
+
+/** Warnings beyond sec's own checks, each with its exact message and line. */
+class SecLintsTest {
+
+	private static List<String> lints(String text) {
+		return SecValidatorTest.validate(text, "lint.sec").stream().filter(i -> SecValidator.LINT.equals(i.getCode()))
+				.map(i -> (i.getSeverity() == Severity.WARNING ? "W@" : "E@") + i.getLineNumber() + ": " + i.getMessage())
+				.collect(Collectors.toList());
+	}
+
+	private static final String SINGLE = "type=Single\nptype=RegExp\n";
+
+	@Test
+	void numberedVariableBeyondTheGroups() {
+		assertEquals(List.of("W@4: $3 is always empty: the pattern has 1 group"),
+				lints(SINGLE + "pattern=a(b)\ndesc=x $3\naction=none\n"));
+	}
+
+	@Test
+	void namedVariableWithoutSuchGroup() {
+		assertEquals(List.of("W@5: $+{usr} is always empty: the pattern has no group named usr"),
+				lints(SINGLE + "pattern=(?<user>\\w+)\ndesc=x\naction=write - $+{user} $+{usr} $+{_inputsrc}\n"));
+	}
+
+	@Test
+	void substrPatternsDoNotSubstitute() {
+		assertEquals(List.of("W@4: SubStr patterns set no match variables, so $1 stays as it is written"),
+				lints("type=Single\nptype=SubStr\npattern=x\ndesc=got $1\naction=none\n"));
+	}
+
+	@Test
+	void rulesAfterACatchAllAndBehindAnIdenticalPatternAreUnreachable() {
+		String text = "type=Single\nptype=SubStr\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=SubStr\npattern=a\ndesc=again\naction=none\n\n"
+				+ "type=Suppress\nptype=TValue\npattern=TRUE\n\n"
+				+ "type=Single\nptype=SubStr\npattern=b\ndesc=b\naction=none\n";
+		assertEquals(List.of("W@9: This rule is never reached: the rule at line 1 has the same pattern and ends the search",
+				"W@17: This rule is never reached: the rule at line 13 matches every event and ends the search"),
+				lints(text));
+	}
+
+	@Test
+	void contextTestedButNeverCreated() {
+		String text = SINGLE + "pattern=login (\\w+)\ndesc=login\naction=create USER_$1 60\n\n"
+				+ "type=Single\nptype=RegExp\npattern=x (\\w+)\ncontext=USER_$1 && ADMIN_MODE && USER_bob\ndesc=x\naction=none\n";
+		assertEquals(List.of("W@10: Context ADMIN_MODE is tested but no rule in this file creates it"), lints(text));
+	}
+
+	@Test
+	void perlCodeNeedsTheBridge() {
+		assertEquals(List.of("W@1: ptype=PerlFunc needs the Perl bridge: sec runs it, jsec and the simulator do not yet"),
+				lints("type=Single\nptype=PerlFunc\npattern=sub { 1 }\ndesc=x\naction=none\n"));
+	}
+
+	@Test
+	void unusedLabel() {
+		String text = "type=Single\ncontinue=GoTo used\nptype=SubStr\npattern=a\ndesc=a\naction=none\n\n"
+				+ "label=used\nlabel=spare\ntype=Single\nptype=SubStr\npattern=b\ndesc=b\naction=none\n";
+		assertEquals(List.of("W@9: Label spare is not used by any continue=GoTo"), lints(text));
+	}
+
+	@Test
+	void extendedModeCommentAcrossContinuationLines() {
+		String text = SINGLE + "pattern=(?x) ^ user \\s+ (\\w+) # the name \\\n   \\s+ logged \\s+ in\ndesc=$1\naction=none\n";
+		assertEquals(List.of("W@3: In (?x) mode '#' starts a comment that runs to the end of the joined pattern:"
+				+ " the continuation lines after it are ignored"), lints(text));
+	}
+
+	@Test
+	void aCleanRuleHasNoLints() {
+		assertEquals(List.<Issue>of().size(), lints(SINGLE + "pattern=(\\w+) (\\d+)\ndesc=$1\naction=write - $2\n").size());
+	}
+}

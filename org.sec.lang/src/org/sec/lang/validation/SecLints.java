@@ -1,0 +1,283 @@
+package org.sec.lang.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.sec.engine.action.Action;
+import org.sec.engine.action.ActionType;
+import org.sec.engine.context.ContextExpression;
+import org.sec.engine.context.ContextToken;
+import org.sec.engine.rules.ContinueSpec;
+import org.sec.engine.rules.LoadedRuleFile;
+import org.sec.engine.rules.PatternSlot;
+import org.sec.engine.rules.PatternSpec;
+import org.sec.engine.rules.Rule;
+import org.sec.engine.rules.RuleKind;
+
+/**
+ * Checks that sec does not make but that catch real mistakes, on the rules as the
+ * engine loaded them. Each finding is a warning with the line of the rule (or field)
+ * it concerns; the DSL validator places it.
+ */
+public final class SecLints {
+
+	/** A finding: the rule's first line, the keyword of the field concerned (or null), the message. */
+	public record Finding(int ruleLine, String keyword, String message) {
+	}
+
+	private static final Pattern NUMBERED = Pattern.compile("\\$(\\$|[0-9]+|\\{([0-9]+)\\}|\\+\\{([A-Za-z_][\\w!]*)\\})");
+	private static final Set<String> BUILTIN_NAMES = Set.of("_inputsrc", "_intcontext");
+	private static final Set<String> INTERNAL_CONTEXTS = Set.of("SEC_INTERNAL_EVENT", "_INTERNAL_EVENT", "_THIS");
+
+	private SecLints() {
+	}
+
+	public static List<Finding> check(LoadedRuleFile file) {
+		List<Finding> findings = new ArrayList<>();
+		matchVariables(file, findings);
+		unreachable(file, findings);
+		contextsNeverCreated(file, findings);
+		perl(file, findings);
+		return findings;
+	}
+
+	// ---- $N and $+{name} that no match provides
+
+	private static void matchVariables(LoadedRuleFile file, List<Finding> findings) {
+		for (Rule rule : file.rules()) {
+			if (rule.slots().isEmpty() || rule.slots().get(0).pattern() == null) {
+				continue;
+			}
+			PatternSlot slot = rule.slots().get(0);
+			PatternSpec p = slot.pattern();
+			List<String[]> uses = new ArrayList<>();
+			uses.add(new String[] { "desc", rule.desc() });
+			for (String field : List.of("action", "action2", "init", "slide", "end")) {
+				if (rule.kind() == RuleKind.PAIR || rule.kind() == RuleKind.PAIR_WITH_WINDOW) {
+					if (field.equals("action2")) {
+						continue; // $N there is the second pattern's
+					}
+				}
+				for (String text : texts(rule.actions(field))) {
+					uses.add(new String[] { field, text });
+				}
+			}
+			if (slot.context() != null && !slot.context().preEvaluated()) {
+				for (String operand : operands(slot.context().expression())) {
+					uses.add(new String[] { "context", operand });
+				}
+			}
+			if (!p.producesVariables() && p.type() != PatternSpec.Type.REGEXP) {
+				for (String[] use : uses) {
+					Matcher m = NUMBERED.matcher(use[1] == null ? "" : use[1]);
+					if (m.find() && !m.group(1).equals("$")) {
+						findings.add(new Finding(rule.line(), use[0], describe(p) + " patterns set no match variables, so "
+								+ m.group() + " stays as it is written"));
+						break;
+					}
+				}
+				continue;
+			}
+			if (p.type() != PatternSpec.Type.REGEXP || p.negated() || p.regex() == null) {
+				continue;
+			}
+			int groups = p.regex().pattern().matcher("").groupCount();
+			int available = Math.max(groups, 1); // without groups Perl's match returns (1)
+			Set<String> names = new HashSet<>(p.regex().groupNames().keySet());
+			names.addAll(BUILTIN_NAMES);
+			names.addAll(slot.varmap().keySet());
+			for (String[] use : uses) {
+				Matcher m = NUMBERED.matcher(use[1] == null ? "" : use[1]);
+				while (m.find()) {
+					String number = m.group(2) != null ? m.group(2) : m.group(1).matches("[0-9]+") ? m.group(1) : null;
+					if (number != null && !number.equals("0") && Long.parseLong(number) > available) {
+						findings.add(new Finding(rule.line(), use[0], "$" + number + " is always empty: the pattern has "
+								+ (groups == 0 ? "no groups" : groups == 1 ? "1 group" : groups + " groups")));
+					} else if (m.group(3) != null && !names.contains(m.group(3))) {
+						findings.add(new Finding(rule.line(), use[0],
+								"$+{" + m.group(3) + "} is always empty: the pattern has no group named " + m.group(3)));
+					}
+				}
+			}
+		}
+	}
+
+	private static String describe(PatternSpec p) {
+		String base = switch (p.type()) {
+		case SUBSTR -> "SubStr";
+		case CACHED -> "Cached";
+		case TVALUE -> "TValue";
+		case REGEXP -> "RegExp";
+		case PERLFUNC -> "PerlFunc";
+		};
+		return (p.negated() ? "N" : "") + base;
+	}
+
+	private static List<String> texts(List<Action> actions) {
+		List<String> result = new ArrayList<>();
+		for (Action a : actions) {
+			result.addAll(a.args());
+			for (List<Action> nested : a.lists()) {
+				result.addAll(texts(nested));
+			}
+		}
+		return result;
+	}
+
+	private static List<String> operands(ContextExpression e) {
+		List<String> result = new ArrayList<>();
+		for (ContextToken t : e.tokens()) {
+			if (t.kind() == ContextToken.Kind.OPERAND || t.kind() == ContextToken.Kind.VARSET) {
+				result.add(t.text());
+			} else if (t.kind() == ContextToken.Kind.EXPRESSION) {
+				result.addAll(operands(t.nested()));
+			}
+		}
+		return result;
+	}
+
+	// ---- rules after a catch-all, or behind an identical pattern
+
+	private static void unreachable(LoadedRuleFile file, List<Finding> findings) {
+		Map<String, Rule> seen = new HashMap<>();
+		Rule catchAll = null;
+		for (Rule rule : file.rules()) {
+			if (rule.kind() == RuleKind.CALENDAR) {
+				continue;
+			}
+			if (catchAll != null) {
+				findings.add(new Finding(rule.line(), null, "This rule is never reached: the rule at line "
+						+ catchAll.line() + " matches every event and ends the search"));
+				continue;
+			}
+			if (rule.slots().isEmpty() || rule.slots().get(0).pattern() == null) {
+				continue;
+			}
+			PatternSlot slot = rule.slots().get(0);
+			PatternSpec p = slot.pattern();
+			boolean stops = rule.kind() == RuleKind.SUPPRESS || slot.whatNext().kind() == ContinueSpec.Kind.DONTCONT
+					|| slot.whatNext().kind() == ContinueSpec.Kind.ENDMATCH;
+			boolean single = rule.kind() == RuleKind.SINGLE || rule.kind() == RuleKind.SUPPRESS;
+			String key = describe(p) + "\u0000" + p.lines() + "\u0000" + p.text();
+			if (slot.context() == null && single) {
+				Rule earlier = seen.get(key);
+				if (earlier != null) {
+					findings.add(new Finding(rule.line(), "pattern", "This rule is never reached: the rule at line "
+							+ earlier.line() + " has the same pattern and ends the search"));
+					continue;
+				}
+			}
+			if (slot.context() == null && stops && single) {
+				seen.putIfAbsent(key, rule);
+				if (p.type() == PatternSpec.Type.TVALUE && p.truth()) {
+					catchAll = rule;
+				}
+			}
+		}
+	}
+
+	// ---- contexts tested but never created
+
+	private static void contextsNeverCreated(LoadedRuleFile file, List<Finding> findings) {
+		List<Pattern> created = new ArrayList<>();
+		for (Rule rule : file.rules()) {
+			for (List<Action> list : allLists(rule)) {
+				collectCreated(list, created);
+			}
+		}
+		for (Rule rule : file.rules()) {
+			for (PatternSlot slot : rule.slots()) {
+				if (slot.context() == null) {
+					continue;
+				}
+				for (ContextToken t : flatten(slot.context().expression())) {
+					if (t.kind() != ContextToken.Kind.OPERAND) {
+						continue;
+					}
+					String name = t.text();
+					if (INTERNAL_CONTEXTS.contains(name) || name.startsWith("_FILE_EVENT_") || name.contains("$")
+							|| name.contains("%")) {
+						continue;
+					}
+					if (created.stream().noneMatch(c -> c.matcher(name).matches())) {
+						findings.add(new Finding(rule.line(), "context",
+								"Context " + name + " is tested but no rule in this file creates it"));
+					}
+				}
+			}
+		}
+	}
+
+	private static List<ContextToken> flatten(ContextExpression e) {
+		List<ContextToken> result = new ArrayList<>();
+		for (ContextToken t : e.tokens()) {
+			if (t.kind() == ContextToken.Kind.EXPRESSION) {
+				result.addAll(flatten(t.nested()));
+			} else {
+				result.add(t);
+			}
+		}
+		return result;
+	}
+
+	private static List<List<Action>> allLists(Rule rule) {
+		List<List<Action>> lists = new ArrayList<>();
+		for (String field : List.of("action", "action2", "init", "slide", "end")) {
+			lists.add(rule.actions(field));
+		}
+		for (PatternSlot slot : rule.slots()) {
+			lists.add(slot.count());
+		}
+		return lists;
+	}
+
+	private static void collectCreated(List<Action> list, List<Pattern> created) {
+		for (Action a : list) {
+			String name = switch (a.type()) {
+			case CREATE, SET, ADD, PREPEND, FILL, CSPAWN, CSPAWNEXEC, CEVENT -> a.arg(0);
+			case ALIAS -> a.arg(1);
+			case ADDINPUT -> a.arg(2);
+			default -> null;
+			};
+			if (name != null) {
+				created.add(template(name));
+			}
+			if (a.type() == ActionType.ALIAS) {
+				created.add(template(a.arg(0)));
+			}
+			for (List<Action> nested : a.lists()) {
+				collectCreated(nested, created);
+			}
+		}
+	}
+
+	/** A created name with variables ($1, %x) can be any text there. */
+	private static Pattern template(String name) {
+		StringBuilder regex = new StringBuilder();
+		Matcher m = Pattern.compile("\\$(?:[0-9]+|\\{[0-9]+\\}|\\+\\{[^}]*\\}|\\$)|%(?:\\{[^}]*\\}|\\.?[A-Za-z]\\w*|%)").matcher(name);
+		int last = 0;
+		while (m.find()) {
+			regex.append(Pattern.quote(name.substring(last, m.start()))).append(".*");
+			last = m.end();
+		}
+		regex.append(Pattern.quote(name.substring(last)));
+		return Pattern.compile(regex.toString(), Pattern.DOTALL);
+	}
+
+	// ---- Perl code
+
+	private static void perl(LoadedRuleFile file, List<Finding> findings) {
+		for (Rule rule : file.rules()) {
+			for (String feature : rule.perlFeatures()) {
+				findings.add(new Finding(rule.line(), null, feature
+						+ " needs the Perl bridge: sec runs it, jsec and the simulator do not yet"));
+			}
+		}
+	}
+}
