@@ -44,7 +44,7 @@ public final class SecLints {
 		unreachable(file, findings);
 		contextsNeverCreated(file, findings);
 		perl(file, findings);
-		return findings;
+		return findings.stream().distinct().toList(); // a variable used twice is one finding
 	}
 
 	// ---- $N and $+{name} that no match provides
