@@ -51,41 +51,15 @@ public final class CheckCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	private record Found(Path file, Issue issue) {
-	}
-
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		List<Path> files = new ArrayList<>();
-		for (Path p : paths) {
-			if (Files.isDirectory(p)) {
-				try (Stream<Path> walk = Files.walk(p)) {
-					walk.filter(Files::isRegularFile).filter(CheckCommand::isRuleFile).sorted().forEach(files::add);
-				}
-			} else if (Files.isRegularFile(p)) {
-				files.add(p);
-			} else {
-				err.println("secwb check: " + p + ": no such file or directory");
-				return 2;
-			}
+		List<Path> files = collect(paths, err, "check");
+		if (files == null) {
+			return 2;
 		}
-		Injector injector = new SecStandaloneSetup().createInjectorAndDoEMFRegistration();
-		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-		List<Found> found = new ArrayList<>();
-		for (Path file : files) {
-			String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-			XtextResource resource = (XtextResource) injector.getInstance(org.eclipse.xtext.resource.IResourceFactory.class)
-					.createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()));
-			injector.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class).getResources().add(resource);
-			resource.load(new org.eclipse.xtext.util.LazyStringInputStream(text, "ISO-8859-1"), null);
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
-					found.add(new Found(file, issue));
-				}
-			}
-		}
+		List<Found> found = validate(files);
 		long errors = found.stream().filter(f -> f.issue().getSeverity() == Severity.ERROR).count();
 		long warnings = found.size() - errors;
 		if (json) {
@@ -107,14 +81,59 @@ public final class CheckCommand implements Callable<Integer> {
 			out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
 		} else {
 			for (Found f : found) {
-				out.println(f.file() + ":" + f.issue().getLineNumber() + ":" + f.issue().getColumn() + ": "
-						+ (f.issue().getSeverity() == Severity.ERROR ? "error" : "warning") + ": " + f.issue().getMessage());
+				out.println(gccLine(f));
 			}
 			out.println(files.size() + (files.size() == 1 ? " file" : " files") + " checked: " + errors
 					+ (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
 		}
 		out.flush();
 		return errors > 0 ? 1 : 0;
+	}
+
+	record Found(Path file, Issue issue) {
+	}
+
+	/** Rule files under the given paths; null after printing an error for a missing path. */
+	static List<Path> collect(List<Path> paths, PrintWriter err, String command) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (Path p : paths) {
+			if (Files.isDirectory(p)) {
+				try (Stream<Path> walk = Files.walk(p)) {
+					walk.filter(Files::isRegularFile).filter(CheckCommand::isRuleFile).sorted().forEach(files::add);
+				}
+			} else if (Files.isRegularFile(p)) {
+				files.add(p);
+			} else {
+				err.println("secwb " + command + ": " + p + ": no such file or directory");
+				return null;
+			}
+		}
+		return files;
+	}
+
+	/** Errors and warnings of the files, in file order. */
+	static List<Found> validate(List<Path> files) throws IOException {
+		Injector injector = new SecStandaloneSetup().createInjectorAndDoEMFRegistration();
+		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+		List<Found> found = new ArrayList<>();
+		for (Path file : files) {
+			String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+			XtextResource resource = (XtextResource) injector.getInstance(org.eclipse.xtext.resource.IResourceFactory.class)
+					.createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()));
+			injector.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class).getResources().add(resource);
+			resource.load(new org.eclipse.xtext.util.LazyStringInputStream(text, "ISO-8859-1"), null);
+			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
+					found.add(new Found(file, issue));
+				}
+			}
+		}
+		return found;
+	}
+
+	static String gccLine(Found f) {
+		return f.file() + ":" + f.issue().getLineNumber() + ":" + f.issue().getColumn() + ": "
+				+ (f.issue().getSeverity() == Severity.ERROR ? "error" : "warning") + ": " + f.issue().getMessage();
 	}
 
 	/** *.sec and *.sr always; *.conf when it has a type= line with a SEC rule type. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** secwb: the workbench's command line. Subcommands carry the work. */
 @Command(name = "secwb", mixinStandardHelpOptions = true, version = "secwb 0.1.0 (rules as SEC 2.9.1 reads them)",
-		description = "SEC Workbench command line.", subcommands = { CheckCommand.class })
+		description = "SEC Workbench command line.", subcommands = { CheckCommand.class, ExportCommand.class })
 public final class Secwb implements Callable<Integer> {
 
 	@CommandLine.Spec

@@ -1,0 +1,109 @@
+package org.sec.lang.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.sec.lang.export.ExportSettings;
+import org.sec.lang.export.ExportTemplates;
+import org.sec.lang.formatting.SecFormatter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * secwb export: a production bundle from validated rules. Refuses (exit 1, listing the
+ * errors) while any rule file has an error.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+		description = "Write a production bundle: normalised rules, sec command line, systemd unit, sysconfig,"
+				+ " rsyslog omprog and syslog-ng program() snippets.")
+public final class ExportCommand implements Callable<Integer> {
+
+	@Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Rule files or folders.")
+	List<Path> paths;
+
+	@Option(names = { "-o", "--out" }, required = true, description = "Folder to write the bundle to (must not exist or be empty).")
+	Path out;
+
+	@Option(names = "--name", defaultValue = "sec", description = "Service name (default: ${DEFAULT-VALUE}).")
+	String name;
+
+	@Option(names = "--install-dir", defaultValue = "/etc/sec", description = "Where the rules go on the target (default: ${DEFAULT-VALUE}).")
+	String installDir;
+
+	@Option(names = "--input", defaultValue = "/var/log/messages", description = "Log file sec reads (default: ${DEFAULT-VALUE}).")
+	List<String> inputs;
+
+	@Option(names = "--log", defaultValue = "/var/log/sec.log", description = "sec's own log (default: ${DEFAULT-VALUE}).")
+	String logFile;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter stdout = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		List<Path> files = CheckCommand.collect(paths, err, "export");
+		if (files == null) {
+			return 2;
+		}
+		if (files.isEmpty()) {
+			err.println("secwb export: no rule files found");
+			return 2;
+		}
+		List<CheckCommand.Found> found = CheckCommand.validate(files);
+		List<CheckCommand.Found> errors = found.stream().filter(f -> f.issue().getSeverity() == Severity.ERROR).toList();
+		if (!errors.isEmpty()) {
+			errors.forEach(f -> err.println(CheckCommand.gccLine(f)));
+			err.println("secwb export: not exported: " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+					+ " (fix them, or check with: secwb check)");
+			return 1;
+		}
+		if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+			err.println("secwb export: " + out + " exists and is not an empty folder");
+			return 2;
+		}
+		Map<String, String> ruleFiles = new LinkedHashMap<>();
+		for (Path file : files) {
+			String fileName = file.getFileName().toString();
+			String target = fileName.endsWith(".sec") ? fileName : fileName + ".sec";
+			while (ruleFiles.containsKey(target)) {
+				target = "_" + target;
+			}
+			ruleFiles.put(target, SecFormatter.format(Files.readString(file, StandardCharsets.ISO_8859_1)));
+		}
+		ExportSettings settings = new ExportSettings(name, installDir, new ArrayList<>(ruleFiles.keySet()), inputs,
+				logFile);
+		Files.createDirectories(out.resolve("rules"));
+		for (Map.Entry<String, String> e : ruleFiles.entrySet()) {
+			write(out.resolve("rules").resolve(e.getKey()), e.getValue());
+		}
+		write(out.resolve("sec.cmdline"), ExportTemplates.commandLine(settings));
+		write(out.resolve("sec.service"), ExportTemplates.systemdUnit(settings));
+		write(out.resolve("sec.sysconfig"), ExportTemplates.sysconfig(settings));
+		write(out.resolve("rsyslog-omprog.conf"), ExportTemplates.rsyslogOmprog(settings));
+		write(out.resolve("syslog-ng-program.conf"), ExportTemplates.syslogNgProgram(settings));
+		write(out.resolve("README.txt"), ExportTemplates.readme(settings));
+		long warnings = found.size() - errors.size();
+		stdout.println("exported " + files.size() + (files.size() == 1 ? " rule file" : " rule files") + " to " + out
+				+ (warnings > 0 ? " (" + warnings + " warnings, see secwb check)" : ""));
+		return 0;
+	}
+
+	private static void write(Path file, String text) throws IOException {
+		Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+	}
+}
