@@ -185,12 +185,25 @@ public final class SecLints {
 	// ---- contexts tested but never created
 
 	private static void contextsNeverCreated(LoadedRuleFile file, List<Finding> findings) {
-		List<Pattern> created = new ArrayList<>();
+		Set<String> names = new java.util.LinkedHashSet<>();
 		for (Rule rule : file.rules()) {
 			for (List<Action> list : allLists(rule)) {
-				collectCreated(list, created);
+				collectCreated(list, names);
 			}
 		}
+		// literal names are looked up directly; templates with variables become one regex each
+		Set<String> literal = new HashSet<>();
+		Map<String, Pattern> templates = new HashMap<>();
+		for (String name : names) {
+			if (name.contains("$") || name.contains("%")) {
+				templates.computeIfAbsent(template(name).pattern(), Pattern::compile);
+			} else {
+				literal.add(name);
+			}
+		}
+		Map<String, Boolean> known = new HashMap<>();
+		java.util.function.Predicate<String> isCreated = n -> known.computeIfAbsent(n,
+				x -> literal.contains(x) || templates.values().stream().anyMatch(t -> t.matcher(x).matches()));
 		for (Rule rule : file.rules()) {
 			for (PatternSlot slot : rule.slots()) {
 				if (slot.context() == null) {
@@ -205,7 +218,7 @@ public final class SecLints {
 							|| name.contains("%")) {
 						continue;
 					}
-					if (created.stream().noneMatch(c -> c.matcher(name).matches())) {
+					if (!isCreated.test(name)) {
 						findings.add(new Finding(rule.line(), "context",
 								"Context " + name + " is tested but no rule in this file creates it"));
 					}
@@ -237,7 +250,7 @@ public final class SecLints {
 		return lists;
 	}
 
-	private static void collectCreated(List<Action> list, List<Pattern> created) {
+	private static void collectCreated(List<Action> list, Set<String> created) {
 		for (Action a : list) {
 			String name = switch (a.type()) {
 			case CREATE, SET, ADD, PREPEND, FILL, CSPAWN, CSPAWNEXEC, CEVENT -> a.arg(0);
@@ -246,10 +259,10 @@ public final class SecLints {
 			default -> null;
 			};
 			if (name != null) {
-				created.add(template(name));
+				created.add(name);
 			}
 			if (a.type() == ActionType.ALIAS) {
-				created.add(template(a.arg(0)));
+				created.add(a.arg(0));
 			}
 			for (List<Action> nested : a.lists()) {
 				collectCreated(nested, created);

@@ -1,6 +1,7 @@
 package org.sec.lang.validation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,7 @@ public class SecValidator extends AbstractSecValidator {
 		}
 		String name = file.eResource() == null ? "rules" : file.eResource().getURI().lastSegment();
 		LoadedRuleFile loaded = RuleLoader.load(name, root.getRootNode().getText(), 0);
+		index = new LineIndex(file);
 		for (ConfigDiagnostic d : loaded.messages()) {
 			if (d.severity() != ConfigDiagnostic.Severity.ERROR && d.severity() != ConfigDiagnostic.Severity.WARNING) {
 				continue;
@@ -66,7 +68,7 @@ public class SecValidator extends AbstractSecValidator {
 			report(file, d);
 		}
 		for (SecLints.Finding f : SecLints.check(loaded)) {
-			Rule rule = ruleStartingAt(file, f.ruleLine());
+			Rule rule = index.ruleStartingAt(f.ruleLine());
 			if (rule == null) {
 				continue;
 			}
@@ -78,6 +80,41 @@ public class SecValidator extends AbstractSecValidator {
 	}
 
 	public static final String LINT = "sec.lint";
+
+	/** Rules and line elements by line, built once per validation so lookups stay cheap for big files. */
+	private static final class LineIndex {
+		final java.util.TreeMap<Integer, Rule> rulesByEndLine = new java.util.TreeMap<>();
+		final Map<Integer, EObject> elementsByLine = new java.util.HashMap<>();
+
+		LineIndex(SecFile file) {
+			for (Rule rule : file.getRules()) {
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
+				if (node == null) {
+					continue;
+				}
+				rulesByEndLine.putIfAbsent(node.getEndLine(), rule);
+				for (Malformed bad : rule.getMalformed()) {
+					ICompositeNode n = NodeModelUtils.findActualNodeFor(bad);
+					if (n != null) {
+						elementsByLine.putIfAbsent(n.getEndLine(), bad);
+					}
+				}
+				for (Field field : rule.getFields()) {
+					ICompositeNode n = NodeModelUtils.findActualNodeFor(field);
+					if (n != null && n.getStartLine() != node.getStartLine()) {
+						elementsByLine.putIfAbsent(n.getEndLine(), field);
+					}
+				}
+			}
+		}
+
+		Rule ruleStartingAt(int line) {
+			Map.Entry<Integer, Rule> e = rulesByEndLine.ceilingEntry(line);
+			return e == null ? null : e.getValue();
+		}
+	}
+
+	private LineIndex index;
 	private static final Pattern GOTO = Pattern.compile("^goto\\s+(.*\\S)", Pattern.CASE_INSENSITIVE);
 	private static final Pattern EXTENDED = Pattern.compile("\\(\\?[a-z^]*x[a-z]*[:)-]");
 
@@ -132,8 +169,8 @@ public class SecValidator extends AbstractSecValidator {
 		if (namesRule) {
 			message = message.substring(m.end());
 		}
-		EObject field = elementAt(file, d.line());
-		Rule rule = ruleStartingAt(file, d.line());
+		EObject field = index.elementsByLine.get(d.line());
+		Rule rule = index.ruleStartingAt(d.line());
 		if (field == null && rule != null && message.contains("Line not in keyword=value format")) {
 			field = rule.getFields().stream().filter(f -> NodeModelUtils.findActualNodeFor(f).getEndLine() == d.line())
 					.findFirst().orElse(null); // "empty=" parses as a field with an empty value
@@ -200,47 +237,6 @@ public class SecValidator extends AbstractSecValidator {
 			}
 		}
 		return "type";
-	}
-
-	/**
-	 * The line element whose own line sec names: a malformed line, or a field for
-	 * duplicate-keyword warnings (rule-level messages name the rule's first line instead).
-	 */
-	private static EObject elementAt(SecFile file, int line) {
-		for (Rule rule : file.getRules()) {
-			for (Malformed bad : rule.getMalformed()) {
-				ICompositeNode node = NodeModelUtils.findActualNodeFor(bad);
-				if (node != null && node.getEndLine() == line) {
-					return bad;
-				}
-			}
-			for (Field field : rule.getFields()) {
-				ICompositeNode node = NodeModelUtils.findActualNodeFor(field);
-				if (node != null && node.getEndLine() == line && !isRuleStart(rule, line)) {
-					return field;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static boolean isRuleStart(Rule rule, int line) {
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
-		return node != null && node.getStartLine() == line;
-	}
-
-	/**
-	 * The rule sec means by "at line N": sec counts from the line after the previous
-	 * separator, so the rule is the first one that starts at or after that line.
-	 */
-	private static Rule ruleStartingAt(SecFile file, int line) {
-		for (Rule rule : file.getRules()) {
-			ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
-			if (node != null && node.getEndLine() >= line) {
-				return rule;
-			}
-		}
-		return null;
 	}
 
 	private static Field fieldNamed(Rule rule, String keyword) {
