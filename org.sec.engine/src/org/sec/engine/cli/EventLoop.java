@@ -119,8 +119,11 @@ final class EventLoop {
 			return;
 		}
 		try {
-			java.nio.file.Files.writeString(path, org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine),
-					java.nio.charset.StandardCharsets.ISO_8859_1);
+			String text = options.dumpfjson ? org.sec.engine.dump.JsonDump.render(snapshot, startTime, commandLine)
+					: org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine);
+			// JSON is UTF-8; the text dump keeps sec's bytes
+			java.nio.file.Files.writeString(path, text, options.dumpfjson ? java.nio.charset.StandardCharsets.UTF_8
+					: java.nio.charset.StandardCharsets.ISO_8859_1);
 			log.log(SecLog.Level.DEBUG, "Dump to " + name + " completed");
 		} catch (IOException e) {
 			log.log(SecLog.Level.ERR, "Can't open dumpfile " + name + " (" + e.getMessage() + ")");

@@ -43,6 +43,68 @@ class DumpGoldenTest {
 		return blocks;
 	}
 
+	/** JSON numbers and strings compare as text: Perl's JSON::PP picks either for the same value. */
+	private static com.google.gson.JsonElement norm(com.google.gson.JsonElement e) {
+		if (e.isJsonPrimitive()) {
+			return new com.google.gson.JsonPrimitive(e.getAsString());
+		}
+		if (e.isJsonArray()) {
+			com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+			e.getAsJsonArray().forEach(x -> a.add(norm(x)));
+			return a;
+		}
+		if (e.isJsonObject()) {
+			com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+			e.getAsJsonObject().entrySet().forEach(x -> o.add(x.getKey(), norm(x.getValue())));
+			return o;
+		}
+		return e;
+	}
+
+	@Test
+	void jsonDumpEqualsSecsForWhatJsecTracks() throws Exception {
+		assumeTrue(Files.exists(Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")),
+				"libfaketime is not installed");
+		Path dump = Files.createTempDirectory("dump").resolve("dump.json");
+		GoldenFiles.run(CASE, List.of("bash", GoldenFiles.repositoryDir().resolve("scripts/jsec-run").toString(),
+				"rules.sec", "input.log", "--", "--dump=" + dump, "--dumpfjson"));
+		com.google.gson.JsonObject ours = com.google.gson.JsonParser
+				.parseString(Files.readString(dump, java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+		com.google.gson.JsonObject sec = com.google.gson.JsonParser
+				.parseString(Files.readString(CASE.resolve("dump.json.golden"), java.nio.charset.StandardCharsets.UTF_8))
+				.getAsJsonObject();
+		assertEquals(norm(sec.get("pendingevents")), norm(ours.get("pendingevents")));
+		assertEquals(norm(sec.get("variables")), norm(ours.get("variables")));
+		assertEquals(norm(sec.getAsJsonObject("rulestats").getAsJsonObject("rules.sec").get("stats")),
+				norm(ours.getAsJsonObject("rulestats").getAsJsonObject("rules.sec").get("stats")));
+		assertEquals(sec.getAsJsonObject("operations").keySet(), ours.getAsJsonObject("operations").keySet());
+		for (String key : sec.getAsJsonObject("operations").keySet()) {
+			com.google.gson.JsonObject a = sec.getAsJsonObject("operations").getAsJsonObject(key);
+			com.google.gson.JsonObject b = ours.getAsJsonObject("operations").getAsJsonObject(key);
+			for (String field : List.of("key", "starttime", "windowstart", "windowend", "configfile", "ruleid", "type",
+					"desc", "eventtimes")) {
+				assertEquals(a.has(field) ? norm(a.get(field)) : null, b.has(field) ? norm(b.get(field)) : null,
+						key + " " + field);
+			}
+		}
+		// contexts: a set of objects, names within one as a set (Perl hash order)
+		java.util.function.Function<com.google.gson.JsonObject, java.util.Set<String>> contexts = root -> {
+			java.util.Set<String> result = new java.util.TreeSet<>();
+			root.getAsJsonArray("contexts").forEach(c -> {
+				com.google.gson.JsonObject o = norm(c).getAsJsonObject();
+				java.util.List<String> names = new ArrayList<>();
+				o.getAsJsonArray("name").forEach(n -> names.add(n.getAsString()));
+				names.sort(null);
+				o.remove("name");
+				java.util.Map<String, String> fields = new java.util.TreeMap<>();
+				o.entrySet().forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
+				result.add(names + " " + fields);
+			});
+			return result;
+		};
+		assertEquals(contexts.apply(sec), contexts.apply(ours));
+	}
+
 	@Test
 	void dumpSectionsEqualSecs() throws Exception {
 		assumeTrue(Files.exists(Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")),
