@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.sec.engine.action.Action;
 import org.sec.engine.context.ContextExpression;
@@ -19,53 +17,117 @@ import org.sec.engine.context.ContextToken;
  */
 final class Substitution {
 
-	private static final Pattern DOLLAR = variables('$', false);
-	private static final Pattern DOLLAR_CACHE = variables('$', true);
-	private static final Pattern PERCENT = variables('%', false);
-	private static final Pattern PERCENT_CACHE = variables('%', true);
 
 	private Substitution() {
 	}
 
-	private static Pattern variables(char token, boolean cache) {
-		String t = Pattern.quote(String.valueOf(token));
-		return Pattern.compile(t + "(?:(" + t + ")|([0-9]+)|\\{([0-9]+)\\}|\\+\\{([A-Za-z_][\\w!]*|[0-9]+)\\}"
-				+ (cache ? "|:\\{([A-Za-z]\\w*):([A-Za-z_][\\w!]*|[0-9]+)\\}" : "") + ")");
-	}
-
-	/** subst_string for one string. */
+	/**
+	 * subst_string for one string: token token, token N, token {N}, token +{name} and,
+	 * when the string holds "token:{", token :{entry:name}. Scanned by hand: this runs
+	 * for every match and a regex per call costs more than the rest of the match.
+	 */
 	static String string(Map<String, String> vars, String s, char token, Map<String, Map<String, String>> cache) {
-		if (s == null || s.indexOf(token) < 0) {
+		if (s == null) {
+			return null;
+		}
+		int i = s.indexOf(token);
+		if (i < 0) {
 			return s;
 		}
-		boolean withCache = s.contains(token + ":{");
-		Pattern p = token == '$' ? (withCache ? DOLLAR_CACHE : DOLLAR) : (withCache ? PERCENT_CACHE : PERCENT);
-		Matcher m = p.matcher(s);
+		boolean withCache = s.indexOf(token + ":{") >= 0;
 		StringBuilder out = null;
 		int last = 0;
-		while (m.find()) {
-			if (out == null) {
-				out = new StringBuilder(s.length() + 16);
-			}
-			out.append(s, last, m.start());
-			String value;
-			if (m.group(1) != null) {
+		int n = s.length();
+		while (i >= 0 && i + 1 < n) {
+			char c = s.charAt(i + 1);
+			int end = -1;
+			String value = null;
+			if (c == token) {
+				end = i + 2;
 				value = String.valueOf(token);
-			} else if (withCache && m.group(5) != null) {
-				Map<String, String> entry = cache.get(m.group(5));
-				value = entry == null ? null : entry.get(m.group(6));
-			} else {
-				String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-				value = vars.get(name);
+			} else if (c >= '0' && c <= '9') {
+				end = i + 1;
+				while (end < n && s.charAt(end) >= '0' && s.charAt(end) <= '9') {
+					end++;
+				}
+				value = vars.get(s.substring(i + 1, end));
+			} else if (c == '{') {
+				int j = i + 2;
+				while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+					j++;
+				}
+				if (j > i + 2 && j < n && s.charAt(j) == '}') {
+					end = j + 1;
+					value = vars.get(s.substring(i + 2, j));
+				}
+			} else if (c == '+' && i + 2 < n && s.charAt(i + 2) == '{') {
+				int j = nameEnd(s, i + 3, true);
+				if (j > i + 3 && j < n && s.charAt(j) == '}') {
+					end = j + 1;
+					value = vars.get(s.substring(i + 3, j));
+				}
+			} else if (c == ':' && withCache && i + 2 < n && s.charAt(i + 2) == '{') {
+				int j = nameEnd(s, i + 3, false);
+				if (j > i + 3 && j < n && s.charAt(j) == ':') {
+					int k = nameEnd(s, j + 1, true);
+					if (k > j + 1 && k < n && s.charAt(k) == '}') {
+						end = k + 1;
+						Map<String, String> entry = cache.get(s.substring(i + 3, j));
+						value = entry == null ? null : entry.get(s.substring(j + 1, k));
+					}
+				}
 			}
-			out.append(value == null ? "" : value);
-			last = m.end();
+			if (end < 0) {
+				i = s.indexOf(token, i + 1);
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(n + 16);
+			}
+			out.append(s, last, i);
+			if (value != null) {
+				out.append(value);
+			}
+			last = end;
+			i = s.indexOf(token, end);
 		}
 		if (out == null) {
 			return s;
 		}
-		out.append(s, last, s.length());
+		out.append(s, last, n);
 		return out.toString();
+	}
+
+	/**
+	 * End of a name at {@code from}: [[:alpha:]_][\w!]* (or digits) for variables,
+	 * [[:alpha:]]\w* for cache entries.
+	 */
+	private static int nameEnd(String s, int from, boolean variable) {
+		int n = s.length();
+		if (from >= n) {
+			return from;
+		}
+		char first = s.charAt(from);
+		if (variable && first >= '0' && first <= '9') {
+			int j = from;
+			while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+				j++;
+			}
+			return j;
+		}
+		if (!(Character.isLetter(first) && first < 128) && !(variable && first == '_')) {
+			return from;
+		}
+		int j = from + 1;
+		while (j < n) {
+			char c = s.charAt(j);
+			boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+			if (!word && !(variable && c == '!')) {
+				break;
+			}
+			j++;
+		}
+		return j;
 	}
 
 	/** A copy of the values with {@code f} applied to each defined value. */
