@@ -425,19 +425,8 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
+		expireIfOver(operations.get(key), time);
 		Operation op = operations.get(key);
-		if (op != null && time - op.time > op.window) {
-			if (!op.suppressMode) {
-				slideTimes(op, time - op.window);
-				if (op.times.isEmpty()) {
-					operations.remove(key);
-				}
-			} else {
-				execute(op.action2, desc);
-				operations.remove(key);
-			}
-		}
-		op = operations.get(key);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
@@ -459,19 +448,8 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
+		expireIfOver(operations.get(key), time);
 		Operation op = operations.get(key);
-		if (op != null && time - op.time > op.window) {
-			if (!op.secondPass) {
-				slideTimes(op, time - op.window);
-				if (op.times.isEmpty()) {
-					operations.remove(key);
-				}
-			} else {
-				execute(op.action2, op.desc2);
-				operations.remove(key);
-			}
-		}
-		op = operations.get(key);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
@@ -592,12 +570,7 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
-		Operation op = operations.get(key);
-		if (op != null && time - op.time > op.window) {
-			execute(op.action, desc);
-			operations.remove(key);
-			pairOperations.get(rule).remove(key);
-		}
+		expireIfOver(operations.get(key), time);
 		if (!operations.containsKey(key)) {
 			startPairOperation(rule, vars, key, desc, time, "PairWithWindow");
 		}
@@ -738,23 +711,8 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
-		Operation op = operations.get(key);
-		if (op != null && time - op.time > op.window) {
-			if (!op.suppressMode) {
-				slideGroupTimes(op, time - op.window);
-				if (op.allTimes.isEmpty()) {
-					op.deleteInProgress = true;
-					execute(op.endAction, desc);
-					operations.remove(key);
-				} else {
-					execute(op.slideAction, desc);
-				}
-			} else {
-				op.deleteInProgress = true;
-				execute(op.endAction, desc);
-				operations.remove(key);
-			}
-		}
+		expireIfOver(operations.get(key), time);
+		Operation op;
 		if (!operations.containsKey(key)) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.initAction = actions(rule, "init", vars);
@@ -1022,64 +980,73 @@ public final class Engine {
 			if (op == null) {
 				continue;
 			}
-			long time = now();
-			if (time - op.time <= op.window) {
-				continue;
+			expireIfOver(op, now());
+		}
+	}
+
+	/**
+	 * What happens to an operation whose window is over (now - start > window), the same
+	 * whether process_lists finds it or a new matching event does (L8960-9200, L9990-10110):
+	 * SingleWithSuppress and timed Pair ops end silently, PairWithWindow runs its action,
+	 * SingleWithThreshold/2Thresholds and EventGroup slide their window or finish.
+	 * The operation's desc is the one the matching event would compute, as it is in the key.
+	 */
+	private void expireIfOver(Operation op, long time) {
+		if (op == null || time - op.time <= op.window) {
+			return;
+		}
+		String key = op.key;
+		switch (op.rule.kind()) {
+		case SINGLE_WITH_SUPPRESS -> operations.remove(key);
+		case PAIR -> {
+			if (op.window != 0) {
+				removeOperation(key);
 			}
-			switch (op.rule.kind()) {
-			case SINGLE_WITH_SUPPRESS -> operations.remove(key);
-			case PAIR -> {
-				if (op.window != 0) {
+		}
+		case PAIR_WITH_WINDOW -> {
+			execute(op.action, op.desc);
+			removeOperation(key);
+		}
+		case SINGLE_WITH_THRESHOLD -> {
+			if (!op.suppressMode) {
+				slideTimes(op, time - op.window);
+				if (op.times.isEmpty()) {
 					operations.remove(key);
-					pairOperations.get(op.rule).remove(key);
 				}
-			}
-			case PAIR_WITH_WINDOW -> {
-				execute(op.action, op.desc);
+			} else {
+				execute(op.action2, op.desc);
 				operations.remove(key);
-				pairOperations.get(op.rule).remove(key);
 			}
-			case SINGLE_WITH_THRESHOLD -> {
-				if (!op.suppressMode) {
-					slideTimes(op, time - op.window);
-					if (op.times.isEmpty()) {
-						operations.remove(key);
-					}
-				} else {
-					execute(op.action2, op.desc);
+		}
+		case SINGLE_WITH_2_THRESHOLDS -> {
+			if (!op.secondPass) {
+				slideTimes(op, time - op.window);
+				if (op.times.isEmpty()) {
 					operations.remove(key);
 				}
+			} else {
+				execute(op.action2, op.desc2);
+				operations.remove(key);
 			}
-			case SINGLE_WITH_2_THRESHOLDS -> {
-				if (!op.secondPass) {
-					slideTimes(op, time - op.window);
-					if (op.times.isEmpty()) {
-						operations.remove(key);
-					}
-				} else {
-					execute(op.action2, op.desc2);
-					operations.remove(key);
-				}
-			}
-			case EVENT_GROUP -> {
-				if (!op.suppressMode) {
-					slideGroupTimes(op, time - op.window);
-					if (op.allTimes.isEmpty()) {
-						op.deleteInProgress = true;
-						execute(op.endAction, op.desc);
-						operations.remove(key);
-					} else {
-						execute(op.slideAction, op.desc);
-					}
-				} else {
+		}
+		case EVENT_GROUP -> {
+			if (!op.suppressMode) {
+				slideGroupTimes(op, time - op.window);
+				if (op.allTimes.isEmpty()) {
 					op.deleteInProgress = true;
 					execute(op.endAction, op.desc);
 					operations.remove(key);
+				} else {
+					execute(op.slideAction, op.desc);
 				}
+			} else {
+				op.deleteInProgress = true;
+				execute(op.endAction, op.desc);
+				operations.remove(key);
 			}
-			default -> {
-			}
-			}
+		}
+		default -> {
+		}
 		}
 	}
 
