@@ -26,7 +26,12 @@ public final class SecEngine {
 		}
 	}
 
-	private final Engine engine;
+	private Engine engine;
+	private final Settings settings;
+	private final PrintStream out;
+	private final SecLog log;
+	private java.util.function.Supplier<RuleSet> reloader;
+	private org.sec.engine.runtime.InputControl inputControl;
 	private final Clock clock;
 	private final int cleantime;
 	private final boolean intevents;
@@ -34,8 +39,11 @@ public final class SecEngine {
 	private boolean terminate;
 	private java.util.function.Consumer<EngineSnapshot> dumpHandler;
 
-	private SecEngine(Engine engine, Clock clock, Settings settings) {
+	private SecEngine(Engine engine, Clock clock, Settings settings, PrintStream out, SecLog log) {
 		this.engine = engine;
+		this.settings = settings;
+		this.out = out;
+		this.log = log;
 		this.clock = clock;
 		this.cleantime = settings.cleantime();
 		this.intevents = settings.intevents();
@@ -49,9 +57,8 @@ public final class SecEngine {
 	 * @param log sec's log (--log), may log nowhere
 	 */
 	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
-		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
-				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
-		SecEngine e = new SecEngine(engine, clock, settings);
+		Engine engine = newEngine(rules, settings, clock, out, log);
+		SecEngine e = new SecEngine(engine, clock, settings, out, log);
 		if (settings.intevents()) {
 			engine.internalEvent("SEC_STARTUP");
 			e.handleSignals();
@@ -60,6 +67,43 @@ public final class SecEngine {
 		e.lastCleanup = clock.nowSeconds();
 		e.drainSyntheticEvents();
 		return e;
+	}
+
+	private static Engine newEngine(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
+		return new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
+				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
+	}
+
+	/** How to read the rule files again on SIGHUP; without it a HUP only logs a warning. */
+	public void setReloader(java.util.function.Supplier<RuleSet> reloader) {
+		this.reloader = reloader;
+	}
+
+	/**
+	 * SIGHUP (check_signals L13081): SEC_PRE_RESTART, outputs closed, commands stopped,
+	 * operations, contexts, variables and pending events dropped, rules read again,
+	 * SEC_RESTART. Queued synthetic events survive, as in sec.
+	 */
+	private void fullRestart() {
+		if (reloader == null) {
+			log.log(SecLog.Level.WARN, "SIGHUP received, but this engine cannot read its rules again");
+			return;
+		}
+		log.log(SecLog.Level.NOTICE, "SIGHUP received: full restart of SEC");
+		if (intevents) {
+			engine.internalEvent("SEC_PRE_RESTART");
+		}
+		engine.closeOutputs();
+		engine.terminateChildren();
+		Engine next = newEngine(reloader.get(), settings, clock, out, log);
+		engine.moveSyntheticEventsTo(next);
+		engine = next;
+		if (inputControl != null) {
+			engine.setInputControl(inputControl);
+		}
+		if (intevents) {
+			engine.internalEvent("SEC_RESTART");
+		}
 	}
 
 	/** Processes one input line, then the synthetic events it caused, then timers if due. */
@@ -80,6 +124,7 @@ public final class SecEngine {
 		for (Engine.Signal signal : engine.takeSignals()) {
 			switch (signal) {
 			case TERM -> terminate = true;
+			case HUP -> fullRestart();
 			case USR1 -> dump();
 			case USR2 -> engine.closeOutputs();
 			}
@@ -159,6 +204,7 @@ public final class SecEngine {
 
 	/** Lets addinput/dropinput actions change the inputs of whoever drives this engine. */
 	public void setInputControl(org.sec.engine.runtime.InputControl control) {
+		this.inputControl = control;
 		engine.setInputControl(control);
 	}
 

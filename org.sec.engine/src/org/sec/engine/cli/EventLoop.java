@@ -69,6 +69,7 @@ final class EventLoop {
 				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
 				log);
 		engine.setInputControl(inputs);
+		engine.setReloader(() -> RuleSet.load(options.conf, options.bufsize, log::log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
 		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine));

@@ -147,6 +147,13 @@ public final class Engine {
 		return !syntheticEvents.isEmpty();
 	}
 
+	/** A full restart keeps the queue of synthetic events (sec's @events): hands it to the new engine. */
+	public void moveSyntheticEventsTo(Engine next) {
+		next.syntheticEvents.addAll(syntheticEvents);
+		syntheticEvents.clear();
+		next.linesProcessed = linesProcessed;
+	}
+
 	/** Processes the next synthetic event (sec takes these before any input line). */
 	public void processNextSyntheticEvent() {
 		Synthetic s = syntheticEvents.pollFirst();
@@ -1307,7 +1314,7 @@ public final class Engine {
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
 	public enum Signal {
-		TERM, USR1, USR2
+		TERM, HUP, USR1, USR2
 	}
 
 	private final java.util.EnumSet<Signal> signals = java.util.EnumSet.noneOf(Signal.class);
@@ -1324,8 +1331,9 @@ public final class Engine {
 		case "TERM" -> signals.add(Signal.TERM);
 		case "USR2" -> signals.add(Signal.USR2);
 		case "USR1" -> signals.add(Signal.USR1);
-		case "HUP", "ABRT", "INT" -> log.log(SecLog.Level.WARN,
-				"jsec does not handle the '" + name + "' signal yet (restarts and debug level changes)");
+		case "HUP" -> signals.add(Signal.HUP);
+		case "ABRT", "INT" -> log.log(SecLog.Level.WARN,
+				"jsec does not handle the '" + name + "' signal yet (soft restarts and debug level changes)");
 		default -> log.log(SecLog.Level.WARN, "The arrival of '" + name + "' signal can't be emulated");
 		}
 	}

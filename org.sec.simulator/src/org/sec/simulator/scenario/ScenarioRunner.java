@@ -34,11 +34,20 @@ public final class ScenarioRunner {
 	}
 
 	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log) {
+		return run(rules, scenario, settings, log, null);
+	}
+
+	/** @param reloader reads the rules again on SIGHUP (sigemul HUP), or null */
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log,
+			java.util.function.Supplier<RuleSet> reloader) {
 		VirtualClock clock = new VirtualClock(scenario.startEpochSeconds());
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(bytes, false, StandardCharsets.ISO_8859_1);
 		List<Line> transcript = new ArrayList<>();
 		SecEngine engine = SecEngine.start(rules, settings, clock, out, log);
+		if (reloader != null) {
+			engine.setReloader(reloader);
+		}
 		int next = 0;
 		List<Scenario.Event> events = scenario.events();
 		for (long s = 0; s <= scenario.endOffset() && !engine.terminationRequested(); s++) {

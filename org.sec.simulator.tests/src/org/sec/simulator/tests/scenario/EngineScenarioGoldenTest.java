@@ -63,7 +63,8 @@ class EngineScenarioGoldenTest {
 		RuleSet rules = RuleSet.load(dir(), conf, 0, d -> {
 		});
 		SecLog log = new SecLog(() -> 0, 1, null, null);
-		return ScenarioRunner.run(rules, scenario, settings, log).stream().map(Object::toString).toList();
+		return ScenarioRunner.run(rules, scenario, settings, log, () -> RuleSet.load(dir(), conf, 0, d -> {
+		})).stream().map(Object::toString).toList();
 	}
 
 	private static Map<Long, List<String>> bySecond(List<String> transcript) {
