@@ -84,6 +84,12 @@ public final class SecEngine {
 	 * operations, contexts, variables and pending events dropped, rules read again,
 	 * SEC_RESTART. Queued synthetic events survive, as in sec.
 	 */
+	/** Does what SIGHUP does. */
+	public void restart() {
+		fullRestart();
+		drainSyntheticEvents();
+	}
+
 	private void fullRestart() {
 		if (reloader == null) {
 			log.log(SecLog.Level.WARN, "SIGHUP received, but this engine cannot read its rules again");

@@ -82,6 +82,10 @@ final class EventLoop {
 				dumpSignal = false;
 				engine.dump();
 			}
+			if (hupSignal) {
+				hupSignal = false;
+				engine.restart();
+			}
 			String[] line = inputs.next();
 			if (line != null) {
 				engine.processLine(line[0], line[1], line[2]);
@@ -110,6 +114,7 @@ final class EventLoop {
 	private static volatile boolean terminateSignal;
 
 	private static volatile boolean dumpSignal;
+	private static volatile boolean hupSignal;
 
 	/** sec's dump_data: refuses to overwrite an existing file. */
 	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine) {
@@ -131,10 +136,11 @@ final class EventLoop {
 		}
 	}
 
-	/** sun.misc.Signal through reflection: TERM ends the loop cleanly and USR1 dumps, as in sec. */
+	/** sun.misc.Signal through reflection: TERM ends the loop cleanly, USR1 dumps and HUP restarts, as in sec. */
 	private static void installSignalHandlers() {
 		handle("TERM", () -> terminateSignal = true);
 		handle("USR1", () -> dumpSignal = true);
+		handle("HUP", () -> hupSignal = true);
 	}
 
 	private static void handle(String name, Runnable action) {
