@@ -50,7 +50,12 @@ import org.sec.engine.rules.RuleKind;
 public final class Engine {
 
 	/** Options that change how events are processed. */
-	public record Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting) {
+	public record Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting,
+			int socketTimeout) {
+
+		public Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting) {
+			this(bufsize, jointbuf, intcontexts, evstoresize, quoting, 60);
+		}
 	}
 
 	private static final String SEPARATOR = " | ";
@@ -87,6 +92,7 @@ public final class Engine {
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
 	private final InputBuffers buffers;
 	private final ChildProcesses children;
+	private final SocketOutputs sockets;
 	private InputControl inputControl;
 	/** One reusable Matcher per pattern: the engine runs on one thread. */
 	private final Map<PerlRegex.Compiled, Matcher> matchers = new IdentityHashMap<>();
@@ -117,6 +123,7 @@ public final class Engine {
 		}
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
 		this.children = new ChildProcesses(stdout);
+		this.sockets = new SocketOutputs(log, options.socketTimeout());
 		for (LoadedRuleFile file : files) {
 			rulesByFile.put(file.fileName(), file.rules());
 			Rule opts = file.options();
@@ -190,6 +197,7 @@ public final class Engine {
 	}
 
 	public void close() {
+		sockets.closeAll();
 		flush();
 		for (OutputStream out : outputFiles.values()) {
 			try {
@@ -1264,6 +1272,14 @@ public final class Engine {
 		}
 		case SETWPOS -> setWindowPosition(var(args.get(0), desc),
 				args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc));
+		case UDPSOCK -> sockets.udp(var(args.get(0), desc), var(args.get(1), desc));
+		case TCPSOCK -> sockets.tcp(var(args.get(0), desc), var(args.get(1), desc));
+		case USTREAM -> sockets.unixStream(var(args.get(0), desc), var(args.get(1), desc));
+		case CLOSEUDP -> sockets.closeUdp(var(args.get(0), desc));
+		case CLOSETCP -> sockets.closeTcp(var(args.get(0), desc));
+		case CLOSEUSTR -> sockets.closeUnixStream(var(args.get(0), desc));
+		case UDGRAM, CLOSEUDGR -> log.log(SecLog.Level.WARN,
+				a.type().keyword() + " (UNIX datagram sockets) is not supported by jsec: Java has no API for them");
 		case SHELLCMD -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, null);
 		case CMDEXEC -> run(vars(args, 0, desc), false, null, null);
 		case SPAWN -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, INTERNAL_EVENT_CONTEXT);
@@ -1340,6 +1356,7 @@ public final class Engine {
 
 	/** USR2: output files are closed and reopened on their next write. */
 	public void closeOutputs() {
+		sockets.closeAll();
 		flush();
 		for (OutputStream out : outputFiles.values()) {
 			try {
