@@ -227,11 +227,5 @@ public final class SecEngine {
 		return engine.linesProcessed();
 	}
 
-	public int contextCount() {
-		return engine.contextCount();
-	}
 
-	public int operationCount() {
-		return engine.operationCount();
-	}
 }

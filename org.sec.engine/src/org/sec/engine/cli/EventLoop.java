@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sec.engine.action.ActionListParser;
 import org.sec.engine.api.Clock;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -56,8 +57,9 @@ final class EventLoop {
 				context = m.group(2);
 				intcontexts = true;
 			}
-			for (String name : pattern.equals("-") ? List.of("-") : globInputs(pattern)) {
-				inputs.addConfigured(name, context != null ? context : "_FILE_EVENT_" + name);
+			for (String name : pattern.equals("-") ? List.of("-") : RuleSet.globFiles(pattern)) {
+				inputs.addConfigured(name,
+						context != null ? context : ActionListParser.FILE_EVENT_CONTEXT_PREFIX + name);
 			}
 		}
 		PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(
@@ -159,17 +161,5 @@ final class EventLoop {
 		} catch (ReflectiveOperationException | RuntimeException e) {
 			// without the handler the JVM's default handling applies
 		}
-	}
-
-	private static List<String> globInputs(String pattern) {
-		List<String> names = new ArrayList<>();
-		for (String word : pattern.trim().split("\\s+")) {
-			if (word.indexOf('*') < 0 && word.indexOf('?') < 0 && word.indexOf('[') < 0) {
-				names.add(word);
-			} else {
-				names.addAll(RuleSet.globFiles(word));
-			}
-		}
-		return names;
 	}
 }

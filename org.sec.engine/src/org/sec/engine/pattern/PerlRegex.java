@@ -49,11 +49,6 @@ public final class PerlRegex {
 	 */
 	public record Compiled(Pattern pattern, Map<String, String> groupNames, String requiredLiteral) {
 
-		/** The Java name of a Perl named group, or {@code null}. */
-		public String javaGroupName(String perlName) {
-			return groupNames.get(perlName);
-		}
-
 		/** False when the text cannot match because it lacks the required literal. */
 		public boolean mayMatch(String text) {
 			return requiredLiteral == null || text.contains(requiredLiteral);

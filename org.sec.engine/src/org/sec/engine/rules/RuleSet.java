@@ -92,7 +92,7 @@ public final class RuleSet {
 	 * Perl's glob() for the common case: wildcards in the last path component, results
 	 * sorted case-insensitively; a pattern without wildcards is returned as given.
 	 */
-	/** Perl glob() of one pattern, as --conf and --input use it. */
+	/** Perl glob() of one pattern, as both --conf and --input use it. */
 	public static List<String> globFiles(String pattern) {
 		return glob(Paths.get(""), pattern);
 	}

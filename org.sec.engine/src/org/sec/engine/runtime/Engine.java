@@ -395,7 +395,12 @@ public final class Engine {
 	}
 
 	private static String key(String file, Rule rule, String desc) {
-		return file + SEPARATOR + rule.id() + SEPARATOR + desc;
+		return key(file, Integer.toString(rule.id()), desc);
+	}
+
+	/** gen_key (L8490): "file | rule number | desc", the one shape of every operation key. */
+	private static String key(String file, String ruleId, String desc) {
+		return file + SEPARATOR + ruleId + SEPARATOR + desc;
 	}
 
 	private void processSingle(Rule rule, Map<String, String> vars) {
@@ -605,7 +610,6 @@ public final class Engine {
 		op.action2 = rule.actions("action2");
 		if (!vars.isEmpty()) {
 			op.action = Substitution.actionList(vars, op.action, '$', matchCache);
-			op.action2Copied = true;
 			switch (p2.type()) {
 			case REGEXP, PERLFUNC, CACHED -> {
 				if (p2.type() == PatternSpec.Type.REGEXP && p2.deferred()) {
@@ -1262,7 +1266,7 @@ public final class Engine {
 		}
 		case SIGEMUL -> signal(var(args.get(0), desc).toUpperCase(Locale.ROOT));
 		case GETWPOS -> {
-			String key = args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc);
+			String key = key(args.get(1), args.get(2), var(args.get(3), desc));
 			Operation op = operations.get(key);
 			if (op != null) {
 				variables.put(args.get(0), Long.toString(op.time));
@@ -1271,7 +1275,7 @@ public final class Engine {
 			}
 		}
 		case SETWPOS -> setWindowPosition(var(args.get(0), desc),
-				args.get(1) + SEPARATOR + args.get(2) + SEPARATOR + var(args.get(3), desc));
+				key(args.get(1), args.get(2), var(args.get(3), desc)));
 		case UDPSOCK -> sockets.udp(var(args.get(0), desc), var(args.get(1), desc));
 		case TCPSOCK -> sockets.tcp(var(args.get(0), desc), var(args.get(1), desc));
 		case USTREAM -> sockets.unixStream(var(args.get(0), desc), var(args.get(1), desc));
@@ -1372,11 +1376,10 @@ public final class Engine {
 	private void reset(String file, String ruleId, String event) {
 		List<Rule> rules = rulesByFile.getOrDefault(file, List.of());
 		if (!ruleId.isEmpty()) {
-			String key = file + SEPARATOR + ruleId + SEPARATOR + event;
-			removeOperation(key);
+			removeOperation(key(file, ruleId, event));
 		} else {
 			for (Rule rule : rules) {
-				removeOperation(file + SEPARATOR + rule.id() + SEPARATOR + event);
+				removeOperation(key(file, rule, event));
 			}
 		}
 	}
@@ -1783,12 +1786,4 @@ public final class Engine {
 		return v < 10 ? "0" + v : Integer.toString(v);
 	}
 
-	/** Number of contexts (names), for tests and the simulator. */
-	public int contextCount() {
-		return contexts.size();
-	}
-
-	public int operationCount() {
-		return operations.size();
-	}
 }

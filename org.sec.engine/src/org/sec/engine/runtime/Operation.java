@@ -24,7 +24,6 @@ final class Operation {
 	PerlRegex.Compiled pattern2;
 	String substrPattern2;
 	ContextExpression context2;
-	boolean action2Copied;
 	/** SingleWithThreshold, SingleWith2Thresholds: event times in the window. */
 	final List<Long> times = new ArrayList<>();
 	boolean suppressMode;

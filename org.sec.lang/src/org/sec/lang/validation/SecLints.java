@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sec.engine.action.Action;
+import org.sec.engine.action.ActionListParser;
 import org.sec.engine.action.ActionType;
 import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextToken;
@@ -214,7 +215,7 @@ public final class SecLints {
 						continue;
 					}
 					String name = t.text();
-					if (INTERNAL_CONTEXTS.contains(name) || name.startsWith("_FILE_EVENT_") || name.contains("$")
+					if (INTERNAL_CONTEXTS.contains(name) || name.startsWith(ActionListParser.FILE_EVENT_CONTEXT_PREFIX) || name.contains("$")
 							|| name.contains("%")) {
 						continue;
 					}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sec.engine.action.ActionListParser;
 import org.sec.engine.api.SecEngine;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -55,7 +56,7 @@ public final class ScenarioRunner {
 			engine.tick();
 			engine.settleChildren(CHILD_WAIT_MILLIS);
 			while (next < events.size() && events.get(next).offset() <= s && !engine.terminationRequested()) {
-				engine.processLine(events.get(next).line(), "-", "_FILE_EVENT_-");
+				engine.processLine(events.get(next).line(), "-", ActionListParser.FILE_EVENT_CONTEXT_PREFIX + "-");
 				next++;
 			}
 			// commands started this second finish within it, as they do under sec-scenario
