@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.engine.tests.support.TestonlyGolden;
+import org.sec.engine.tests.support.TestonlyGolden.Case;
 import org.sec.lang.ide.SecIde;
 import org.sec.lang.sec.Rule;
 import org.sec.lang.sec.SecFile;
@@ -35,28 +36,9 @@ import org.sec.lang.validation.SecValidator;
  */
 class VerdictTest {
 
-	record Case(String name, Path rules, Path golden) {
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
-
 	static Stream<Case> cases() throws IOException {
-		Path engineTests = GoldenFiles.repositoryDir().resolve("org.sec.engine.tests/golden");
-		Path corpus = GoldenFiles.sharedDir().resolve("corpus/rulesets");
-		List<Case> cases = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(corpus)) {
-			walk.filter(p -> p.toString().endsWith(".sec")).sorted().forEach(p -> {
-				String rel = corpus.relativize(p).toString();
-				cases.add(new Case("corpus " + rel, p,
-						engineTests.resolve("corpus").resolve(rel.replace('/', '_') + ".testonly")));
-			});
-		}
-		try (Stream<Path> list = Files.list(engineTests.resolve("mutations"))) {
-			list.filter(p -> p.toString().endsWith(".sec")).sorted()
-					.forEach(p -> cases.add(new Case("mutations " + p.getFileName(), p, Path.of(p + ".testonly"))));
-		}
+		List<Case> cases = new ArrayList<>(TestonlyGolden.corpusCases());
+		cases.addAll(TestonlyGolden.mutationCases());
 		assertFalse(cases.isEmpty());
 		return cases.stream();
 	}

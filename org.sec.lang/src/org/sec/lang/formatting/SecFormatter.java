@@ -23,34 +23,18 @@ public final class SecFormatter {
 		boolean pendingBlank = false;
 		boolean started = false;
 		for (ConfigLine line : lines) {
-			switch (line.kind()) {
-			case BLANK, DANGLING_CONTINUATION -> pendingBlank = started;
-			case COMMENT -> {
-				if (pendingBlank) {
-					out.append('\n');
-					pendingBlank = false;
-				}
-				out.append(line.text()).append('\n');
-				started = true;
+			if (line.kind() == ConfigLine.Kind.BLANK || line.kind() == ConfigLine.Kind.DANGLING_CONTINUATION) {
+				pendingBlank = started;
+				continue;
 			}
-			case FIELD -> {
-				if (pendingBlank) {
-					out.append('\n');
-					pendingBlank = false;
-				}
-				out.append(line.keyword()).append('=').append(line.value()).append('\n');
-				started = true;
+			if (pendingBlank) {
+				out.append('\n');
+				pendingBlank = false;
 			}
-			case MALFORMED -> {
-				if (pendingBlank) {
-					out.append('\n');
-					pendingBlank = false;
-				}
-				// kept as written: sec reports it, and the user should see it unchanged
-				out.append(line.text()).append('\n');
-				started = true;
-			}
-			}
+			// comments and malformed lines are kept as written (sec reports the latter; the user should see it)
+			out.append(line.kind() == ConfigLine.Kind.FIELD ? line.keyword() + "=" + line.value() : line.text())
+					.append('\n');
+			started = true;
 		}
 		return out.toString();
 	}

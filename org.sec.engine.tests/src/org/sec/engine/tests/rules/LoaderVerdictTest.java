@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,6 +17,7 @@ import org.sec.engine.rules.LoadedRuleFile;
 import org.sec.engine.rules.RuleLoader;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.engine.tests.support.TestonlyGolden;
+import org.sec.engine.tests.support.TestonlyGolden.Case;
 
 /**
  * The loader's verdict against sec --testonly: every corpus ruleset, and the generated
@@ -26,35 +26,16 @@ import org.sec.engine.tests.support.TestonlyGolden;
  */
 class LoaderVerdictTest {
 
-	record Case(String name, Path rules, Path golden) {
-		@Override
-		public String toString() {
-			return name;
-		}
-	}
-
 	static Stream<Case> corpusCases() throws IOException {
-		Path corpus = GoldenFiles.sharedDir().resolve("corpus/rulesets");
-		Path goldens = GoldenFiles.moduleDir().resolve("golden/corpus");
-		List<Case> cases = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(corpus)) {
-			walk.filter(p -> p.toString().endsWith(".sec")).sorted().forEach(p -> {
-				String relative = corpus.relativize(p).toString();
-				cases.add(new Case(relative, p, goldens.resolve(relative.replace('/', '_') + ".testonly")));
-			});
-		}
-		assertFalse(cases.isEmpty(), "no corpus files under " + corpus);
+		List<Case> cases = TestonlyGolden.corpusCases();
+		assertFalse(cases.isEmpty(), "no corpus files");
 		return cases.stream();
 	}
 
 	static Stream<Case> mutationCases() throws IOException {
-		Path dir = GoldenFiles.moduleDir().resolve("golden/mutations");
-		try (Stream<Path> list = Files.list(dir)) {
-			List<Case> cases = list.filter(p -> p.toString().endsWith(".sec")).sorted()
-					.map(p -> new Case(p.getFileName().toString(), p, Path.of(p + ".testonly"))).toList();
-			assertFalse(cases.isEmpty(), "no mutation files in " + dir);
-			return cases.stream();
-		}
+		List<Case> cases = TestonlyGolden.mutationCases();
+		assertFalse(cases.isEmpty(), "no mutation files");
+		return cases.stream();
 	}
 
 	private static void assertSameVerdict(Case c) throws IOException {

@@ -21,6 +21,35 @@ import org.sec.engine.rules.LoadedRuleFile;
  */
 public record TestonlyGolden(List<String> messages, int exitCode) {
 
+	/** A rule file and the log sec --testonly wrote for it. */
+	public record Case(String name, java.nio.file.Path rules, java.nio.file.Path golden) {
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	/** Every corpus rule file with its golden in org.sec.engine.tests/golden/corpus ("dir/f.sec" -> "dir_f.sec.testonly"). */
+	public static List<Case> corpusCases() throws java.io.IOException {
+		java.nio.file.Path corpus = GoldenFiles.sharedDir().resolve("corpus/rulesets");
+		java.nio.file.Path goldens = GoldenFiles.repositoryDir().resolve("org.sec.engine.tests/golden/corpus");
+		try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(corpus)) {
+			return walk.filter(p -> p.toString().endsWith(".sec")).sorted().map(p -> {
+				String relative = corpus.relativize(p).toString();
+				return new Case(relative, p, goldens.resolve(relative.replace('/', '_') + ".testonly"));
+			}).toList();
+		}
+	}
+
+	/** The generated mutation files (scripts/gen-config-mutations.py), each with its "NAME.testonly". */
+	public static List<Case> mutationCases() throws java.io.IOException {
+		java.nio.file.Path dir = GoldenFiles.repositoryDir().resolve("org.sec.engine.tests/golden/mutations");
+		try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+			return list.filter(p -> p.toString().endsWith(".sec")).sorted()
+					.map(p -> new Case(p.getFileName().toString(), p, java.nio.file.Path.of(p + ".testonly"))).toList();
+		}
+	}
+
 	private static final Pattern REGEX_ERROR = Pattern.compile("^(.*Invalid regular expression '.*?'):.*$");
 	private static final Pattern EXIT = Pattern.compile("^exit (\\d+)$");
 
