@@ -70,8 +70,10 @@ public final class SecEngine {
 	}
 
 	private static Engine newEngine(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
-		return new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
+		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
 				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
+		engine.setPerl(rules.perl());
+		return engine;
 	}
 
 	/** How to read the rule files again on SIGHUP; without it a HUP only logs a warning. */

@@ -2,7 +2,6 @@ package org.sec.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,15 +36,6 @@ final class EventLoop {
 	}
 
 	int run() throws IOException {
-		List<String> perl = new ArrayList<>();
-		rules.files().forEach(f -> f.rules().forEach(r -> {
-			for (String feature : r.perlFeatures()) {
-				perl.add("Rule in " + r.file() + " at line " + r.line() + ": " + feature
-						+ " needs the Perl bridge, which jsec does not have yet");
-			}
-		}));
-		perl.forEach(m -> log.log(SecLog.Level.ERR, m));
-
 		boolean intcontexts = options.intcontexts;
 		Inputs inputs = new Inputs(options.tail, options.fromstart, log);
 		for (String spec : options.input) {
@@ -71,7 +61,8 @@ final class EventLoop {
 				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
 				log);
 		engine.setInputControl(inputs);
-		engine.setReloader(() -> RuleSet.load(options.conf, options.bufsize, log::log));
+		engine.setReloader(
+				() -> RuleSet.load(java.nio.file.Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
 		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine));

@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.SecVersion;
 import org.sec.engine.log.SecLog;
+import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
 
 /**
@@ -42,10 +43,11 @@ public final class Jsec {
 			return 0;
 		}
 		PrintStream terminal = System.console() != null && err == System.err ? err : null;
+		// perl starts only if the rules hold Perl code
 		try (SecLog log = new SecLog(clock, options.debug, options.log == null ? null : Paths.get(options.log),
-				terminal)) {
+				terminal); PerlBridge perl = PerlBridge.fromPath()) {
 			log.log(SecLog.Level.NOTICE, "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION);
-			RuleSet rules = RuleSet.load(options.conf, options.bufsize, log::log);
+			RuleSet rules = RuleSet.load(Paths.get(""), options.conf, options.bufsize, perl, log::log);
 			if (options.testonly) {
 				return rules.valid() ? 0 : 1;
 			}

@@ -47,13 +47,24 @@ public final class PerlRegex {
 	 * A compiled pattern, how Perl group names map to Java ones, and a literal that every
 	 * match must contain ({@code null} if none is known), used to skip the regex engine.
 	 */
-	public record Compiled(Pattern pattern, Map<String, String> groupNames, String requiredLiteral) {
+	/**
+	 * A compiled pattern. {@code id} is unique in this JVM, so that a matcher can keep one
+	 * reusable {@link java.util.regex.Matcher} per pattern in an array.
+	 */
+	public record Compiled(Pattern pattern, Map<String, String> groupNames, String[] requiredLiterals, int id) {
 
-		/** False when the text cannot match because it lacks the required literal. */
+		/** False when the text cannot match because it lacks a required literal. */
 		public boolean mayMatch(String text) {
-			return requiredLiteral == null || text.contains(requiredLiteral);
+			for (String literal : requiredLiterals) {
+				if (!text.contains(literal)) {
+					return false;
+				}
+			}
+			return true;
 		}
 	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** Translates and compiles; throws with a message naming the problem. */
 	public static Compiled compile(String perl) throws PerlRegexException {
@@ -61,7 +72,7 @@ public final class PerlRegex {
 		String java = t.translate();
 		try {
 			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames),
-					RequiredLiteral.of(perl));
+					RequiredLiteral.of(perl), NEXT_ID.getAndIncrement());
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}

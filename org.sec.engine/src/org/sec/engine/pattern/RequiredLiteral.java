@@ -1,7 +1,7 @@
 package org.sec.engine.pattern;
 
 /**
- * Finds a literal that every match of a Perl regex must contain, so that most
+ * Finds the literals that every match of a Perl regex must contain, so that most
  * non-matching lines are rejected with a substring search instead of the regex engine
  * (Perl does the same with its "floating substring" optimisation). Conservative: any
  * construct it does not understand ends the current literal run, and patterns with
@@ -10,15 +10,17 @@ package org.sec.engine.pattern;
 final class RequiredLiteral {
 
 	private static final String META = "\\^$.|?*+()[]{}";
+	private static final String[] NONE = new String[0];
 
 	private RequiredLiteral() {
 	}
 
-	static String of(String perl) {
+	/** The required literals of 3 or more characters, longest first; empty when none is known. */
+	static String[] of(String perl) {
 		if (perl.contains("(?") && !onlyHarmlessGroups(perl) || perl.contains("\\Q")) {
-			return null;
+			return NONE;
 		}
-		String best = "";
+		java.util.List<String> best = new java.util.ArrayList<>();
 		StringBuilder run = new StringBuilder();
 		int depth = 0;
 		int i = 0;
@@ -53,7 +55,7 @@ final class RequiredLiteral {
 			} else if (c == ')') {
 				depth--;
 			} else if (c == '|' && depth == 0) {
-				return null; // top-level alternation: no single literal is required
+				return NONE; // top-level alternation: no single literal is required
 			}
 			if (depth > 0 || META.indexOf(c) >= 0) {
 				best = longer(best, run);
@@ -73,7 +75,8 @@ final class RequiredLiteral {
 			}
 		}
 		best = longer(best, run);
-		return best.length() >= 3 ? best : null;
+		best.sort(java.util.Comparator.comparingInt(String::length).reversed());
+		return best.toArray(NONE);
 	}
 
 	/** (?:...) groups are fine; (?i), (?x) and the like change how literals match. */
@@ -121,7 +124,11 @@ final class RequiredLiteral {
 		return j + 1;
 	}
 
-	private static String longer(String best, StringBuilder run) {
-		return run.length() > best.length() ? run.toString() : best;
+	/** Keeps the finished run if it is long enough to be worth a substring search. */
+	private static java.util.List<String> longer(java.util.List<String> best, StringBuilder run) {
+		if (run.length() >= 3) {
+			best.add(run.toString());
+		}
+		return best;
 	}
 }

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
 
 import org.sec.engine.action.Action;
 import org.sec.engine.action.ActionListParser;
+import org.sec.engine.action.ActionType;
 import org.sec.engine.calendar.TimeSpec;
 import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.config.ConfigDiagnostic.Severity;
 import org.sec.engine.config.ConfigLine;
 import org.sec.engine.config.ConfigLineReader;
+import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextExpressionParser;
+import org.sec.engine.context.ContextToken;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.engine.perl.PerlException;
 import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
 import org.sec.engine.syntax.MatchVariables;
@@ -48,6 +53,8 @@ public final class RuleLoader {
 
 	private final String file;
 	private final int bufsize;
+	/** Compiles Perl code as sec does at load time; {@code null} leaves it unchecked (no perl). */
+	private final PerlBridge perl;
 	private final List<ConfigDiagnostic> messages = new ArrayList<>();
 	/** Line of the rule being checked, for messages. */
 	private int ruleLine;
@@ -61,9 +68,10 @@ public final class RuleLoader {
 		}
 	}
 
-	private RuleLoader(String file, int bufsize) {
+	private RuleLoader(String file, int bufsize, PerlBridge perl) {
 		this.file = file;
 		this.bufsize = bufsize;
+		this.perl = perl;
 	}
 
 	/**
@@ -74,7 +82,15 @@ public final class RuleLoader {
 	 * @param bufsize  the --bufsize option; 0 = automatic (no limit while loading)
 	 */
 	public static LoadedRuleFile load(String fileName, String text, int bufsize) {
-		return new RuleLoader(fileName, bufsize).read(text);
+		return load(fileName, text, bufsize, null);
+	}
+
+	/**
+	 * Like {@link #load(String, String, int)}, and compiles the rules' Perl code with
+	 * {@code perl} as sec does, rejecting rules whose code is not a code reference.
+	 */
+	public static LoadedRuleFile load(String fileName, String text, int bufsize, PerlBridge perl) {
+		return new RuleLoader(fileName, bufsize, perl).read(text);
 	}
 
 	private LoadedRuleFile read(String text) {
@@ -565,7 +581,7 @@ public final class RuleLoader {
 		if ((m = PTYPE_PERLFUNC.matcher(ptype)).matches()) {
 			boolean negated = !m.group(1).isEmpty();
 			int lines = lineCount(ptype, m.group(2));
-			// sec evaluates the code here and needs a code reference; jsec keeps it for the Perl bridge
+			checkFunction(pat);
 			return new PatternSpec(PatternSpec.Type.PERLFUNC, negated, lines, pat, null, false, false);
 		}
 		if ((m = PTYPE_CACHED.matcher(ptype)).matches()) {
@@ -602,6 +618,64 @@ public final class RuleLoader {
 		}
 	}
 
+	/** analyze_pattern L756: a PerlFunc pattern must evaluate to a code reference. */
+	private void checkFunction(String code) throws Reject {
+		String error = perlCodeError(code);
+		if (error != null) {
+			throw reject("Invalid function '" + code + "', eval didn't return a code reference: " + error);
+		}
+	}
+
+	/** What sec prints after "didn't return a code reference:", or {@code null} if the code is fine. */
+	private String perlCodeError(String code) {
+		if (perl == null) {
+			return null;
+		}
+		try {
+			perl.compile(code);
+			return null;
+		} catch (PerlException e) {
+			return e.getMessage();
+		}
+	}
+
+	/** analyze_context_expr L1916: the code of each -> and :> operand must be a code reference. */
+	private boolean checkContextCode(ContextExpression expression) {
+		for (ContextToken t : expression.tokens()) {
+			if (t.kind() == ContextToken.Kind.CCODE || t.kind() == ContextToken.Kind.CCODE2) {
+				String error = perlCodeError(t.text());
+				if (error != null) {
+					log(Severity.ERROR, ruleLine, "Eval '" + t.text() + "' didn't return a code reference: " + error);
+					return false;
+				}
+			} else if (t.nested() != null && !checkContextCode(t.nested())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** analyze_actionlist L1598: lcall code must be a code reference. */
+	private boolean checkActionCode(List<Action> actions) {
+		for (Action a : actions) {
+			if (a.type() == ActionType.LCALL) {
+				String code = a.arg(3);
+				String error = perlCodeError(code);
+				if (error != null) {
+					log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": Eval '" + code
+							+ "' didn't return a code reference: " + error);
+					return false;
+				}
+			}
+			for (List<Action> nested : a.lists()) {
+				if (!checkActionCode(nested)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	/** subst_specchar (L488) for SubStr patterns: \0 \n \r \s \t \\. */
 	static String substSpecialChars(String pat) {
 		Matcher m = SUBSTR_SPECIAL.matcher(pat);
@@ -631,6 +705,7 @@ public final class RuleLoader {
 					false, false);
 		}
 		if ((m = EG_PERLFUNC.matcher(ptype)).matches()) {
+			checkFunction(pat);
 			return new PatternSpec(PatternSpec.Type.PERLFUNC, !m.group(1).isEmpty(), 1, pat, null, false, false);
 		}
 		throw reject("Invalid event group pattern type '" + ptype + "'");
@@ -670,7 +745,7 @@ public final class RuleLoader {
 		for (String problem : problems) {
 			log(Severity.ERROR, ruleLine, problem);
 		}
-		if (value.expression() == null) {
+		if (value.expression() == null || !checkContextCode(value.expression())) {
 			throw reject("Invalid context expression ' " + value.text() + " '");
 		}
 		return value;
@@ -682,7 +757,7 @@ public final class RuleLoader {
 		for (String error : errors) {
 			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
 		}
-		if (actions == null) {
+		if (actions == null || !checkActionCode(actions)) {
 			throw reject("Invalid action list ' " + list + " '");
 		}
 		return actions;

@@ -16,16 +16,24 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.perl.PerlBridge;
 
 /** All rule files of --conf patterns, loaded as sec's read_config (L3860) does. */
 public final class RuleSet {
 
 	private final List<LoadedRuleFile> files;
 	private final boolean valid;
+	private final PerlBridge perl;
 
-	private RuleSet(List<LoadedRuleFile> files, boolean valid) {
+	private RuleSet(List<LoadedRuleFile> files, boolean valid, PerlBridge perl) {
 		this.files = List.copyOf(files);
 		this.valid = valid;
+		this.perl = perl;
+	}
+
+	/** The Perl bridge that compiled the rules' Perl code; runs it too. {@code null} if none was given. */
+	public PerlBridge perl() {
+		return perl;
 	}
 
 	public List<LoadedRuleFile> files() {
@@ -51,6 +59,15 @@ public final class RuleSet {
 	 * {@code baseDir} (sec's working directory); files keep the names as given.
 	 */
 	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize, Consumer<ConfigDiagnostic> log) {
+		return load(baseDir, confPatterns, bufsize, null, log);
+	}
+
+	/**
+	 * Like {@link #load(Path, List, int, Consumer)}, with the rules' Perl code compiled
+	 * (and later run) by {@code perl}, as sec compiles it while loading.
+	 */
+	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize, PerlBridge perl,
+			Consumer<ConfigDiagnostic> log) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String pattern : confPatterns) {
 			names.addAll(glob(baseDir, pattern));
@@ -70,12 +87,12 @@ public final class RuleSet {
 				valid = false;
 				continue;
 			}
-			LoadedRuleFile file = RuleLoader.load(name, text, bufsize);
+			LoadedRuleFile file = RuleLoader.load(name, text, bufsize, perl);
 			file.messages().forEach(log);
 			loaded.add(file);
 			valid &= file.valid();
 		}
-		return new RuleSet(loaded, valid);
+		return new RuleSet(loaded, valid, perl);
 	}
 
 	private static String reason(IOException e) {

@@ -35,11 +35,14 @@ import org.sec.engine.context.ContextToken;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.engine.perl.PerlRef;
 import org.sec.engine.rules.LoadedRuleFile;
 import org.sec.engine.rules.PatternSlot;
 import org.sec.engine.rules.PatternSpec;
 import org.sec.engine.rules.Rule;
 import org.sec.engine.rules.RuleKind;
+import org.sec.engine.syntax.PerlText;
 
 /**
  * The event correlation engine: a port of sec 2.9.1's rule processing (process_rules
@@ -87,6 +90,9 @@ public final class Engine {
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 	private final Map<String, String> variables = new HashMap<>();
 	private final Map<String, Map<String, String>> matchCache = new HashMap<>();
+	/** Perl references held by action variables (set by eval), for the call action. */
+	private final Map<String, PerlRef> perlRefs = new HashMap<>();
+	private PerlCode perl;
 	private final List<Pending> pendingEvents = new ArrayList<>();
 	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
@@ -94,8 +100,8 @@ public final class Engine {
 	private final ChildProcesses children;
 	private final SocketOutputs sockets;
 	private InputControl inputControl;
-	/** One reusable Matcher per pattern: the engine runs on one thread. */
-	private final Map<PerlRegex.Compiled, Matcher> matchers = new IdentityHashMap<>();
+	/** One reusable Matcher per pattern, indexed by pattern id: the engine runs on one thread. */
+	private Matcher[] matchers = new Matcher[64];
 	private long localtimeSecond = Long.MIN_VALUE;
 	private String localtimeText;
 	private String internalContextName;
@@ -122,6 +128,7 @@ public final class Engine {
 			}
 		}
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
+		this.perl = new PerlCode(null, log);
 		this.children = new ChildProcesses(stdout);
 		this.sockets = new SocketOutputs(log, options.socketTimeout());
 		for (LoadedRuleFile file : files) {
@@ -167,6 +174,11 @@ public final class Engine {
 		if (s != null) {
 			processEvent(s.event(), InputBuffers.SYNTHETIC, s.context());
 		}
+	}
+
+	/** Runs the rules' Perl code with {@code bridge} (the one that compiled it while loading). */
+	public void setPerl(PerlBridge bridge) {
+		this.perl = new PerlCode(bridge, log);
 	}
 
 	/** Who handles addinput/dropinput; without one those actions only log a warning. */
@@ -773,7 +785,7 @@ public final class Engine {
 		}
 		if (rule.egPattern() != null) {
 			List<String> tokens = op.allTimes.stream().map(Operation.GroupEvent::token).toList();
-			if (!matchGroupPattern(rule.egPattern(), String.join(" ", tokens))) {
+			if (!matchGroupPattern(rule.egPattern(), tokens)) {
 				return;
 			}
 		}
@@ -783,14 +795,12 @@ public final class Engine {
 		execute(op.action, desc);
 	}
 
-	private boolean matchGroupPattern(PatternSpec p, String tokens) {
+	private boolean matchGroupPattern(PatternSpec p, List<String> tokenList) {
+		String tokens = String.join(" ", tokenList);
 		return switch (p.type()) {
 		case SUBSTR -> tokens.contains(p.text()) != p.negated();
 		case REGEXP -> p.regex().pattern().matcher(tokens).find() != p.negated();
-		default -> {
-			error("egptype=PerlFunc needs the Perl bridge, which jsec does not have yet");
-			yield false;
-		}
+		default -> perl.groupPatternCall(p.text(), tokens, tokenList, p.negated());
 		};
 	}
 
@@ -828,9 +838,46 @@ public final class Engine {
 		case REGEXP:
 			return matchRegexp(p, varmap);
 		default:
-			error("PerlFunc patterns need the Perl bridge, which jsec does not have yet");
+			return matchPerlFunc(p, varmap);
+		}
+	}
+
+	/** match_perlfunc / match_nperlfunc (L7664). */
+	private Map<String, String> matchPerlFunc(PatternSpec p, Map<String, Integer> varmap) {
+		PerlBridge.MatchResult result = perl.patternCall(p.text(), buffers.lastLineList(p.lines()),
+				buffers.sourceList(p.lines()));
+		boolean matched = result != null && result.matched();
+		if (p.negated()) {
+			if (result == null || matched) {
+				return null;
+			}
+			return baseVariables(p, new LinkedHashMap<>());
+		}
+		if (!matched) {
 			return null;
 		}
+		Map<String, String> vars = new LinkedHashMap<>();
+		int count;
+		if (result.named() != null) {
+			vars.putAll(result.named());
+			count = 1;
+		} else {
+			count = result.values().size();
+			for (int i = 0; i < count; i++) {
+				Object v = result.values().get(i);
+				vars.put(Integer.toString(i + 1), v == null ? null : v.toString());
+			}
+		}
+		baseVariables(p, vars);
+		applyVarmap(vars, varmap, count);
+		return vars;
+	}
+
+	private Map<String, String> baseVariables(PatternSpec p, Map<String, String> vars) {
+		vars.put("0", buffers.lastLines(p.lines()));
+		vars.put("_inputsrc", buffers.inputSource(p.lines()));
+		vars.put("_intcontext", internalContextName);
+		return vars;
 	}
 
 	private Map<String, String> matchRegexp(PatternSpec p, Map<String, Integer> varmap) {
@@ -841,7 +888,7 @@ public final class Engine {
 		if (!regex.mayMatch(line)) {
 			found = false;
 		} else {
-			m = matchers.computeIfAbsent(regex, r -> r.pattern().matcher("")).reset(line);
+			m = matcher(regex).reset(line);
 			found = m.find();
 		}
 		if (p.negated()) {
@@ -875,21 +922,39 @@ public final class Engine {
 		vars.put("0", line);
 		vars.put("_inputsrc", buffers.inputSource(p.lines()));
 		vars.put("_intcontext", internalContextName);
-		if (!varmap.isEmpty()) {
-			int count = Math.max(groups, 1);
-			List<String> cacheNames = new ArrayList<>();
-			for (Map.Entry<String, Integer> e : varmap.entrySet()) {
-				if (e.getValue() == null) {
-					cacheNames.add(e.getKey());
-				} else {
-					vars.put(e.getKey(), e.getValue() <= count ? vars.get(Integer.toString(e.getValue())) : null);
-				}
-			}
-			for (String name : cacheNames) {
-				matchCache.put(name, new LinkedHashMap<>(vars));
+		applyVarmap(vars, varmap, Math.max(groups, 1));
+		return vars;
+	}
+
+	private Matcher matcher(PerlRegex.Compiled regex) {
+		int id = regex.id();
+		if (id >= matchers.length) {
+			matchers = java.util.Arrays.copyOf(matchers, Math.max(id + 1, matchers.length * 2));
+		}
+		Matcher m = matchers[id];
+		if (m == null) {
+			m = regex.pattern().matcher("");
+			matchers[id] = m;
+		}
+		return m;
+	}
+
+	/** Named variables from the varmap, and copies of all variables into the match cache entries it names. */
+	private void applyVarmap(Map<String, String> vars, Map<String, Integer> varmap, int count) {
+		if (varmap.isEmpty()) {
+			return;
+		}
+		List<String> cacheNames = new ArrayList<>();
+		for (Map.Entry<String, Integer> e : varmap.entrySet()) {
+			if (e.getValue() == null) {
+				cacheNames.add(e.getKey());
+			} else {
+				vars.put(e.getKey(), e.getValue() <= count ? vars.get(Integer.toString(e.getValue())) : null);
 			}
 		}
-		return vars;
+		for (String name : cacheNames) {
+			matchCache.put(name, new LinkedHashMap<>(vars));
+		}
 	}
 
 	// ------------------------------------------------------------------ contexts
@@ -965,10 +1030,10 @@ public final class Engine {
 		case OPERAND -> validContext(t.text());
 		case EXPRESSION -> evaluate(t.nested());
 		case VARSET -> matchCache.containsKey(t.text());
-		default -> {
-			error("Context expressions with Perl code need the Perl bridge, which jsec does not have yet");
-			yield false;
-		}
+		case CCODE -> perl.contextCall(t.text(), t.params());
+		case CCODE2 -> perl.contextCallWithCache(t.text(), t.params(), matchCache);
+		case ECODE -> perl.contextEval(t.text());
+		default -> throw new IllegalStateException("operator " + t.kind() + " as operand");
 		};
 	}
 
@@ -1231,6 +1296,20 @@ public final class Engine {
 		case ASSIGN -> variables.put(args.get(0), var(args.get(1), desc));
 		case ASSIGNSQ -> variables.put(args.get(0), "'" + var(args.get(1), desc).replace("'", "'\\''") + "'");
 		case FREE -> variables.remove(args.get(0));
+		case EVAL -> assign(args.get(0), perl.evalAction(var(args.get(1), desc)));
+		case CALL -> {
+			String name = args.get(1);
+			PerlRef ref = perlRefs.get(name);
+			if (ref != null && !ref.text().equals(variables.get(name))) {
+				ref = null; // the variable was set to something else since
+			}
+			List<String> params = PerlText.splitWords(args.get(2)).stream().map(v -> var(v, desc)).toList();
+			assign(args.get(0), perl.callAction(name, ref, params));
+		}
+		case LCALL -> {
+			List<String> params = PerlText.splitWords(args.get(1)).stream().map(v -> var(v, desc)).toList();
+			assign(args.get(0), perl.lcallAction(args.get(3), params, matchCache, args.get(2).equals(":>")));
+		}
 		case VARSET -> variables.put(args.get(0), matchCache.containsKey(var(args.get(1), desc)) ? "1" : "0");
 		case IF -> {
 			List<Action> branch = perlTrue(variables.get(args.get(0))) ? a.lists().get(0) : a.lists().get(1);
@@ -1475,7 +1554,7 @@ public final class Engine {
 
 	/** Perl truth of a variable: undef, "" and "0" are false. */
 	private static boolean perlTrue(String v) {
-		return v != null && !v.isEmpty() && !v.equals("0");
+		return org.sec.engine.perl.PerlTruth.isTrue(v);
 	}
 
 	private void write(String file, String text, boolean newline, boolean closeAfter) {
@@ -1636,6 +1715,19 @@ public final class Engine {
 			stdout.print(b);
 		} else {
 			run(cmd, shell, b.toString(), null);
+		}
+	}
+
+	/** Sets an action variable from Perl results; a code reference is remembered for call. */
+	private void assign(String name, PerlCode.Assignment value) {
+		if (!value.present()) {
+			return;
+		}
+		variables.put(name, value.text());
+		if (value.ref() != null) {
+			perlRefs.put(name, value.ref());
+		} else {
+			perlRefs.remove(name);
 		}
 	}
 

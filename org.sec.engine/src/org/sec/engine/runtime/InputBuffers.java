@@ -1,6 +1,8 @@
 package org.sec.engine.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +44,22 @@ final class InputBuffers {
 				}
 			}
 			return b.toString();
+		}
+
+		List<String> lastList(int n) {
+			List<String> result = new ArrayList<>(n);
+			for (int i = n - 1; i >= 0; i--) {
+				result.add(lines[Math.floorMod(pos - i, lines.length)]);
+			}
+			return result;
+		}
+
+		List<String> sourceList(int n) {
+			List<String> result = new ArrayList<>(n);
+			for (int i = n - 1; i >= 0; i--) {
+				result.add(sources[Math.floorMod(pos - i, lines.length)]);
+			}
+			return result;
 		}
 
 		String sourcesOfLast(int n) {
@@ -90,6 +108,22 @@ final class InputBuffers {
 	/** The last {@code n} lines of the buffer that got the current line, joined with "\n". */
 	String lastLines(int n) {
 		return current.last(Math.min(n, size));
+	}
+
+	/** The last {@code n} lines as a list, oldest first (PerlFunc arguments). */
+	List<String> lastLineList(int n) {
+		return current.lastList(Math.min(n, size));
+	}
+
+	/**
+	 * The sources PerlFunc gets (match_perlfunc L7664): one per line for a joint buffer,
+	 * else the current line's source alone; {@code null} (undef) for synthetic events.
+	 */
+	List<String> sourceList(int n) {
+		if (joint && size > 1) {
+			return current.sourceList(Math.min(n, size));
+		}
+		return java.util.Collections.singletonList(currentSource);
 	}
 
 	/** $+{_inputsrc}: the source of the current line, or of each of the last n lines (joint buffer). */

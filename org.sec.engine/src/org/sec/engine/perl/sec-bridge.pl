@@ -1,0 +1,146 @@
+#!/usr/bin/perl -w
+# jsec's Perl bridge: runs the Perl code of SEC rules in one long-lived perl, so Perl
+# globals persist between calls as they do inside sec. The protocol is described in
+# PerlBridge.java. User code prints to our stderr: stdout carries the protocol.
+
+package main::SEC;
+
+# sec 2.9.1 call_eval (L32): user code is compiled here, in package main::SEC, without strict
+sub call_eval {
+  my($code, $listcontext) = @_;
+  my($ok, @result);
+  $ok = 1;
+  if ($listcontext) {
+    @result = eval $code;
+  } else {
+    $result[0] = eval $code;
+  }
+  if ($@) {
+    $ok = 0;
+    chomp($result[0] = $@);
+  }
+  return ($ok, @result);
+}
+
+package main;
+
+use strict;
+
+my (%refs, %code);
+my $nextref = 0;
+
+open(my $proto, '>&', \*STDOUT) or die "sec-bridge: cannot dup stdout: $!";
+open(STDOUT, '>&', \*STDERR) or die "sec-bridge: cannot redirect stdout: $!";
+binmode($proto);
+binmode(STDIN);
+
+sub read_value {
+  my $header = <STDIN>;
+  exit(0) unless defined($header);
+  chomp($header);
+  my ($type, $n) = (substr($header, 0, 1), substr($header, 1));
+  if ($type eq 'u') { return undef; }
+  if ($type eq 's') {
+    my $s = '';
+    while (length($s) < $n) {
+      my $got = read(STDIN, $s, $n - length($s), length($s));
+      exit(0) unless $got;
+    }
+    return $s;
+  }
+  if ($type eq 'a') { my @a = map { read_value() } 1 .. $n; return \@a; }
+  if ($type eq 'h') {
+    my %h;
+    for (1 .. $n) { my $k = read_value(); $h{$k} = read_value(); }
+    return \%h;
+  }
+  if ($type eq 'r') { return $refs{$n}; }
+  die "sec-bridge: bad request header '$header'\n";
+}
+
+sub encode_string {
+  my ($s) = @_;
+  utf8::encode($s) if utf8::is_utf8($s);
+  return 's' . length($s) . "\n" . $s;
+}
+
+# a reference stays here; jsec gets its id and its string form
+sub encode_value {
+  my ($v) = @_;
+  return "u\n" unless defined($v);
+  if (ref($v)) {
+    my $id = ++$nextref;
+    $refs{$id} = $v;
+    return "r$id\n" . encode_string("$v");
+  }
+  return encode_string($v);
+}
+
+sub reply {
+  my ($status, @values) = @_;
+  my $out = 'a' . (scalar(@values) + 1) . "\n" . encode_string($status);
+  $out .= encode_value($_) foreach @values;
+  print $proto $out;
+  $proto->flush();
+}
+
+sub error_text {
+  my ($e) = @_;
+  chomp($e);
+  return $e;
+}
+
+sub code_ref {
+  my ($text) = @_;
+  return ($code{$text}, undef) if exists($code{$text});
+  my ($ok, $f) = main::SEC::call_eval($text, 0);
+  if (!$ok || !defined($f) || ref($f) ne 'CODE') {
+    return (undef, defined($f) ? "$f" : 'undef');
+  }
+  $code{$text} = $f;
+  return ($f, undef);
+}
+
+# mode: 'bool' = scalar context, truth as 1/0; 'list' = list context;
+# 'match' = list context, a single hash ref comes back as key/value pairs (PerlFunc)
+sub call_and_reply {
+  my ($mode, $f, $args) = @_;
+  if ($mode eq 'bool') {
+    my $r = eval { $f->(@{$args}) };
+    if ($@) { reply('die', error_text($@)); } else { reply('ok', $r ? 1 : 0); }
+    return;
+  }
+  my @r = eval { $f->(@{$args}) };
+  if ($@) { reply('die', error_text($@)); return; }
+  if ($mode eq 'match' && @r == 1 && ref($r[0]) eq 'HASH') {
+    reply('hash', map { ($_, $r[0]->{$_}) } keys %{$r[0]});
+    return;
+  }
+  reply('ok', @r);
+}
+
+while (1) {
+  my $request = read_value();
+  my ($command, @args) = @{$request};
+  if ($command eq 'compile') {
+    my ($f, $error) = code_ref($args[0]);
+    if (defined($f)) { reply('ok'); } else { reply('err', $error); }
+  } elsif ($command eq 'call') {
+    my ($mode, $text, $params) = @args;
+    my ($f, $error) = code_ref($text);
+    if (defined($f)) { call_and_reply($mode, $f, $params); } else { reply('err', $error); }
+  } elsif ($command eq 'callref') {
+    my ($mode, $f, $params) = @args;
+    if (ref($f) eq 'CODE') { call_and_reply($mode, $f, $params); } else { reply('err', 'not a code reference'); }
+  } elsif ($command eq 'eval') {
+    my ($mode, $text) = @args;
+    my ($ok, @r) = main::SEC::call_eval($text, $mode eq 'list' ? 1 : 0);
+    if (!$ok) { reply('die', $r[0]); }
+    elsif ($mode eq 'bool') { reply('ok', $r[0] ? 1 : 0); }
+    else { reply('ok', @r); }
+  } elsif ($command eq 'ping') {
+    reply('ok', $]);
+  } else {
+    reply('err', "unknown command '$command'");
+  }
+}

@@ -1,0 +1,187 @@
+package org.sec.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sec.engine.log.SecLog;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.engine.perl.PerlException;
+import org.sec.engine.perl.PerlRef;
+import org.sec.engine.perl.PerlSubset;
+
+/**
+ * The engine's side of the Perl bridge: each call as sec makes it, with sec's log
+ * message when the code dies. Without a bridge every call logs once why it cannot run.
+ */
+final class PerlCode {
+
+	/** What an eval/call/lcall action stores: {@code present} false leaves the variable unchanged. */
+	record Assignment(boolean present, String text, PerlRef ref) {
+		static final Assignment UNCHANGED = new Assignment(false, null, null);
+	}
+
+	private final PerlBridge perl;
+	private final SecLog log;
+	/** Context functions that run in Java (see {@link PerlSubset}); empty when outside the subset. */
+	private final Map<String, Optional<PerlSubset>> subsets = new HashMap<>();
+
+	PerlCode(PerlBridge perl, SecLog log) {
+		this.perl = perl;
+		this.log = log;
+	}
+
+	private boolean available() {
+		if (perl == null) {
+			log.log(SecLog.Level.ERR, "Perl code needs the Perl bridge, and these rules were loaded without it");
+			return false;
+		}
+		return true;
+	}
+
+	/** {@code params -> code} (tval_context_expr L7311). */
+	boolean contextCall(String code, List<String> params) {
+		return callForTruth(code, params);
+	}
+
+	/** {@code params :> code}: each parameter becomes its match cache entry or undef (L7363). */
+	boolean contextCallWithCache(String code, List<String> params, Map<String, Map<String, String>> cache) {
+		List<Object> args = new ArrayList<>(params.size());
+		for (String p : params) {
+			args.add(cache.get(p));
+		}
+		return callForTruth(code, args);
+	}
+
+	private boolean callForTruth(String code, List<?> args) {
+		PerlSubset subset = subsets.computeIfAbsent(code, c -> Optional.ofNullable(PerlSubset.compile(c))).orElse(null);
+		if (subset != null) {
+			try {
+				return subset.callBoolean(args);
+			} catch (PerlSubset.Unsupported e) {
+				// this call's values need real Perl
+			}
+		}
+		if (!available()) {
+			return false;
+		}
+		try {
+			return perl.callBoolean(code, args);
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Context expression runtime error: " + e.getMessage());
+			return false;
+		}
+	}
+
+	/** {@code =code} (L7284): evaluated at every check. */
+	boolean contextEval(String code) {
+		if (!available()) {
+			return false;
+		}
+		try {
+			return perl.evalBoolean(code);
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Error evaluating code '" + code + "': " + e.getMessage());
+			return false;
+		}
+	}
+
+	/** match_perlfunc (L7664): called with the lines and their sources; {@code null} on error. */
+	PerlBridge.MatchResult patternCall(String code, List<String> lines, List<String> sources) {
+		if (!available()) {
+			return null;
+		}
+		List<Object> args = new ArrayList<>(lines);
+		args.addAll(sources);
+		try {
+			return perl.callMatch(code, args);
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "PerlFunc pattern runtime error: " + e.getMessage());
+			return null;
+		}
+	}
+
+	/** match_eventgroup_perlfunc (L8440): (string, \@tokens), scalar truth; an error is no match. */
+	boolean groupPatternCall(String code, String tokens, List<String> tokenList, boolean negated) {
+		if (!available()) {
+			return false;
+		}
+		try {
+			return perl.callBoolean(code, Arrays.asList(tokens, tokenList)) != negated;
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "PerlFunc pattern runtime error: " + e.getMessage());
+			return false;
+		}
+	}
+
+	/** execute_eval_action (L6642). */
+	Assignment evalAction(String code) {
+		if (!available()) {
+			return Assignment.UNCHANGED;
+		}
+		try {
+			List<Object> values = perl.evalList(code);
+			if (values.size() == 1 && values.get(0) instanceof PerlRef ref) {
+				return new Assignment(true, ref.text(), ref);
+			}
+			return joined(values);
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Error evaluating code '" + code + "': " + e.getMessage());
+			return Assignment.UNCHANGED;
+		}
+	}
+
+	/** execute_call_action (L6683): the code reference is the one held by variable {@code name}. */
+	Assignment callAction(String name, PerlRef ref, List<String> params) {
+		if (ref == null) {
+			log.log(SecLog.Level.WARN, "Variable '%" + name + "' is not a code reference");
+			return Assignment.UNCHANGED;
+		}
+		if (!available()) {
+			return Assignment.UNCHANGED;
+		}
+		try {
+			return joined(perl.callRef(ref, params));
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Code '%" + name + "->()' runtime error: " + e.getMessage());
+			return Assignment.UNCHANGED;
+		}
+	}
+
+	/** execute_lcall_action (L6723); {@code withCache} is the {@code :>} form. */
+	Assignment lcallAction(String code, List<String> params, Map<String, Map<String, String>> cache,
+			boolean withCache) {
+		if (!available()) {
+			return Assignment.UNCHANGED;
+		}
+		List<Object> args = new ArrayList<>(params.size());
+		for (String p : params) {
+			args.add(withCache ? cache.get(p) : p);
+		}
+		try {
+			return joined(perl.callList(code, args));
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Code '" + code + "' runtime error: " + e.getMessage());
+			return Assignment.UNCHANGED;
+		}
+	}
+
+	/** Several values are joined with newlines (undef as ""); none sets the variable to undef. */
+	private static Assignment joined(List<Object> values) {
+		if (values.isEmpty()) {
+			return new Assignment(true, null, null);
+		}
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				b.append('\n');
+			}
+			Object v = values.get(i);
+			b.append(v == null ? "" : v.toString());
+		}
+		return new Assignment(true, b.toString(), null);
+	}
+}
