@@ -405,7 +405,9 @@ public final class ActionListParser {
 			if (!PerlText.isActionVariable(codeRef)) {
 				return variableError(codeRef);
 			}
-			return Action.of(ActionType.CALL, var(variable), var(codeRef), params);
+			List<String> args = new ArrayList<>(List.of(var(variable), var(codeRef)));
+			args.addAll(PerlText.splitWords(params));
+			return new Action(ActionType.CALL, args, List.of());
 		}
 		if ((m = match("^lcall\\s+(\\S+)\\s*(.*?)\\s*(->|:>)\\s*(.*\\S)$", action)).matches()) {
 			String variable = m.group(1);
@@ -414,8 +416,10 @@ public final class ActionListParser {
 			if (!PerlText.isActionVariable(variable)) {
 				return variableError(variable);
 			}
-			// sec compiles the code here; without Perl it is accepted as written
-			return Action.of(ActionType.LCALL, var(variable), params, m.group(3), code);
+			// the loader compiles the code when it has the Perl bridge
+			List<String> args = new ArrayList<>(List.of(var(variable), m.group(3), code));
+			args.addAll(PerlText.splitWords(params));
+			return new Action(ActionType.LCALL, args, List.of());
 		}
 		if ((m = match("^rewrite\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
 			String count = p(m.group(1));

@@ -659,7 +659,7 @@ public final class RuleLoader {
 	private boolean checkActionCode(List<Action> actions) {
 		for (Action a : actions) {
 			if (a.type() == ActionType.LCALL) {
-				String code = a.arg(3);
+				String code = a.arg(2);
 				String error = perlCodeError(code);
 				if (error != null) {
 					log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": Eval '" + code

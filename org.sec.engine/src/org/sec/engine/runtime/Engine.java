@@ -1303,12 +1303,10 @@ public final class Engine {
 			if (ref != null && !ref.text().equals(variables.get(name))) {
 				ref = null; // the variable was set to something else since
 			}
-			List<String> params = PerlText.splitWords(args.get(2)).stream().map(v -> var(v, desc)).toList();
-			assign(args.get(0), perl.callAction(name, ref, params));
+			assign(args.get(0), perl.callAction(name, ref, vars(args, 2, desc)));
 		}
 		case LCALL -> {
-			List<String> params = PerlText.splitWords(args.get(1)).stream().map(v -> var(v, desc)).toList();
-			assign(args.get(0), perl.lcallAction(args.get(3), params, matchCache, args.get(2).equals(":>")));
+			assign(args.get(0), perl.lcallAction(args.get(2), vars(args, 3, desc), matchCache, args.get(1).equals(":>")));
 		}
 		case VARSET -> variables.put(args.get(0), matchCache.containsKey(var(args.get(1), desc)) ? "1" : "0");
 		case IF -> {
@@ -1393,7 +1391,7 @@ public final class Engine {
 			return;
 		}
 		long n = Long.parseLong(m.group(1));
-		List<String> lines = new ArrayList<>(org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), event));
+		List<String> lines = new ArrayList<>(PerlText.split(Pattern.compile("\n"), event));
 		if (n == 0) {
 			if (lines.isEmpty()) {
 				log.log(SecLog.Level.WARN, "No data for rewriting input buffer");
@@ -1683,7 +1681,7 @@ public final class Engine {
 			log.log(SecLog.Level.WARN, "Invalid use of " + type.keyword() + " action for internal context '" + name + "'");
 			return;
 		}
-		List<String> lines = org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), event);
+		List<String> lines = PerlText.split(Pattern.compile("\n"), event);
 		if (options.evstoresize() > 0) {
 			int size = type == org.sec.engine.action.ActionType.FILL ? lines.size() : c.buffer.size() + lines.size();
 			if (size > options.evstoresize()) {
@@ -1798,7 +1796,7 @@ public final class Engine {
 	}
 
 	private void emitEvents(long delay, String text, String context) {
-		for (String event : org.sec.engine.syntax.PerlText.split(Pattern.compile("\n"), text)) {
+		for (String event : PerlText.split(Pattern.compile("\n"), text)) {
 			if (delay == 0) {
 				log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'");
 				syntheticEvents.addLast(new Synthetic(event, context));

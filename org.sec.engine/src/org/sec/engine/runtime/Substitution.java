@@ -180,7 +180,8 @@ final class Substitution {
 		case RESET -> new int[] { 2 };
 		case GETWPOS -> new int[] { 3 };
 		case SETWPOS -> new int[] { 0, 3 };
-		case CALL, LCALL -> new int[0];
+		case CALL -> all(args.size(), 2);
+		case LCALL -> all(args.size(), 3);
 		case IF, WHILE -> new int[0];
 		case CMDEXEC, SPAWNEXEC -> all(args.size(), 0);
 		case CSPAWNEXEC, PIPEEXEC, REPORTEXEC -> all(args.size(), 0);
