@@ -44,14 +44,14 @@ public final class PerlRegex {
 	}
 
 	/**
-	 * A compiled pattern, how Perl group names map to Java ones, and a literal that every
-	 * match must contain ({@code null} if none is known), used to skip the regex engine.
+	 * A compiled pattern and how Perl group names map to Java ones. {@code requiredLiterals}
+	 * must all occur in a matching text, so most texts are rejected without the regex
+	 * engine. {@code literalAlternatives} is set when the whole pattern is {@code a|b|c} of
+	 * plain literals: then "contains one of them" is the match. {@code id} is unique in
+	 * this JVM, so that a matcher can keep state per pattern in arrays.
 	 */
-	/**
-	 * A compiled pattern. {@code id} is unique in this JVM, so that a matcher can keep one
-	 * reusable {@link java.util.regex.Matcher} per pattern in an array.
-	 */
-	public record Compiled(Pattern pattern, Map<String, String> groupNames, String[] requiredLiterals, int id) {
+	public record Compiled(Pattern pattern, Map<String, String> groupNames, String[] requiredLiterals,
+			String[] literalAlternatives, int id) {
 
 		/** False when the text cannot match because it lacks a required literal. */
 		public boolean mayMatch(String text) {
@@ -62,6 +62,34 @@ public final class PerlRegex {
 			}
 			return true;
 		}
+
+		/** For a pattern of plain literal alternatives: whether {@code text} contains one. */
+		public boolean containsAlternative(String text) {
+			for (String literal : literalAlternatives) {
+				if (text.contains(literal)) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	private static final String META = "\\^$.|?*+()[]{}#";
+
+	/** The alternatives of a pattern like {@code sshd|sudo|kernel}, or {@code null}. */
+	static String[] literalAlternatives(String perl) {
+		String[] parts = perl.split("\\|", -1);
+		for (String part : parts) {
+			if (part.isEmpty()) {
+				return null;
+			}
+			for (int k = 0; k < part.length(); k++) {
+				if (META.indexOf(part.charAt(k)) >= 0) {
+					return null;
+				}
+			}
+		}
+		return parts;
 	}
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
@@ -72,7 +100,7 @@ public final class PerlRegex {
 		String java = t.translate();
 		try {
 			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames),
-					RequiredLiteral.of(perl), NEXT_ID.getAndIncrement());
+					RequiredLiteral.of(perl), literalAlternatives(perl), NEXT_ID.getAndIncrement());
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}

@@ -56,6 +56,7 @@ public final class RuleLoader {
 	/** Compiles Perl code as sec does at load time; {@code null} leaves it unchecked (no perl). */
 	private final PerlBridge perl;
 	private final List<ConfigDiagnostic> messages = new ArrayList<>();
+	private final Map<String, PerlRegex.Compiled> compiled = new HashMap<>();
 	/** Line of the rule being checked, for messages. */
 	private int ruleLine;
 
@@ -611,8 +612,14 @@ public final class RuleLoader {
 	}
 
 	private PerlRegex.Compiled regex(String pat) throws Reject {
+		PerlRegex.Compiled known = compiled.get(pat);
+		if (known != null) {
+			return known; // one compiled pattern per text, so the engine matches it once per line
+		}
 		try {
-			return PerlRegex.compile(pat);
+			PerlRegex.Compiled regex = PerlRegex.compile(pat);
+			compiled.put(pat, regex);
+			return regex;
 		} catch (PerlRegexException e) {
 			throw reject("Invalid regular expression '" + pat + "': " + e.getMessage());
 		}

@@ -102,6 +102,9 @@ public final class Engine {
 	private InputControl inputControl;
 	/** One reusable Matcher per pattern, indexed by pattern id: the engine runs on one thread. */
 	private Matcher[] matchers = new Matcher[64];
+	/** Per pattern id: the line (by identity) its matcher last ran on, and the result. */
+	private String[] matchedLine = new String[64];
+	private boolean[] matchedFound = new boolean[64];
 	private long localtimeSecond = Long.MIN_VALUE;
 	private String localtimeText;
 	private String internalContextName;
@@ -457,8 +460,7 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
-		expireIfOver(operations.get(key), time);
-		Operation op = operations.get(key);
+		Operation op = liveOperation(key, time);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
@@ -480,8 +482,7 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
-		expireIfOver(operations.get(key), time);
-		Operation op = operations.get(key);
+		Operation op = liveOperation(key, time);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
@@ -742,9 +743,8 @@ public final class Engine {
 		String desc = desc(rule, vars);
 		String key = key(file, rule, desc);
 		long time = now();
-		expireIfOver(operations.get(key), time);
-		Operation op;
-		if (!operations.containsKey(key)) {
+		Operation op = liveOperation(key, time);
+		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.initAction = actions(rule, "init", vars);
 			op.slideAction = actions(rule, "slide", vars);
@@ -762,7 +762,6 @@ public final class Engine {
 			}
 			op.initInProgress = false;
 		}
-		op = operations.get(key);
 		PatternSlot slot = rule.slots().get(index);
 		if (!op.suppressMode) {
 			String token = null;
@@ -885,11 +884,20 @@ public final class Engine {
 		PerlRegex.Compiled regex = p.regex();
 		boolean found;
 		Matcher m = null;
-		if (!regex.mayMatch(line)) {
+		if (regex.literalAlternatives() != null) {
+			found = regex.containsAlternative(line);
+		} else if (!regex.mayMatch(line)) {
 			found = false;
 		} else {
-			m = matcher(regex).reset(line);
-			found = m.find();
+			m = matcher(regex);
+			int id = regex.id();
+			if (matchedLine[id] == line) {
+				found = matchedFound[id]; // the same pattern already ran on this very line
+			} else {
+				found = m.reset(line).find();
+				matchedLine[id] = line;
+				matchedFound[id] = found;
+			}
 		}
 		if (p.negated()) {
 			if (found) {
@@ -911,7 +919,7 @@ public final class Engine {
 				vars.put(name.getKey(), value);
 			}
 		}
-		int groups = m.groupCount();
+		int groups = m == null ? 0 : m.groupCount();
 		if (groups == 0) {
 			vars.put("1", "1"); // Perl's list-context match without groups returns (1)
 		} else {
@@ -929,7 +937,10 @@ public final class Engine {
 	private Matcher matcher(PerlRegex.Compiled regex) {
 		int id = regex.id();
 		if (id >= matchers.length) {
-			matchers = java.util.Arrays.copyOf(matchers, Math.max(id + 1, matchers.length * 2));
+			int size = Math.max(id + 1, matchers.length * 2);
+			matchers = java.util.Arrays.copyOf(matchers, size);
+			matchedLine = java.util.Arrays.copyOf(matchedLine, size);
+			matchedFound = java.util.Arrays.copyOf(matchedFound, size);
 		}
 		Matcher m = matchers[id];
 		if (m == null) {
@@ -1075,6 +1086,16 @@ public final class Engine {
 	 * SingleWithThreshold/2Thresholds and EventGroup slide their window or finish.
 	 * The operation's desc is the one the matching event would compute, as it is in the key.
 	 */
+	/** The operation under {@code key}, after expiring it if its window is over (it may be gone then). */
+	private Operation liveOperation(String key, long time) {
+		Operation op = operations.get(key);
+		if (op == null || time - op.time <= op.window) {
+			return op;
+		}
+		expireIfOver(op, time);
+		return operations.get(key);
+	}
+
 	private void expireIfOver(Operation op, long time) {
 		if (op == null || time - op.time <= op.window) {
 			return;
