@@ -38,6 +38,8 @@ public final class SecEngine {
 	private long lastCleanup;
 	private boolean terminate;
 	private java.util.function.Consumer<EngineSnapshot> dumpHandler;
+	private EngineListener listener = EngineListener.NONE;
+	private SideEffects sideEffects = SideEffects.ALLOW;
 
 	private SecEngine(Engine engine, Clock clock, Settings settings, PrintStream out, SecLog log) {
 		this.engine = engine;
@@ -57,8 +59,22 @@ public final class SecEngine {
 	 * @param log sec's log (--log), may log nowhere
 	 */
 	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
+		return start(rules, settings, clock, out, log, EngineListener.NONE, SideEffects.ALLOW);
+	}
+
+	/**
+	 * Like {@link #start(RuleSet, Settings, Clock, PrintStream, SecLog)}, reporting to
+	 * {@code listener} from the first start-up event on, with actions that reach outside
+	 * the engine run or only reported as {@code sideEffects} says.
+	 */
+	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
+			EngineListener listener, SideEffects sideEffects) {
 		Engine engine = newEngine(rules, settings, clock, out, log);
+		engine.setListener(listener);
+		engine.setSideEffects(sideEffects);
 		SecEngine e = new SecEngine(engine, clock, settings, out, log);
+		e.listener = listener;
+		e.sideEffects = sideEffects;
 		if (settings.intevents()) {
 			engine.internalEvent("SEC_STARTUP");
 			e.handleSignals();
@@ -104,6 +120,8 @@ public final class SecEngine {
 		engine.closeOutputs();
 		engine.terminateChildren();
 		Engine next = newEngine(reloader.get(), settings, clock, out, log);
+		next.setListener(listener);
+		next.setSideEffects(sideEffects);
 		engine.moveSyntheticEventsTo(next);
 		engine = next;
 		if (inputControl != null) {

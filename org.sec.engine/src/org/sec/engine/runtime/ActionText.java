@@ -19,6 +19,13 @@ final class ActionText {
 		return b.toString();
 	}
 
+	/** One action as sec prints it, without the separator. */
+	static String single(Action a) {
+		StringBuilder b = new StringBuilder();
+		append(b, a);
+		return b.toString();
+	}
+
 	private static void append(StringBuilder b, Action a) {
 		b.append(a.type().keyword());
 		switch (a.type()) {

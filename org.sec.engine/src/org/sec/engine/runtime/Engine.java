@@ -27,7 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sec.engine.action.Action;
+import org.sec.engine.action.ActionType;
 import org.sec.engine.api.Clock;
+import org.sec.engine.api.EngineListener;
+import org.sec.engine.api.SideEffects;
 import org.sec.engine.calendar.TimeSpec;
 import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextExpressionParser;
@@ -93,6 +96,9 @@ public final class Engine {
 	/** Perl references held by action variables (set by eval), for the call action. */
 	private final Map<String, PerlRef> perlRefs = new HashMap<>();
 	private PerlCode perl;
+	private EngineListener listener = EngineListener.NONE;
+	private SideEffects sideEffects = SideEffects.ALLOW;
+	private final Map<Rule, EngineListener.RuleRef> ruleRefs = new IdentityHashMap<>();
 	private final List<Pending> pendingEvents = new ArrayList<>();
 	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
 	private final Map<String, OutputStream> outputFiles = new HashMap<>();
@@ -179,6 +185,21 @@ public final class Engine {
 		}
 	}
 
+	/** Receives what the engine does (the simulator's trace); {@link EngineListener#NONE} for nothing. */
+	public void setListener(EngineListener listener) {
+		this.listener = listener == null ? EngineListener.NONE : listener;
+	}
+
+	/** Whether commands, sockets, input changes and file writes run or are only reported. */
+	public void setSideEffects(SideEffects policy) {
+		this.sideEffects = policy;
+	}
+
+	private EngineListener.RuleRef ruleRef(Rule rule) {
+		return ruleRefs.computeIfAbsent(rule, r -> new EngineListener.RuleRef(r.file(), r.id(), r.line(),
+				r.kind().displayName(), r.desc()));
+	}
+
 	/** Runs the rules' Perl code with {@code bridge} (the one that compiled it while loading). */
 	public void setPerl(PerlBridge bridge) {
 		this.perl = new PerlCode(bridge, log);
@@ -261,6 +282,7 @@ public final class Engine {
 		}
 		buffers.push(line, source);
 		matchCache.clear();
+		listener.lineConsumed(line, source);
 		for (String file : mainFiles) {
 			if (processRules(file, null)) {
 				break;
@@ -318,7 +340,7 @@ public final class Engine {
 				return index + 1;
 			}
 		}
-		countMatch(rule);
+		countMatch(rule, vars);
 		switch (rule.kind()) {
 		case SUPPRESS -> {
 			return slot.gotoRule();
@@ -337,8 +359,26 @@ public final class Engine {
 		return slot.gotoRule();
 	}
 
-	private void countMatch(Rule rule) {
+	private void countMatch(Rule rule, Map<String, String> vars) {
 		matchCounts.computeIfAbsent(rule, r -> new long[1])[0]++;
+		if (listener != EngineListener.NONE) {
+			listener.ruleMatched(ruleRef(rule), vars);
+		}
+	}
+
+	private void startOperation(String key, Operation op) {
+		operations.put(key, op);
+		if (listener != EngineListener.NONE) {
+			listener.operationStarted(key, ruleRef(op.rule));
+		}
+	}
+
+	private Operation finishOperation(String key) {
+		Operation op = operations.remove(key);
+		if (op != null && listener != EngineListener.NONE) {
+			listener.operationFinished(key, ruleRef(op.rule));
+		}
+		return op;
 	}
 
 	/** The engine's state now: operations, contexts, variables, pending events, rule usage. */
@@ -436,6 +476,11 @@ public final class Engine {
 		} else {
 			command = List.of(vars.isEmpty() ? rule.script() : Substitution.string(vars, rule.script(), '$', matchCache));
 		}
+		if (sideEffects != SideEffects.ALLOW) {
+			// neither action runs: the script's exit code is unknown
+			listener.actionExecuted("script " + String.join(" ", command), true);
+			return;
+		}
 		StringBuilder names = new StringBuilder();
 		for (String name : contexts.keySet()) {
 			names.append(name).append('\n');
@@ -451,7 +496,7 @@ public final class Engine {
 		if (op == null || time - op.time > op.window) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
-			operations.put(key, op);
+			startOperation(key, op);
 			execute(op.action, desc);
 		}
 	}
@@ -465,7 +510,7 @@ public final class Engine {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = actions(rule, "action", vars);
 			op.action2 = actions(rule, "action2", vars);
-			operations.put(key, op);
+			startOperation(key, op);
 		}
 		if (op.suppressMode) {
 			return;
@@ -488,7 +533,7 @@ public final class Engine {
 			op.action = actions(rule, "action", vars);
 			op.action2 = actions(rule, "action2", vars);
 			op.desc2 = vars.isEmpty() ? rule.desc2() : Substitution.string(vars, rule.desc2(), '$', matchCache);
-			operations.put(key, op);
+			startOperation(key, op);
 		}
 		op.times.add(time);
 		if (!op.secondPass) {
@@ -570,7 +615,7 @@ public final class Engine {
 					break check;
 				}
 			}
-			countMatch(rule);
+			countMatch(rule, vars);
 			if (rule.kind() == RuleKind.PAIR) {
 				processPair(rule, vars, file);
 			} else {
@@ -664,7 +709,7 @@ public final class Engine {
 			}
 			}
 		}
-		operations.put(key, op);
+		startOperation(key, op);
 		pairOperations.computeIfAbsent(rule, r -> new LinkedHashMap<>()).put(key, op);
 		return op;
 	}
@@ -697,14 +742,14 @@ public final class Engine {
 			boolean run = rule.kind() == RuleKind.PAIR_WITH_WINDOW || op.window == 0 || now() - op.time <= op.window;
 			if (run) {
 				matched = true;
-				countMatch(rule);
+				countMatch(rule, vars);
 				if (!vars.isEmpty()) {
 					op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
 					op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
 				}
 				execute(op.action2, op.desc2);
 			}
-			operations.remove(key);
+			finishOperation(key);
 			ops.remove(key);
 		}
 		return matched;
@@ -732,7 +777,7 @@ public final class Engine {
 					continue;
 				}
 			}
-			countMatch(rule);
+			countMatch(rule, vars);
 			processEventGroup(rule, vars, file, i);
 			return slot.gotoRule();
 		}
@@ -754,7 +799,7 @@ public final class Engine {
 			for (int i = 0; i < rule.eventCount(); i++) {
 				op.timesList.add(new ArrayList<>());
 			}
-			operations.put(key, op);
+			startOperation(key, op);
 			op.initInProgress = true;
 			execute(op.initAction, desc);
 			if (!operations.containsKey(key)) {
@@ -996,6 +1041,7 @@ public final class Engine {
 		for (String alias : new ArrayList<>(c.aliases)) {
 			contexts.remove(alias);
 		}
+		listener.contextExpired(name);
 		return false;
 	}
 
@@ -1102,7 +1148,7 @@ public final class Engine {
 		}
 		String key = op.key;
 		switch (op.rule.kind()) {
-		case SINGLE_WITH_SUPPRESS -> operations.remove(key);
+		case SINGLE_WITH_SUPPRESS -> finishOperation(key);
 		case PAIR -> {
 			if (op.window != 0) {
 				removeOperation(key);
@@ -1116,22 +1162,22 @@ public final class Engine {
 			if (!op.suppressMode) {
 				slideTimes(op, time - op.window);
 				if (op.times.isEmpty()) {
-					operations.remove(key);
+					finishOperation(key);
 				}
 			} else {
 				execute(op.action2, op.desc);
-				operations.remove(key);
+				finishOperation(key);
 			}
 		}
 		case SINGLE_WITH_2_THRESHOLDS -> {
 			if (!op.secondPass) {
 				slideTimes(op, time - op.window);
 				if (op.times.isEmpty()) {
-					operations.remove(key);
+					finishOperation(key);
 				}
 			} else {
 				execute(op.action2, op.desc2);
-				operations.remove(key);
+				finishOperation(key);
 			}
 		}
 		case EVENT_GROUP -> {
@@ -1140,14 +1186,14 @@ public final class Engine {
 				if (op.allTimes.isEmpty()) {
 					op.deleteInProgress = true;
 					execute(op.endAction, op.desc);
-					operations.remove(key);
+					finishOperation(key);
 				} else {
 					execute(op.slideAction, op.desc);
 				}
 			} else {
 				op.deleteInProgress = true;
 				execute(op.endAction, op.desc);
-				operations.remove(key);
+				finishOperation(key);
 			}
 		}
 		default -> {
@@ -1182,7 +1228,7 @@ public final class Engine {
 			}
 			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
 			if (ctx == null || evaluate(ctx.expression())) {
-				countMatch(rule);
+				countMatch(rule, Map.of());
 				execute(rule.actions("action"), rule.desc());
 				calendarLastRun.put(rule, new int[] { minute, hour, day, month, year });
 			}
@@ -1238,8 +1284,27 @@ public final class Engine {
 		return out.toString();
 	}
 
+	/** Actions that reach outside the engine (see {@link SideEffects#RECORD_ONLY}). */
+	private boolean touchesWorld(Action a, String desc) {
+		return switch (a.type()) {
+		case SHELLCMD, CMDEXEC, SPAWN, SPAWNEXEC, CSPAWN, CSPAWNEXEC, UDPSOCK, TCPSOCK, USTREAM, UDGRAM, ADDINPUT,
+				DROPINPUT -> true;
+		case PIPE, REPORT -> !var(a.arg(1), desc).isEmpty();
+		case PIPEEXEC, REPORTEXEC -> a.args().size() > 1;
+		case WRITE, WRITEN, OWRITECL, CLOSEF -> !var(a.arg(0), desc).equals("-");
+		default -> false;
+		};
+	}
+
 	private int executeAction(Action a, String desc) {
 		List<String> args = a.args();
+		if (sideEffects != SideEffects.ALLOW && touchesWorld(a, desc)) {
+			listener.actionExecuted(ActionText.single(a), true);
+			return 1;
+		}
+		if (listener != EngineListener.NONE && a.type() != ActionType.IF && a.type() != ActionType.WHILE) {
+			listener.actionExecuted(ActionText.single(a), false);
+		}
 		switch (a.type()) {
 		case NONE -> {
 		}
@@ -1483,7 +1548,7 @@ public final class Engine {
 	}
 
 	private void removeOperation(String key) {
-		Operation op = operations.remove(key);
+		Operation op = finishOperation(key);
 		if (op != null) {
 			Map<String, Operation> ops = pairOperations.get(op.rule);
 			if (ops != null) {
@@ -1659,6 +1724,7 @@ public final class Engine {
 			c.aliases.add(name);
 			contexts.put(name, c);
 		}
+		listener.contextCreated(name, window);
 	}
 
 	private void delete(String name) {
@@ -1670,6 +1736,7 @@ public final class Engine {
 		for (String alias : new ArrayList<>(c.aliases)) {
 			contexts.remove(alias);
 		}
+		listener.contextDeleted(name);
 	}
 
 	private void set(String name, String lifetime, List<Action> onExpiry, String desc) {

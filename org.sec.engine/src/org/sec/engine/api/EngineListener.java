@@ -1,0 +1,53 @@
+package org.sec.engine.api;
+
+import java.util.Map;
+
+/**
+ * What the engine does, as it does it: the simulator's trace, breakpoints and views are
+ * built on these calls. They come on the engine's thread, in the order things happen;
+ * a listener must not call back into the engine. All methods do nothing by default.
+ */
+public interface EngineListener {
+
+	EngineListener NONE = new EngineListener() {
+	};
+
+	/** An input line or a synthetic event enters rule processing; {@code source} is null for synthetic events. */
+	default void lineConsumed(String line, String source) {
+	}
+
+	/** A rule matched: its pattern (and context) held. {@code variables} are the match variables. */
+	default void ruleMatched(RuleRef rule, Map<String, String> variables) {
+	}
+
+	/** A correlation operation was created. */
+	default void operationStarted(String key, RuleRef rule) {
+	}
+
+	/** An operation ended: its window closed, it was reset, or its rule completed it. */
+	default void operationFinished(String key, RuleRef rule) {
+	}
+
+	/** A context was created (or re-created) with a lifetime in seconds, 0 = infinite. */
+	default void contextCreated(String name, long lifetime) {
+	}
+
+	/** A context was deleted by an action. */
+	default void contextDeleted(String name) {
+	}
+
+	/** A context's lifetime ran out. */
+	default void contextExpired(String name) {
+	}
+
+	/**
+	 * An action is executed; {@code text} is the action after match-variable substitution.
+	 * {@code suppressed} is true when the side-effect policy kept it from running.
+	 */
+	default void actionExecuted(String text, boolean suppressed) {
+	}
+
+	/** Identifies a rule: its file, its number in that file (from 0, as sec counts) and its line. */
+	record RuleRef(String file, int number, int line, String type, String desc) {
+	}
+}

@@ -1,0 +1,357 @@
+package org.sec.simulator.replay;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.sec.engine.action.ActionListParser;
+import org.sec.engine.api.EngineListener;
+import org.sec.engine.api.EngineSnapshot;
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SideEffects;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
+import org.sec.simulator.clock.VirtualClock;
+import org.sec.simulator.trace.TraceEvent;
+import org.sec.simulator.trace.TraceRecorder;
+
+/**
+ * A time-warp replay: the engine runs on a {@link VirtualClock} driven by the input's
+ * times, as fast as the machine allows or at a multiple of real time. Each virtual
+ * second goes as in sec's main loop under sec-scenario: first the timers of that
+ * second, then that second's lines in order; output is stamped with the second in
+ * which it was written (the transcript).
+ * <p>
+ * It can be driven step by step (one event, one second, to a time, to the next timer
+ * expiry) and stops at {@link Breakpoint}s. Everything except {@link #pause()} must be
+ * called from one thread.
+ */
+public final class Replay implements AutoCloseable {
+
+	/** Why a step or run returned. */
+	public enum Reason {
+		/** The requested step is done. */
+		STEPPED,
+		/** A breakpoint selected an event; see {@link Stop#event()}. */
+		BREAKPOINT,
+		/** {@link #pause()} was called. */
+		PAUSED,
+		/** The requested time was reached. */
+		TIME_REACHED,
+		/** The input and its last second are done, or the rules asked sec to stop. */
+		FINISHED
+	}
+
+	public record Stop(Reason reason, TraceEvent event, Breakpoint breakpoint) {
+	}
+
+	/** One transcript line: the virtual second (epoch) at whose end it was written, and the text. */
+	public record TranscriptLine(long second, String text) {
+	}
+
+	/** How to replay. {@code until} continues past the last line to that second. */
+	public record Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until) {
+
+		public static Options defaults() {
+			return new Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY, OptionalLong.empty());
+		}
+	}
+
+	/** Real time a started command may take before the replay moves on. */
+	private static final long CHILD_WAIT_MILLIS = 5000;
+
+	private final ReplaySource source;
+	private final VirtualClock clock;
+	private final SecEngine engine;
+	private final TraceRecorder trace;
+	private final OptionalLong until;
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final List<TranscriptLine> transcript = new ArrayList<>();
+	private final List<Consumer<TranscriptLine>> outputListeners = new CopyOnWriteArrayList<>();
+	private final List<Breakpoint> breakpoints = new CopyOnWriteArrayList<>();
+	private final List<String> warnings = new ArrayList<>();
+	private long second;
+	private boolean ticked;
+	private boolean finished;
+	private volatile boolean pauseRequested;
+	private Breakpoint extraBreakpoint;
+	private Stop hit;
+	private double speed;
+	private long linesReplayed;
+
+	private Replay(RuleSet rules, ReplaySource source, Options options, SecLog log) {
+		this.source = source;
+		this.until = options.until();
+		this.second = source.start();
+		this.clock = new VirtualClock(second);
+		this.trace = new TraceRecorder(clock::nowSeconds);
+		trace.subscribe(this::checkBreakpoints);
+		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
+		this.engine = SecEngine.start(rules, options.settings(), clock, out, log, trace, options.sideEffects());
+	}
+
+	/** Starts the engine at the source's first second (its start-up work is done; nothing else yet). */
+	public static Replay start(RuleSet rules, ReplaySource source, Options options, SecLog log) {
+		return new Replay(rules, source, options, log);
+	}
+
+	public TraceRecorder trace() {
+		return trace;
+	}
+
+	/** Reads the rules again on sigemul HUP. */
+	public void setReloader(java.util.function.Supplier<RuleSet> reloader) {
+		engine.setReloader(reloader);
+	}
+
+	public void addBreakpoint(Breakpoint b) {
+		breakpoints.add(b);
+	}
+
+	public void removeBreakpoint(Breakpoint b) {
+		breakpoints.remove(b);
+	}
+
+	public List<Breakpoint> breakpoints() {
+		return List.copyOf(breakpoints);
+	}
+
+	/** Called with each transcript line as the second it belongs to ends. */
+	public void onOutput(Consumer<TranscriptLine> listener) {
+		outputListeners.add(listener);
+	}
+
+	/** 0 = as fast as possible; N = N virtual seconds per real second. */
+	public void setSpeed(double speed) {
+		this.speed = Math.max(0, speed);
+	}
+
+	/** Asks a running {@link #run()} to stop after its current step; safe from any thread. */
+	public void pause() {
+		pauseRequested = true;
+	}
+
+	public long now() {
+		return clock.nowSeconds();
+	}
+
+	public long startSecond() {
+		return source.start();
+	}
+
+	public boolean finished() {
+		return finished;
+	}
+
+	public long linesReplayed() {
+		return linesReplayed;
+	}
+
+	/** Input lines whose timestamp was earlier than the line before them, as messages. */
+	public List<String> warnings() {
+		return List.copyOf(warnings);
+	}
+
+	public List<TranscriptLine> transcript() {
+		return List.copyOf(transcript);
+	}
+
+	public EngineSnapshot snapshot() {
+		return engine.snapshot();
+	}
+
+	public Map<EngineListener.RuleRef, Long> hitCounts() {
+		return trace.hitCounts();
+	}
+
+	public long[] progress() {
+		return source.progress();
+	}
+
+	/** Processes the next input line (running the timers of the seconds before it), or finishes. */
+	public Stop stepEvent() {
+		return runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);
+	}
+
+	/** Runs to the end of the current second (and the timers of the next one if it was over). */
+	public Stop stepSecond() {
+		return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED);
+	}
+
+	/** Runs until virtual time {@code epochSecond} has come and its timers ran. */
+	public Stop runTo(long epochSecond) {
+		if (now() >= epochSecond && ticked) {
+			return new Stop(Reason.TIME_REACHED, null, null);
+		}
+		return runWhile(unit -> !(unit == Unit.TICK && now() >= epochSecond), Reason.TIME_REACHED);
+	}
+
+	/** Runs until the next operation window closes or context expires. */
+	public Stop runToNextExpiry() {
+		extraBreakpoint = Breakpoint.timerExpiry();
+		try {
+			return runWhile(unit -> true, Reason.FINISHED);
+		} finally {
+			extraBreakpoint = null;
+		}
+	}
+
+	/** Runs to the end, a breakpoint or a pause. */
+	public Stop run() {
+		return runWhile(unit -> true, Reason.FINISHED);
+	}
+
+	private enum Unit {
+		TICK, LINE, SECOND_END, DONE
+	}
+
+	private Stop runWhile(java.util.function.Predicate<Unit> goOn, Reason reasonWhenStopped) {
+		pauseRequested = false;
+		hit = null;
+		long wallStart = System.nanoTime();
+		long virtualStart = now();
+		while (!finished) {
+			Unit unit = advance();
+			if (hit != null) {
+				Stop s = hit;
+				hit = null;
+				return s;
+			}
+			if (unit == Unit.DONE) {
+				break;
+			}
+			if (!goOn.test(unit)) {
+				return new Stop(reasonWhenStopped, null, null);
+			}
+			if (pauseRequested) {
+				pauseRequested = false;
+				return new Stop(Reason.PAUSED, null, null);
+			}
+			if (speed > 0 && unit == Unit.SECOND_END) {
+				keepPace(wallStart, virtualStart);
+			}
+		}
+		return new Stop(Reason.FINISHED, null, null);
+	}
+
+	private void keepPace(long wallStart, long virtualStart) {
+		long due = wallStart + (long) ((now() - virtualStart) * 1e9 / speed);
+		long wait = due - System.nanoTime();
+		if (wait > 0) {
+			try {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				pauseRequested = true;
+			}
+		}
+	}
+
+	/** One unit of work, in sec's order within a second: timers, then lines, then the end of the second. */
+	private Unit advance() {
+		if (finished) {
+			return Unit.DONE;
+		}
+		if (!ticked) {
+			clock.advanceTo(second);
+			engine.tick();
+			engine.settleChildren(CHILD_WAIT_MILLIS);
+			ticked = true;
+			return stopIfTerminated(Unit.TICK);
+		}
+		ReplaySource.TimedLine next = source.peek();
+		if (next != null && next.time() <= second) {
+			source.next();
+			if (next.earlierStamp().isPresent()) {
+				String message = "line " + next.number() + " is stamped " + next.earlierStamp().getAsLong()
+						+ ", before the line ahead of it; replayed at " + second + " (time does not go back)";
+				warnings.add(message);
+				trace.report(TraceEvent.Kind.CLOCK_WENT_BACKWARDS, message, Map.of());
+			}
+			trace.nextInputLine(next.number());
+			engine.processLine(next.text(), "-", ActionListParser.FILE_EVENT_CONTEXT_PREFIX + "-");
+			linesReplayed++;
+			return stopIfTerminated(Unit.LINE);
+		}
+		engine.settleChildren(CHILD_WAIT_MILLIS);
+		engine.flush();
+		collect(second);
+		long last = until.isPresent() ? until.getAsLong()
+				: source.end().isPresent() ? source.end().getAsLong() : Long.MIN_VALUE;
+		if (next == null && second >= last) {
+			finish();
+			return Unit.DONE;
+		}
+		second++;
+		ticked = false;
+		return Unit.SECOND_END;
+	}
+
+	private Unit stopIfTerminated(Unit unit) {
+		if (engine.terminationRequested()) {
+			engine.flush();
+			collect(second);
+			finish();
+			return Unit.DONE;
+		}
+		return unit;
+	}
+
+	private void finish() {
+		if (finished) {
+			return;
+		}
+		finished = true;
+		engine.shutdown();
+		engine.flush();
+		collect(now());
+		source.close();
+	}
+
+	private void checkBreakpoints(TraceEvent e) {
+		if (hit != null) {
+			return;
+		}
+		Breakpoint extra = extraBreakpoint;
+		if (extra != null && extra.selects().test(e)) {
+			hit = new Stop(Reason.BREAKPOINT, e, extra);
+			return;
+		}
+		for (Breakpoint b : breakpoints) {
+			if (b.selects().test(e)) {
+				hit = new Stop(Reason.BREAKPOINT, e, b);
+				return;
+			}
+		}
+	}
+
+	private void collect(long at) {
+		if (output.size() == 0) {
+			return;
+		}
+		String text = output.toString(StandardCharsets.ISO_8859_1);
+		output.reset();
+		String[] lines = text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (i == lines.length - 1 && lines[i].isEmpty()) {
+				break;
+			}
+			TranscriptLine t = new TranscriptLine(at, lines[i]);
+			transcript.add(t);
+			for (Consumer<TranscriptLine> l : outputListeners) {
+				l.accept(t);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		finish();
+	}
+}

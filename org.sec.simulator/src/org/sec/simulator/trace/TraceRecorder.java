@@ -1,0 +1,112 @@
+package org.sec.simulator.trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.sec.engine.api.EngineListener;
+
+/**
+ * Turns what the engine reports into {@link TraceEvent}s stamped with virtual time, and
+ * counts rule hits. Events go to every subscriber as they happen (the JSON lines writer,
+ * breakpoints, views).
+ */
+public final class TraceRecorder implements EngineListener {
+
+	private final LongSupplier clock;
+	private final List<Consumer<TraceEvent>> subscribers = new ArrayList<>();
+	private final Map<RuleRef, Long> hits = new LinkedHashMap<>();
+	private long lineNumber;
+	private boolean inputLine;
+
+	public TraceRecorder(LongSupplier clock) {
+		this.clock = clock;
+	}
+
+	public void subscribe(Consumer<TraceEvent> subscriber) {
+		subscribers.add(subscriber);
+	}
+
+	/** The replay says the next line it hands to the engine is input line {@code number}. */
+	public void nextInputLine(long number) {
+		lineNumber = number;
+		inputLine = true;
+	}
+
+	/** Matches per rule so far, in the order rules first matched. */
+	public Map<RuleRef, Long> hitCounts() {
+		return Map.copyOf(hits);
+	}
+
+	public long hits(RuleRef rule) {
+		return hits.getOrDefault(rule, 0L);
+	}
+
+	public void report(TraceEvent.Kind kind, String subject, Map<String, String> detail) {
+		TraceEvent e = new TraceEvent(clock.getAsLong(), lineNumber, kind, subject, detail);
+		for (Consumer<TraceEvent> s : subscribers) {
+			s.accept(e);
+		}
+	}
+
+	@Override
+	public void lineConsumed(String line, String source) {
+		Map<String, String> detail = new LinkedHashMap<>();
+		detail.put("source", source == null ? "synthetic" : source);
+		if (!inputLine) {
+			detail.put("synthetic", "true");
+		}
+		inputLine = false;
+		report(TraceEvent.Kind.LINE_CONSUMED, line, detail);
+	}
+
+	@Override
+	public void ruleMatched(RuleRef rule, Map<String, String> variables) {
+		hits.merge(rule, 1L, Long::sum);
+		Map<String, String> detail = ruleDetail(rule);
+		variables.forEach((k, v) -> detail.put("$" + k, v == null ? "" : v));
+		report(TraceEvent.Kind.RULE_MATCHED, rule.desc(), detail);
+	}
+
+	@Override
+	public void operationStarted(String key, RuleRef rule) {
+		report(TraceEvent.Kind.OPERATION_STARTED, key, ruleDetail(rule));
+	}
+
+	@Override
+	public void operationFinished(String key, RuleRef rule) {
+		report(TraceEvent.Kind.OPERATION_FINISHED, key, ruleDetail(rule));
+	}
+
+	@Override
+	public void contextCreated(String name, long lifetime) {
+		report(TraceEvent.Kind.CONTEXT_CREATED, name, Map.of("lifetime", Long.toString(lifetime)));
+	}
+
+	@Override
+	public void contextDeleted(String name) {
+		report(TraceEvent.Kind.CONTEXT_DELETED, name, Map.of());
+	}
+
+	@Override
+	public void contextExpired(String name) {
+		report(TraceEvent.Kind.CONTEXT_EXPIRED, name, Map.of());
+	}
+
+	@Override
+	public void actionExecuted(String text, boolean suppressed) {
+		report(suppressed ? TraceEvent.Kind.ACTION_SUPPRESSED : TraceEvent.Kind.ACTION_EXECUTED, text, Map.of());
+	}
+
+	private static Map<String, String> ruleDetail(RuleRef rule) {
+		Map<String, String> detail = new LinkedHashMap<>();
+		detail.put("file", rule.file());
+		detail.put("rule", Integer.toString(rule.number()));
+		detail.put("line", Integer.toString(rule.line()));
+		detail.put("type", rule.type());
+		return detail;
+	}
+}
