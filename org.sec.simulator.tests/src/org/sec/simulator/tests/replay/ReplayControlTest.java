@@ -1,0 +1,192 @@
+package org.sec.simulator.tests.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sec.engine.api.EngineSnapshot;
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SideEffects;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
+import org.sec.simulator.replay.Breakpoint;
+import org.sec.simulator.replay.Replay;
+import org.sec.simulator.replay.ReplaySource;
+import org.sec.simulator.scenario.Scenario;
+import org.sec.simulator.time.LineClock;
+import org.sec.simulator.time.TimestampFormat;
+import org.sec.simulator.trace.JsonLinesTrace;
+import org.sec.simulator.trace.TraceEvent;
+import org.sec.simulator.trace.TraceEvent.Kind;
+
+/** Driving a replay step by step, breakpoints, the side-effect policy and the trace. */
+class ReplayControlTest {
+
+	private static final String RULES = """
+			type=SingleWithThreshold
+			ptype=RegExp
+			pattern=fail (\\S+)
+			desc=failures of $1
+			action=write - %u ALERT %s; create ALERTED_$1 30 (write - %u quiet again $1)
+			window=60
+			thresh=3
+
+			type=Single
+			ptype=SubStr
+			pattern=page
+			desc=page someone
+			action=shellcmd touch %{.marker}; write %{.file} paged
+			""";
+
+	private static final String SCENARIO = """
+			@start 2024-01-01 00:00:00
+			0 fail alice
+			10 fail alice
+			20 fail alice
+			25 page
+			@end 120
+			""";
+
+	@TempDir
+	Path dir;
+
+	private Replay start(SideEffects sideEffects) throws IOException {
+		Path marker = dir.resolve("marker");
+		Path file = dir.resolve("written");
+		Files.writeString(dir.resolve("r.sec"), RULES.replace("%{.marker}", marker.toString())
+				.replace("%{.file}", file.toString()));
+		RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
+		});
+		Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), sideEffects, OptionalLong.empty());
+		return Replay.start(rules, ReplaySource.of(Scenario.parse(SCENARIO)), options, new SecLog(() -> 0, 1, null, null));
+	}
+
+	private static final long T0 = 1704067200L;
+
+	@Test
+	void stepEventProcessesOneLineAtItsTime() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			assertEquals(Replay.Reason.STEPPED, replay.stepEvent().reason());
+			assertEquals(T0, replay.now());
+			assertEquals(1, replay.linesReplayed());
+			replay.stepEvent();
+			assertEquals(T0 + 10, replay.now());
+			EngineSnapshot s = replay.snapshot();
+			assertEquals(1, s.operations().size());
+			assertEquals(List.of(T0, T0 + 10), s.operations().get(0).eventTimes());
+		}
+	}
+
+	@Test
+	void breakpointOnRuleMatchStopsAfterThatLine() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.addBreakpoint(Breakpoint.actionExecuted("ALERT"));
+			Replay.Stop stop = replay.run();
+			assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
+			assertEquals(T0 + 20, stop.event().time());
+			assertEquals(3, stop.event().lineNumber());
+			assertEquals(List.of(), replay.transcript()); // written at the end of second 20
+			replay.stepSecond();
+			assertEquals(List.of(new Replay.TranscriptLine(T0 + 20, (T0 + 20) + " ALERT failures of alice")),
+					replay.transcript());
+		}
+	}
+
+	@Test
+	void nextExpiryStopsWhenTheContextRunsOut() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.addBreakpoint(Breakpoint.context("ALERTED_alice", EnumSet.of(Kind.CONTEXT_CREATED)));
+			assertEquals(Kind.CONTEXT_CREATED, replay.run().event().kind());
+			Replay.Stop stop = replay.runToNextExpiry();
+			assertEquals(Kind.CONTEXT_EXPIRED, stop.event().kind());
+			assertEquals("ALERTED_alice", stop.event().subject());
+			assertEquals(T0 + 51, replay.now()); // created at 20 with lifetime 30: gone once more than 30 s passed
+			replay.run();
+			assertTrue(replay.finished());
+			assertEquals(T0 + 120, replay.now());
+			assertTrue(replay.transcript().contains(new Replay.TranscriptLine(T0 + 51, (T0 + 51) + " quiet again alice")));
+		}
+	}
+
+	@Test
+	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			assertEquals(Replay.Reason.TIME_REACHED, replay.runTo(T0 + 15).reason());
+			assertEquals(T0 + 15, replay.now());
+			assertEquals(2, replay.linesReplayed());
+		}
+	}
+
+	@Test
+	void recordOnlyKeepsCommandsAndFileWritesFromRunning() throws IOException {
+		List<TraceEvent> suppressed = new ArrayList<>();
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.trace().subscribe(e -> {
+				if (e.kind() == Kind.ACTION_SUPPRESSED) {
+					suppressed.add(e);
+				}
+			});
+			replay.run();
+		}
+		assertFalse(Files.exists(dir.resolve("marker")));
+		assertFalse(Files.exists(dir.resolve("written")));
+		assertEquals(List.of("shellcmd touch " + dir.resolve("marker"), "write " + dir.resolve("written") + " paged"),
+				suppressed.stream().map(TraceEvent::subject).toList());
+	}
+
+	@Test
+	void allowRunsThem() throws IOException {
+		try (Replay replay = start(SideEffects.ALLOW)) {
+			replay.run();
+		}
+		assertTrue(Files.exists(dir.resolve("marker")));
+		assertEquals("paged\n", Files.readString(dir.resolve("written")));
+	}
+
+	@Test
+	void traceAsJsonLines() throws IOException {
+		StringWriter out = new StringWriter();
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.trace().subscribe(new JsonLinesTrace(out));
+			replay.stepEvent();
+		}
+		List<String> lines = out.toString().lines().toList();
+		assertEquals("{\"time\":1704067200,\"line\":1,\"kind\":\"line_consumed\",\"subject\":\"fail alice\","
+				+ "\"detail\":{\"source\":\"-\"}}", lines.get(0));
+		assertTrue(lines.get(1).startsWith("{\"time\":1704067200,\"line\":1,\"kind\":\"rule_matched\","
+				+ "\"subject\":\"failures of $1\",\"detail\":{\"file\":\"r.sec\",\"rule\":\"0\",\"line\":\"1\","
+				+ "\"type\":\"SingleWithThreshold\",\"$1\":\"alice\""), lines.get(1));
+		assertEquals("{\"time\":1704067200,\"line\":1,\"kind\":\"operation_started\",\"subject\":\"r.sec | 0 | "
+				+ "failures of alice\",\"detail\":{\"file\":\"r.sec\",\"rule\":\"0\",\"line\":\"1\","
+				+ "\"type\":\"SingleWithThreshold\"}}", lines.get(2));
+	}
+
+	@Test
+	void aLogWithTimeGoingBackIsReplayedInOrderWithAWarning() throws IOException {
+		Path log = dir.resolve("app.log");
+		Files.writeString(log, "2024-01-01T00:00:10Z fail bob\n2024-01-01T00:00:05Z fail bob\nno stamp fail bob\n");
+		Files.writeString(dir.resolve("r.sec"), RULES);
+		RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
+		});
+		try (Replay replay = Replay.start(rules,
+				ReplaySource.of(log, LineClock.of(TimestampFormat.iso8601(java.time.ZoneOffset.UTC))),
+				Replay.Options.defaults(), new SecLog(() -> 0, 1, null, null))) {
+			replay.run();
+			assertEquals(List.of("line 2 is stamped 1704067205, before the line ahead of it; replayed at 1704067210 "
+					+ "(time does not go back)"), replay.warnings());
+			assertEquals(List.of(new Replay.TranscriptLine(T0 + 10, (T0 + 10) + " ALERT failures of bob")),
+					replay.transcript());
+		}
+	}
+}
