@@ -22,10 +22,14 @@ command -v sec >/dev/null || { echo "sec is not installed (apt-get install sec)"
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 export TZ=UTC LC_ALL=C PERL_HASH_SEED=0 PERL_PERTURB_KEYS=0
 
-measure() { # name command... -> "seconds rss_kib"
+measure() { # name command... -> "seconds rss_kib"; stops the benchmark if the command fails
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.stdout" 2> "$work/$name.stderr" || true
-  cat "$work/$name.time"
+  if ! /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.stdout" 2> "$work/$name.stderr"; then
+    echo "$name failed: see $work/$name.stderr" >&2
+    tail -5 "$work/$name.stderr" >&2
+    exit 1
+  fi
+  tail -1 "$work/$name.time"
 }
 
 printf "%-26s %12s %10s %12s %10s %7s %s\n" ruleset "sec lines/s" "sec RSS" "jsec lines/s" "jsec RSS" ratio "same output"
@@ -33,9 +37,11 @@ for rules in "${@:-bench-single.rules bench-single-write.rules bench-50.rules}";
   for r in $rules; do
     cd "$work"
     rm -f sec-bench-alerts.out
-    read -r s_secs s_rss < <(measure "sec-$r" sec --conf="$bench/$r" --input="$log" --notail --debug=3)
+    m=$(measure "sec-$r" sec --conf="$bench/$r" --input="$log" --notail --debug=3)
+    read -r s_secs s_rss <<< "$m"
     rm -f sec-bench-alerts.out
-    read -r j_secs j_rss < <(measure "jsec-$r" "$root/bin/jsec" --conf="$bench/$r" --input="$log" --notail --debug=3)
+    m=$(measure "jsec-$r" "$root/bin/jsec" --conf="$bench/$r" --input="$log" --notail --debug=3)
+    read -r j_secs j_rss <<< "$m"
     # output check on a frozen clock
     sed 's#write /dev/null#write -#' "$bench/$r" > "$work/check-$r"
     rm -f sec-bench-alerts.out

@@ -71,6 +71,15 @@ public final class SecLog implements AutoCloseable {
 		}
 	}
 
+	/** A log without a file: messages up to {@code debugLevel} go to {@code terminal}, or nowhere when it is null. */
+	public static SecLog toTerminal(Clock clock, int debugLevel, PrintStream terminal) {
+		try {
+			return new SecLog(clock, debugLevel, null, terminal);
+		} catch (IOException e) {
+			throw new IllegalStateException("no file was opened", e);
+		}
+	}
+
 	public void log(Level level, String message) {
 		if (debugLevel < level.value()) {
 			return;

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.sec.simulator.cli.ReplayCommand;
+import org.sec.simulator.cli.TestCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** secwb: the workbench's command line. Subcommands carry the work. */
 @Command(name = "secwb", mixinStandardHelpOptions = true, version = "secwb 0.1.0 (rules as SEC 2.9.1 reads them)",
-		description = "SEC Workbench command line.", subcommands = { CheckCommand.class, ExportCommand.class, ReplayCommand.class })
+		description = "SEC Workbench command line.", subcommands = { CheckCommand.class, ExportCommand.class, ReplayCommand.class, TestCommand.class })
 public final class Secwb implements Callable<Integer> {
 
 	@CommandLine.Spec
