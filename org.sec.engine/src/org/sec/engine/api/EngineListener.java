@@ -16,6 +16,29 @@ public interface EngineListener {
 	default void lineConsumed(String line, String source) {
 	}
 
+	/** How a rule's pattern and context came out for the current event. */
+	enum Evaluation {
+		/** A [pre-evaluated] context was false, so the pattern was not tried. */
+		CONTEXT_FALSE_BEFORE_PATTERN,
+		/** The pattern did not match. */
+		NO_MATCH,
+		/** The pattern matched but the context expression was false. */
+		CONTEXT_FALSE,
+		/** Pattern and context held: the rule matched (see {@link #ruleMatched}). */
+		MATCHED
+	}
+
+	/**
+	 * A rule was evaluated for the current event; {@code slot} is the pattern number (0
+	 * for the first pattern; EventGroup and Pair rules have more).
+	 */
+	default void ruleEvaluated(RuleRef rule, int slot, Evaluation result) {
+	}
+
+	/** An existing operation took the event (a count toward its threshold, or its second pattern). */
+	default void operationUpdated(String key, RuleRef rule) {
+	}
+
 	/** A rule matched: its pattern (and context) held. {@code variables} are the match variables. */
 	default void ruleMatched(RuleRef rule, Map<String, String> variables) {
 	}

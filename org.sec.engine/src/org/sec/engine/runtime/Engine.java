@@ -327,19 +327,23 @@ public final class Engine {
 		PatternSlot slot = rule.slots().get(0);
 		ContextExpressionParser.FieldValue ctx = slot.context();
 		if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+			evaluated(rule, 0, EngineListener.Evaluation.CONTEXT_FALSE_BEFORE_PATTERN);
 			return index + 1;
 		}
 		Map<String, String> vars = match(slot.pattern(), slot.varmap());
 		if (vars == null) {
+			evaluated(rule, 0, EngineListener.Evaluation.NO_MATCH);
 			return index + 1;
 		}
 		if (ctx != null && !ctx.preEvaluated()) {
 			ContextExpression e = vars.isEmpty() ? ctx.expression()
 					: Substitution.context(vars, ctx.expression(), '$', matchCache);
 			if (!evaluate(e)) {
+				evaluated(rule, 0, EngineListener.Evaluation.CONTEXT_FALSE);
 				return index + 1;
 			}
 		}
+		evaluated(rule, 0, EngineListener.Evaluation.MATCHED);
 		countMatch(rule, vars);
 		switch (rule.kind()) {
 		case SUPPRESS -> {
@@ -357,6 +361,18 @@ public final class Engine {
 		}
 		}
 		return slot.gotoRule();
+	}
+
+	private void evaluated(Rule rule, int slot, EngineListener.Evaluation result) {
+		if (listener != EngineListener.NONE) {
+			listener.ruleEvaluated(ruleRef(rule), slot, result);
+		}
+	}
+
+	private void operationUpdated(Operation op) {
+		if (listener != EngineListener.NONE) {
+			listener.operationUpdated(op.key, ruleRef(op.rule));
+		}
 	}
 
 	private void countMatch(Rule rule, Map<String, String> vars) {
@@ -516,6 +532,7 @@ public final class Engine {
 			return;
 		}
 		op.times.add(time);
+		operationUpdated(op);
 		if (op.times.size() < rule.threshold()) {
 			return;
 		}
@@ -536,6 +553,7 @@ public final class Engine {
 			startOperation(key, op);
 		}
 		op.times.add(time);
+		operationUpdated(op);
 		if (!op.secondPass) {
 			if (op.times.size() < rule.threshold()) {
 				return;
@@ -602,19 +620,23 @@ public final class Engine {
 		ContextExpressionParser.FieldValue ctx = first.context();
 		check: {
 			if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+				evaluated(rule, 0, EngineListener.Evaluation.CONTEXT_FALSE_BEFORE_PATTERN);
 				break check;
 			}
 			Map<String, String> vars = match(first.pattern(), first.varmap());
 			if (vars == null) {
+				evaluated(rule, 0, EngineListener.Evaluation.NO_MATCH);
 				break check;
 			}
 			if (ctx != null && !ctx.preEvaluated()) {
 				ContextExpression e = vars.isEmpty() ? ctx.expression()
 						: Substitution.context(vars, ctx.expression(), '$', matchCache);
 				if (!evaluate(e)) {
+					evaluated(rule, 0, EngineListener.Evaluation.CONTEXT_FALSE);
 					break check;
 				}
 			}
+			evaluated(rule, 0, EngineListener.Evaluation.MATCHED);
 			countMatch(rule, vars);
 			if (rule.kind() == RuleKind.PAIR) {
 				processPair(rule, vars, file);
@@ -764,19 +786,23 @@ public final class Engine {
 			PatternSlot slot = slots.get(i);
 			ContextExpressionParser.FieldValue ctx = slot.context();
 			if (ctx != null && ctx.preEvaluated() && !evaluate(ctx.expression())) {
+				evaluated(rule, i, EngineListener.Evaluation.CONTEXT_FALSE_BEFORE_PATTERN);
 				continue;
 			}
 			Map<String, String> vars = match(slot.pattern(), slot.varmap());
 			if (vars == null) {
+				evaluated(rule, i, EngineListener.Evaluation.NO_MATCH);
 				continue;
 			}
 			if (ctx != null && !ctx.preEvaluated()) {
 				ContextExpression e = vars.isEmpty() ? ctx.expression()
 						: Substitution.context(vars, ctx.expression(), '$', matchCache);
 				if (!evaluate(e)) {
+					evaluated(rule, i, EngineListener.Evaluation.CONTEXT_FALSE);
 					continue;
 				}
 			}
+			evaluated(rule, i, EngineListener.Evaluation.MATCHED);
 			countMatch(rule, vars);
 			processEventGroup(rule, vars, file, i);
 			return slot.gotoRule();
@@ -815,6 +841,7 @@ public final class Engine {
 			}
 			op.allTimes.add(new Operation.GroupEvent(time, index, token));
 			op.timesList.get(index).add(time);
+			operationUpdated(op);
 		}
 		List<Action> count = vars.isEmpty() || slot.count().isEmpty() ? slot.count()
 				: Substitution.actionList(vars, slot.count(), '$', matchCache);

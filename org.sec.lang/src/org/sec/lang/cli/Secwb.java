@@ -3,6 +3,7 @@ package org.sec.lang.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.sec.simulator.cli.ExplainCommand;
 import org.sec.simulator.cli.ReplayCommand;
 import org.sec.simulator.cli.TestCommand;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** secwb: the workbench's command line. Subcommands carry the work. */
 @Command(name = "secwb", mixinStandardHelpOptions = true, version = "secwb 0.1.0 (rules as SEC 2.9.1 reads them)",
-		description = "SEC Workbench command line.", subcommands = { CheckCommand.class, ExportCommand.class, ReplayCommand.class, TestCommand.class })
+		description = "SEC Workbench command line.", subcommands = { CheckCommand.class, ExportCommand.class, ReplayCommand.class, TestCommand.class, ExplainCommand.class })
 public final class Secwb implements Callable<Integer> {
 
 	@CommandLine.Spec

@@ -27,13 +27,12 @@ import org.sec.engine.rules.RuleSet;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
 import org.sec.simulator.scenario.Scenario;
-import org.sec.simulator.time.LineClock;
-import org.sec.simulator.time.TimestampFormat;
 import org.sec.simulator.trace.JsonLinesTrace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** secwb replay: a time-warp replay of a log or scenario against rule files. */
@@ -61,31 +60,8 @@ public final class ReplayCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true, multiplicity = "1")
 	Input input;
 
-	@Option(names = "--timestamps", defaultValue = "auto", paramLabel = "FORMAT",
-			description = "auto (default), syslog, iso, apache, epoch, or a custom REGEX whose first group is "
-					+ "read with --timestamp-pattern.")
-	String timestamps;
-
-	@Option(names = "--timestamp-pattern", paramLabel = "PATTERN",
-			description = "java.time pattern for a custom --timestamps regex, e.g. 'dd.MM.yyyy HH:mm:ss'.")
-	String timestampPattern;
-
-	@Option(names = "--year", paramLabel = "YEAR",
-			description = "Year of the first syslog line (syslog lines have none; default: the year the log file "
-					+ "was last modified).")
-	Integer year;
-
-	@Option(names = "--zone", defaultValue = "${env:TZ:-UTC}", paramLabel = "ZONE",
-			description = "Zone of timestamps without one, and of the engine's local time (default: $TZ, else UTC).")
-	String zone;
-
-	@Option(names = "--rate", paramLabel = "N",
-			description = "Ignore timestamps: N lines per virtual second from the start (--start).")
-	Double rate;
-
-	@Option(names = "--start", paramLabel = "TIME",
-			description = "Start of a --rate replay: epoch seconds or ISO-8601 (default 2024-01-01T00:00:00Z).")
-	String start;
+	@Mixin
+	TimingOptions timing;
 
 	@Option(names = "--speed", defaultValue = "max", paramLabel = "max|N",
 			description = "max (default) or N virtual seconds per real second.")
@@ -120,9 +96,9 @@ public final class ReplayCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		ZoneId zoneId;
 		try {
-			zoneId = ZoneId.of(zone);
-		} catch (java.time.DateTimeException e) {
-			err.println("secwb replay: unknown zone '" + zone + "' (" + e.getMessage() + ")");
+			zoneId = timing.zoneId();
+		} catch (IllegalArgumentException e) {
+			err.println("secwb replay: " + e.getMessage());
 			return 2;
 		}
 		SecLog log = new SecLog(() -> 0, 3, null, System.err); // warnings and errors of the rules
@@ -140,7 +116,9 @@ public final class ReplayCommand implements Callable<Integer> {
 			}
 			ReplaySource source;
 			try {
-				source = source(zoneId);
+				source = input.scenario != null
+						? ReplaySource.of(Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1)))
+						: timing.source(input.log);
 			} catch (IllegalArgumentException e) {
 				err.println("secwb replay: " + e.getMessage());
 				return 2;
@@ -216,33 +194,11 @@ public final class ReplayCommand implements Callable<Integer> {
 						e.getKey().type(), e.getValue()));
 	}
 
-	private ReplaySource source(ZoneId zoneId) throws IOException {
-		if (input.scenario != null) {
-			return ReplaySource.of(Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1)));
-		}
-		LineClock clock;
-		if (rate != null) {
-			clock = LineClock.rate(start == null ? Instant.parse("2024-01-01T00:00:00Z").getEpochSecond()
-					: TimeArguments.epochSeconds(start, zoneId), rate);
-		} else {
-			int syslogYear = year != null ? year
-					: Files.getLastModifiedTime(input.log).toInstant().atZone(zoneId).getYear();
-			if (timestamps.equalsIgnoreCase("auto")) {
-				clock = LineClock.detect(TimestampFormat.builtIn(zoneId, syslogYear));
-			} else if (timestampPattern != null) {
-				clock = LineClock.of(TimestampFormat.custom(timestamps, timestampPattern, zoneId));
-			} else {
-				clock = LineClock.of(TimestampFormat.named(timestamps, zoneId, syslogYear));
-			}
-		}
-		return ReplaySource.of(input.log, clock);
-	}
-
 	private OptionalLong untilSecond(ReplaySource source) {
 		if (until == null) {
 			return OptionalLong.empty();
 		}
-		return OptionalLong.of(TimeArguments.epochSeconds(until, ZoneId.of(zone)));
+		return OptionalLong.of(TimeArguments.epochSeconds(until, timing.zoneId()));
 	}
 
 	/** A progress line on a terminal, rewritten in place. */

@@ -76,6 +76,7 @@ public final class TestCommand implements Callable<Integer> {
 		}
 		long failed = results.stream().filter(r -> !r.passed()).count();
 		out.printf("%d tests, %d passed, %d failed%n", results.size(), results.size() - failed, failed);
+		out.flush();
 		if (junitXml != null) {
 			try (Writer w = Files.newBufferedWriter(junitXml, StandardCharsets.UTF_8)) {
 				JUnitXmlReport.write(results, w);

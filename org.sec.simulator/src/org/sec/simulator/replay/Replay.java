@@ -174,6 +174,22 @@ public final class Replay implements AutoCloseable {
 		return source.progress();
 	}
 
+	/**
+	 * Processes {@code line} now, as if it had arrived at the current virtual second after
+	 * the lines already replayed (the timers of this second run first if they have not).
+	 */
+	public void inject(String line) {
+		if (finished) {
+			throw new IllegalStateException("the replay has finished");
+		}
+		if (!ticked) {
+			advance();
+		}
+		trace.nextInputLine(0);
+		engine.processLine(line, "-", ActionListParser.FILE_EVENT_CONTEXT_PREFIX + "-");
+		engine.settleChildren(CHILD_WAIT_MILLIS);
+	}
+
 	/** Processes the next input line (running the timers of the seconds before it), or finishes. */
 	public Stop stepEvent() {
 		return runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);

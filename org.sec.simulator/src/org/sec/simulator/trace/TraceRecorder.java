@@ -17,17 +17,30 @@ import org.sec.engine.api.EngineListener;
 public final class TraceRecorder implements EngineListener {
 
 	private final LongSupplier clock;
-	private final List<Consumer<TraceEvent>> subscribers = new ArrayList<>();
+	private final List<Consumer<TraceEvent>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private final Map<RuleRef, Long> hits = new LinkedHashMap<>();
 	private long lineNumber;
 	private boolean inputLine;
+	private boolean recordEvaluations;
 
 	public TraceRecorder(LongSupplier clock) {
 		this.clock = clock;
 	}
 
+	/**
+	 * Also report each rule's evaluation (pattern and context result) for every event:
+	 * what "why didn't it fire?" needs. Off by default: it is one event per rule per line.
+	 */
+	public void recordEvaluations(boolean on) {
+		recordEvaluations = on;
+	}
+
 	public void subscribe(Consumer<TraceEvent> subscriber) {
 		subscribers.add(subscriber);
+	}
+
+	public void unsubscribe(Consumer<TraceEvent> subscriber) {
+		subscribers.remove(subscriber);
 	}
 
 	/** The replay says the next line it hands to the engine is input line {@code number}. */
@@ -69,6 +82,22 @@ public final class TraceRecorder implements EngineListener {
 		Map<String, String> detail = ruleDetail(rule);
 		variables.forEach((k, v) -> detail.put("$" + k, v == null ? "" : v));
 		report(TraceEvent.Kind.RULE_MATCHED, rule.desc(), detail);
+	}
+
+	@Override
+	public void ruleEvaluated(RuleRef rule, int slot, Evaluation result) {
+		if (!recordEvaluations) {
+			return;
+		}
+		Map<String, String> detail = ruleDetail(rule);
+		detail.put("pattern", Integer.toString(slot + 1));
+		detail.put("result", result.name().toLowerCase(java.util.Locale.ROOT));
+		report(TraceEvent.Kind.RULE_EVALUATED, rule.desc(), detail);
+	}
+
+	@Override
+	public void operationUpdated(String key, RuleRef rule) {
+		report(TraceEvent.Kind.OPERATION_UPDATED, key, ruleDetail(rule));
 	}
 
 	@Override

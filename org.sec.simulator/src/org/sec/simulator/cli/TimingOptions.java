@@ -1,0 +1,73 @@
+package org.sec.simulator.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.sec.simulator.replay.ReplaySource;
+import org.sec.simulator.time.LineClock;
+import org.sec.simulator.time.TimestampFormat;
+
+import picocli.CommandLine.Option;
+
+/** How a log's lines get their virtual times: shared by the commands that replay logs. */
+public final class TimingOptions {
+
+	@Option(names = "--timestamps", defaultValue = "auto", paramLabel = "FORMAT",
+			description = "auto (default), syslog, iso, apache, epoch, or a custom REGEX whose first group is "
+					+ "read with --timestamp-pattern.")
+	String timestamps;
+
+	@Option(names = "--timestamp-pattern", paramLabel = "PATTERN",
+			description = "java.time pattern for a custom --timestamps regex, e.g. 'dd.MM.yyyy HH:mm:ss'.")
+	String timestampPattern;
+
+	@Option(names = "--year", paramLabel = "YEAR",
+			description = "Year of the first syslog line (syslog lines have none; default: the year the log file "
+					+ "was last modified).")
+	Integer year;
+
+	@Option(names = "--zone", defaultValue = "${env:TZ:-UTC}", paramLabel = "ZONE",
+			description = "Zone of timestamps without one (default: $TZ, else UTC).")
+	String zone;
+
+	@Option(names = "--rate", paramLabel = "N",
+			description = "Ignore timestamps: N lines per virtual second from the start (--start).")
+	Double rate;
+
+	@Option(names = "--start", paramLabel = "TIME",
+			description = "Start of a --rate replay: epoch seconds or ISO-8601 (default 2024-01-01T00:00:00Z).")
+	String start;
+
+	/** The zone; throws IllegalArgumentException with a message for users. */
+	public ZoneId zoneId() {
+		try {
+			return ZoneId.of(zone);
+		} catch (DateTimeException e) {
+			throw new IllegalArgumentException("unknown zone '" + zone + "' (" + e.getMessage() + ")");
+		}
+	}
+
+	/** The lines of {@code log} with their times; IllegalArgumentException for bad options. */
+	public ReplaySource source(Path log) throws IOException {
+		ZoneId zoneId = zoneId();
+		LineClock clock;
+		if (rate != null) {
+			clock = LineClock.rate(start == null ? Instant.parse("2024-01-01T00:00:00Z").getEpochSecond()
+					: TimeArguments.epochSeconds(start, zoneId), rate);
+		} else {
+			int syslogYear = year != null ? year : Files.getLastModifiedTime(log).toInstant().atZone(zoneId).getYear();
+			if (timestamps.equalsIgnoreCase("auto")) {
+				clock = LineClock.detect(TimestampFormat.builtIn(zoneId, syslogYear));
+			} else if (timestampPattern != null) {
+				clock = LineClock.of(TimestampFormat.custom(timestamps, timestampPattern, zoneId));
+			} else {
+				clock = LineClock.of(TimestampFormat.named(timestamps, zoneId, syslogYear));
+			}
+		}
+		return ReplaySource.of(log, clock);
+	}
+}
