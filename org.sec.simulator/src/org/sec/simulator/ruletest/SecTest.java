@@ -20,11 +20,13 @@ import java.util.List;
  *   action  +5  create ALERTED_203.0.113.7 60
  *   context +6  ALERTED_203.0.113.7
  *   nocontext +70 ALERTED_203.0.113.7
+ *   noaction +*  shellcmd
  *   until +120
  * </pre>
  *
  * Every output line of a case must be expected ({@code output}); {@code action} lines
- * must each have run (or been suppressed) in their second; {@code context} and
+ * must each have run (or been suppressed) in their second, {@code noaction} lines must
+ * not ({@code +*}: at any time); {@code context} and
  * {@code nocontext} are checked at the end of their second. Commands and file writes
  * are recorded, not run.
  */
@@ -40,8 +42,11 @@ public record SecTest(Path file, List<Path> rules, long start, boolean intevents
 	}
 
 	public enum Kind {
-		OUTPUT, ACTION, CONTEXT, NO_CONTEXT
+		OUTPUT, ACTION, NO_ACTION, CONTEXT, NO_CONTEXT
 	}
+
+	/** The offset of an action or noaction expectation written {@code +*}: any second. */
+	public static final long ANY_TIME = -1;
 
 	/** What must hold at {@code offset}; {@code line} locates it in the file for failure messages. */
 	public record Expectation(Kind kind, long offset, String text, int line) {

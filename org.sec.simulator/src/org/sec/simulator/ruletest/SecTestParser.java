@@ -27,7 +27,8 @@ public final class SecTestParser {
 	private static final Pattern HEADER = Pattern.compile("^(rules|start|options):\\s*(.*?)\\s*$");
 	private static final Pattern TEST = Pattern.compile("^test:\\s*(.*?)\\s*$");
 	private static final Pattern INPUT = Pattern.compile("^\\+(\\d+)\\s(.*)$");
-	private static final Pattern EXPECT = Pattern.compile("^(output|action|context|nocontext)\\s+\\+(\\d+)\\s+(.*)$");
+	private static final Pattern EXPECT = Pattern
+			.compile("^(output|action|noaction|context|nocontext)\\s+\\+(\\d+|\\*)\\s+(.*)$");
 	private static final Pattern UNTIL = Pattern.compile("^until\\s+\\+(\\d+)\\s*$");
 	private static final long DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
 
@@ -105,14 +106,18 @@ public final class SecTestParser {
 			if ((m = INPUT.matcher(raw.stripLeading())).matches()) {
 				inputs.add(new SecTest.Input(Long.parseLong(m.group(1)), m.group(2).stripLeading(), number));
 			} else if ((m = EXPECT.matcher(line)).matches()) {
-				SecTest.Kind kind = SecTest.Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT).replace("NOCONTEXT",
-						"NO_CONTEXT"));
-				expectations.add(new SecTest.Expectation(kind, Long.parseLong(m.group(2)), m.group(3), number));
+				SecTest.Kind kind = SecTest.Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT).replaceFirst("^NO", "NO_"));
+				boolean anyTime = m.group(2).equals("*");
+				if (anyTime && kind != SecTest.Kind.ACTION && kind != SecTest.Kind.NO_ACTION) {
+					throw error(file, number, "+* (any time) is for action and noaction only");
+				}
+				expectations.add(new SecTest.Expectation(kind, anyTime ? SecTest.ANY_TIME : Long.parseLong(m.group(2)),
+						m.group(3), number));
 			} else if ((m = UNTIL.matcher(line)).matches()) {
 				until = Long.parseLong(m.group(1));
 			} else {
-				throw error(file, number, "expected '+SECONDS line', 'output|action|context|nocontext +SECONDS text' "
-						+ "or 'until +SECONDS', found '" + line + "'");
+				throw error(file, number, "expected '+SECONDS line', 'output|action|noaction|context|nocontext "
+						+ "+SECONDS text' or 'until +SECONDS', found '" + line + "'");
 			}
 		}
 		if (name != null) {

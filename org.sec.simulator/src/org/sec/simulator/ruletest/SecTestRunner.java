@@ -93,10 +93,17 @@ public final class SecTestRunner {
 			String where = test.file() + ":" + e.line() + ": ";
 			switch (e.kind()) {
 			case ACTION -> {
-				List<String> ran = actions.getOrDefault(e.offset(), List.of());
+				List<String> ran = actionsAt(actions, e.offset());
 				if (ran.stream().noneMatch(a -> a.contains(e.text()))) {
-					failures.add(where + "no action containing '" + e.text() + "' ran at +" + e.offset()
+					failures.add(where + "no action containing '" + e.text() + "' ran at " + when(e.offset())
 							+ (ran.isEmpty() ? " (none ran then)" : "; these ran: " + ran));
+				}
+			}
+			case NO_ACTION -> {
+				List<String> ran = actionsAt(actions, e.offset()).stream().filter(a -> a.contains(e.text())).toList();
+				if (!ran.isEmpty()) {
+					failures.add(where + "an action containing '" + e.text() + "' ran at " + when(e.offset()) + ": "
+							+ ran.get(0));
 				}
 			}
 			case CONTEXT -> {
@@ -114,6 +121,17 @@ public final class SecTestRunner {
 			}
 		}
 		return new Result(test, c, failures, (System.nanoTime() - started) / 1e9);
+	}
+
+	private static List<String> actionsAt(Map<Long, List<String>> actions, long offset) {
+		if (offset == SecTest.ANY_TIME) {
+			return actions.values().stream().flatMap(List::stream).toList();
+		}
+		return actions.getOrDefault(offset, List.of());
+	}
+
+	private static String when(long offset) {
+		return offset == SecTest.ANY_TIME ? "any time" : "+" + offset;
 	}
 
 	/** Outputs are a multiset per second: each expected line once, nothing else. */

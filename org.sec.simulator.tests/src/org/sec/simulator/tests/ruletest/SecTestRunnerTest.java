@@ -88,7 +88,7 @@ class SecTestRunnerTest {
 				test: x
 				  3 login bob
 				"""));
-		assertEquals(dir.resolve("t.sectest") + ":3: expected '+SECONDS line', 'output|action|context|nocontext "
+		assertEquals(dir.resolve("t.sectest") + ":3: expected '+SECONDS line', 'output|action|noaction|context|nocontext "
 				+ "+SECONDS text' or 'until +SECONDS', found '3 login bob'", e.getMessage());
 		e = assertThrows(SecTestParser.SecTestException.class, () -> write("test: x\n  +1 a\n"));
 		assertEquals(dir.resolve("t.sectest") + ":1: no 'rules:' line: name the rule files to test", e.getMessage());
@@ -106,9 +106,30 @@ class SecTestRunnerTest {
 		assertTrue(r.failures().get(0).startsWith(file + ":2: the rules do not load cleanly: Rule in "), r.failures().get(0));
 	}
 
+	@Test
+	void noactionAtAnyTime() throws Exception {
+		SecTest test = write("""
+				rules: r.sec
+				test: t
+				  +3 login bob
+				  output +3 hello bob
+				  noaction +* delete
+				  noaction +* create USER_bob
+				""");
+		SecTestRunner.Result r = SecTestRunner.run(test).get(0);
+		assertEquals(List.of(dir.resolve("t.sectest") + ":6: an action containing 'create USER_bob' ran at any time: "
+				+ "create USER_bob 10"), r.failures());
+	}
+
 	/** The repository's example rule tests, as a user's build would run them. */
 	@TestFactory
 	Stream<DynamicNode> exampleRuleTests() throws IOException {
 		return SecTestFactory.from(GoldenFiles.repositoryDir().resolve("examples"));
+	}
+
+	/** Rule tests for corpus rulesets that come with sample lines (sectests/). */
+	@TestFactory
+	Stream<DynamicNode> corpusRuleTests() throws IOException {
+		return SecTestFactory.from(GoldenFiles.moduleDir().resolve("sectests"));
 	}
 }
