@@ -1,19 +1,15 @@
 package org.sec.simulator.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.time.LineClock;
-import org.sec.simulator.time.TimestampFormat;
+import org.sec.simulator.time.LogTiming;
 
 import picocli.CommandLine.Option;
 
-/** How a log's lines get their virtual times: shared by the commands that replay logs. */
+/** How a log's lines get their virtual times ({@link LogTiming}), as options of the commands that replay logs. */
 public final class TimingOptions {
 
 	@Option(names = "--timestamps", defaultValue = "auto", paramLabel = "FORMAT",
@@ -42,32 +38,19 @@ public final class TimingOptions {
 			description = "Start of a --rate replay: epoch seconds or ISO-8601 (default 2024-01-01T00:00:00Z).")
 	String start;
 
-	/** The zone; throws IllegalArgumentException with a message for users. */
+	/** The timing these options describe. */
+	public LogTiming timing() {
+		ZoneId zoneId = LogTiming.auto().withZone(zone).zoneId();
+		return new LogTiming(timestamps, timestampPattern, year, zone, rate,
+				start == null ? null : TimeArguments.epochSeconds(start, zoneId));
+	}
+
 	public ZoneId zoneId() {
-		try {
-			return ZoneId.of(zone);
-		} catch (DateTimeException e) {
-			throw new IllegalArgumentException("unknown zone '" + zone + "' (" + e.getMessage() + ")");
-		}
+		return timing().zoneId();
 	}
 
 	/** The lines of {@code log} with their times; IllegalArgumentException for bad options. */
 	public ReplaySource source(Path log) throws IOException {
-		ZoneId zoneId = zoneId();
-		LineClock clock;
-		if (rate != null) {
-			clock = LineClock.rate(start == null ? Instant.parse("2024-01-01T00:00:00Z").getEpochSecond()
-					: TimeArguments.epochSeconds(start, zoneId), rate);
-		} else {
-			int syslogYear = year != null ? year : Files.getLastModifiedTime(log).toInstant().atZone(zoneId).getYear();
-			if (timestamps.equalsIgnoreCase("auto")) {
-				clock = LineClock.detect(TimestampFormat.builtIn(zoneId, syslogYear));
-			} else if (timestampPattern != null) {
-				clock = LineClock.of(TimestampFormat.custom(timestamps, timestampPattern, zoneId));
-			} else {
-				clock = LineClock.of(TimestampFormat.named(timestamps, zoneId, syslogYear));
-			}
-		}
-		return ReplaySource.of(log, clock);
+		return timing().source(log);
 	}
 }

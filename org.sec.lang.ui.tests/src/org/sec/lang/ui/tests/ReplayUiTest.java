@@ -1,0 +1,142 @@
+package org.sec.lang.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.sec.engine.tests.support.GoldenFiles;
+import org.sec.lang.ui.simulation.ContextsView;
+import org.sec.lang.ui.simulation.OperationsView;
+import org.sec.lang.ui.simulation.ReplayControlView;
+import org.sec.lang.ui.simulation.ReplayLaunch;
+import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.lang.ui.simulation.SimulationPerspective;
+import org.sec.lang.ui.simulation.TraceView;
+import org.sec.simulator.replay.Replay;
+
+/**
+ * Launches a SEC Replay of the example in Debug mode, as a user would from Run >
+ * Debug Configurations, and looks at the simulation views: stopped at the breakpoint,
+ * then past the alert operation's window.
+ */
+class ReplayUiTest {
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static void waitUntil(String what, BooleanSupplier condition) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + 30_000;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() > end) {
+				throw new AssertionError("timed out waiting until " + what);
+			}
+			if (!display.readAndDispatch()) {
+				display.sleep();
+				display.timerExec(20, () -> {
+				});
+			}
+		}
+		Screenshots.flush(display);
+	}
+
+	private static List<String> rows(Table table) {
+		List<String> rows = new ArrayList<>();
+		for (TableItem item : table.getItems()) {
+			StringBuilder b = new StringBuilder();
+			for (int i = 0; i < table.getColumnCount(); i++) {
+				b.append(item.getText(i)).append(" | ");
+			}
+			rows.add(b.toString());
+		}
+		return rows;
+	}
+
+	private static IProject exampleProject() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		Path example = GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures");
+		for (String name : List.of("ssh-login-failures.sec", "sample-auth.log")) {
+			IFile f = project.getFile(name);
+			if (!f.exists()) {
+				f.create(new ByteArrayInputStream(Files.readAllBytes(example.resolve(name))), true, null);
+			}
+		}
+		return project;
+	}
+
+	@Test
+	void debugReplayStopsAtTheBreakpointAndTheViewsShowOperationsAndContexts() throws Exception {
+		exampleProject();
+		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+		ILaunchConfigurationWorkingCopy config = manager.getLaunchConfigurationType(ReplayLaunch.TYPE)
+				.newInstance(null, "ssh example replay");
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		config.setAttribute(ReplayLaunch.ATTR_UNTIL, "2024-01-01T00:05:00Z");
+		config.setAttribute(ReplayLaunch.ATTR_BREAKPOINTS, "action ALERT\n");
+		config.launch(ILaunchManager.DEBUG_MODE, null);
+
+		waitUntil("the replay stops at the breakpoint", () -> {
+			ReplaySession s = ReplaySession.current();
+			return s != null && !s.isRunning() && s.state().lastStop() != null;
+		});
+		ReplaySession session = ReplaySession.current();
+		assertEquals(Replay.Reason.BREAKPOINT, session.state().lastStop().reason());
+		waitUntil("the simulation perspective is open",
+				() -> SimulationPerspective.ID.equals(page().getPerspective().getId())
+						&& page().findView(OperationsView.ID) != null);
+
+		OperationsView operations = (OperationsView) page().findView(OperationsView.ID);
+		ContextsView contexts = (ContextsView) page().showView(ContextsView.ID);
+		ReplayControlView control = (ReplayControlView) page().findView(ReplayControlView.ID);
+		assertNotNull(control);
+		waitUntil("the views show the stop", () -> control.statusText().contains("stopped at breakpoint"));
+		List<String> ops = rows(operations.table());
+		assertTrue(ops.stream().anyMatch(r -> r.endsWith("ssh-login-failures.sec | 1 | repeated login failures from "
+				+ "203.0.113.7 | ssh-login-failures.sec:15 | SingleWithThreshold | 3 | 2024-01-01 00:00:05 | "
+				+ "2024-01-01 00:01:05 | ")), ops.toString());
+		List<String> ctx = rows(contexts.table());
+		assertEquals(List.of("LOGGED_IN_alice | 3587 s | 3600 s | 2024-01-01 00:00:01 | 0 |  | "), ctx);
+		assertTrue(control.statusText().contains("6 line(s) replayed"),
+				control.statusText());
+		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-breakpoint");
+
+		session.nextExpiry();
+		waitUntil("the next expiry", () -> !session.isRunning() && session.state().now() > 1704067265L);
+		waitUntil("the operations view catches up",
+				() -> rows(operations.table()).stream().noneMatch(r -> r.contains("from 203.0.113.7")));
+		assertEquals(1704067266L, session.state().now(), "the window of 60 s from 00:00:05 is over at 00:01:06");
+		assertFalse(rows(operations.table()).isEmpty(), "the other addresses' operations are still open");
+		TraceView trace = (TraceView) page().showView(TraceView.ID);
+		waitUntil("the trace shows the finished operation", () -> rows(trace.table()).stream()
+				.anyMatch(r -> r.contains("operation_finished") && r.contains("203.0.113.7")));
+		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-after-expiry");
+		session.terminate();
+	}
+}

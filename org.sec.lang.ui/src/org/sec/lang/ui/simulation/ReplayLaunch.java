@@ -1,0 +1,202 @@
+package org.sec.lang.ui.simulation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.WorkbenchException;
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SideEffects;
+import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.engine.rules.RuleSet;
+import org.sec.simulator.replay.Breakpoint;
+import org.sec.simulator.replay.Replay;
+import org.sec.simulator.replay.ReplaySource;
+import org.sec.simulator.scenario.Scenario;
+import org.sec.simulator.time.LogTiming;
+import org.sec.simulator.trace.TraceEvent;
+
+/**
+ * The "SEC Replay" launch configuration type: rules, a log (or scenario), how the log is
+ * timed, speed, whether commands may run, and breakpoints. Run replays to the end; Debug
+ * stops at the breakpoints. Paths are workspace paths ({@code /project/file}) or
+ * file-system paths.
+ */
+public final class ReplayLaunch implements ILaunchConfigurationDelegate {
+
+	public static final String TYPE = "org.sec.lang.ui.replay";
+	public static final String ATTR_RULES = "org.sec.replay.rules";
+	public static final String ATTR_LOG = "org.sec.replay.log";
+	public static final String ATTR_SCENARIO = "org.sec.replay.scenario";
+	public static final String ATTR_TIMESTAMPS = "org.sec.replay.timestamps";
+	public static final String ATTR_TIMESTAMP_PATTERN = "org.sec.replay.timestampPattern";
+	public static final String ATTR_YEAR = "org.sec.replay.year";
+	public static final String ATTR_SPEED = "org.sec.replay.speed";
+	public static final String ATTR_ALLOW_EXEC = "org.sec.replay.allowExec";
+	/** Run past the last line to this virtual time (ISO-8601 or epoch seconds; empty: stop at the last line). */
+	public static final String ATTR_UNTIL = "org.sec.replay.until";
+	/** One breakpoint per line: "rule FILE:LINE", "action TEXT", "context NAME", "operation KEYPART". */
+	public static final String ATTR_BREAKPOINTS = "org.sec.replay.breakpoints";
+
+	@Override
+	public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)
+			throws CoreException {
+		List<String> rules = new ArrayList<>();
+		for (String r : config.getAttribute(ATTR_RULES, "").split("[,\\n]")) {
+			if (!r.isBlank()) {
+				rules.add(ruleName(r.strip()));
+			}
+		}
+		if (rules.isEmpty()) {
+			throw error("Choose the rule files to replay (Main tab, Rules).");
+		}
+		PerlBridge perl = PerlBridge.fromPath();
+		List<String> loadErrors = new ArrayList<>();
+		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
+		RuleSet ruleSet = RuleSet.load(workspace, rules, 0, perl, d -> {
+			if (d.severity() == ConfigDiagnostic.Severity.ERROR) {
+				loadErrors.add(d.message());
+			}
+		});
+		if (!loadErrors.isEmpty()) {
+			perl.close();
+			throw error("The rules do not load: " + String.join("; ", loadErrors));
+		}
+		ReplaySource source;
+		try {
+			source = source(config);
+		} catch (IOException | IllegalArgumentException e) {
+			perl.close();
+			throw error(e.getMessage());
+		}
+		SideEffects sideEffects = config.getAttribute(ATTR_ALLOW_EXEC, false) ? SideEffects.ALLOW
+				: SideEffects.RECORD_ONLY;
+		String until = config.getAttribute(ATTR_UNTIL, "").strip();
+		OptionalLong untilSecond;
+		try {
+			untilSecond = until.isEmpty() ? OptionalLong.empty()
+					: OptionalLong.of(until.matches("\\d+") ? Long.parseLong(until)
+							: java.time.Instant.parse(until).getEpochSecond());
+		} catch (java.time.format.DateTimeParseException e) {
+			source.close();
+			perl.close();
+			throw error("'Until' must be ISO-8601 such as 2024-01-01T01:00:00Z or epoch seconds, not '" + until + "'");
+		}
+		Replay replay = Replay.start(ruleSet, source,
+				new Replay.Options(SecEngine.Settings.defaults(), sideEffects, untilSecond),
+				SecLog.toTerminal(() -> 0, 3, System.err));
+		if (ILaunchManager.DEBUG_MODE.equals(mode)) {
+			for (String line : config.getAttribute(ATTR_BREAKPOINTS, "").split("\\n")) {
+				Breakpoint b = breakpoint(line.strip());
+				if (b != null) {
+					replay.addBreakpoint(b);
+				}
+			}
+		}
+		String speed = config.getAttribute(ATTR_SPEED, "max");
+		if (!speed.equalsIgnoreCase("max")) {
+			try {
+				replay.setSpeed(Double.parseDouble(speed));
+			} catch (NumberFormatException e) {
+				replay.close();
+				perl.close();
+				throw error("Speed must be max or a number of virtual seconds per second, not '" + speed + "'");
+			}
+		}
+		ReplaySession session = ReplaySession.start(config.getName(), replay, perl);
+		showSimulationPerspective();
+		session.play();
+	}
+
+	/** A breakpoint from one line of {@link #ATTR_BREAKPOINTS}; null for a blank or unknown line. */
+	public static Breakpoint breakpoint(String line) {
+		if (line.isEmpty()) {
+			return null;
+		}
+		String[] parts = line.split("\\s+", 2);
+		String arg = parts.length > 1 ? parts[1].strip() : "";
+		switch (parts[0]) {
+		case "rule": {
+			int colon = arg.lastIndexOf(':');
+			if (colon < 0) {
+				return Breakpoint.ruleMatched(null, Integer.parseInt(arg));
+			}
+			return Breakpoint.ruleMatched(arg.substring(0, colon), Integer.parseInt(arg.substring(colon + 1)));
+		}
+		case "action":
+			return Breakpoint.actionExecuted(arg);
+		case "context":
+			return Breakpoint.context(arg.isEmpty() ? null : arg, EnumSet.of(TraceEvent.Kind.CONTEXT_CREATED,
+					TraceEvent.Kind.CONTEXT_DELETED, TraceEvent.Kind.CONTEXT_EXPIRED));
+		case "operation":
+			return Breakpoint.operation(arg.isEmpty() ? null : arg,
+					EnumSet.of(TraceEvent.Kind.OPERATION_STARTED, TraceEvent.Kind.OPERATION_FINISHED));
+		default:
+			return null;
+		}
+	}
+
+	private static ReplaySource source(ILaunchConfiguration config) throws CoreException, IOException {
+		String scenario = config.getAttribute(ATTR_SCENARIO, "");
+		if (!scenario.isBlank()) {
+			return ReplaySource.of(Scenario.parse(java.nio.file.Files.readString(resolve(scenario),
+					java.nio.charset.StandardCharsets.ISO_8859_1)));
+		}
+		String log = config.getAttribute(ATTR_LOG, "");
+		if (log.isBlank()) {
+			throw error("Choose a log or a scenario to replay (Main tab).");
+		}
+		int year = config.getAttribute(ATTR_YEAR, 0);
+		LogTiming timing = new LogTiming(config.getAttribute(ATTR_TIMESTAMPS, "auto"),
+				config.getAttribute(ATTR_TIMESTAMP_PATTERN, ""), year == 0 ? null : year,
+				System.getenv().getOrDefault("TZ", "UTC"), null, null);
+		return timing.source(resolve(log));
+	}
+
+	/** How a rule file is named in keys and messages: its workspace path without the leading slash, else its path. */
+	private static String ruleName(String path) {
+		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(path);
+		return r != null ? r.getFullPath().makeRelative().toString() : path;
+	}
+
+	/** A workspace path (/project/file) when such a resource exists, else a file-system path. */
+	static Path resolve(String path) {
+		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(path);
+		if (r != null && r.getLocation() != null) {
+			return r.getLocation().toFile().toPath();
+		}
+		return Path.of(path);
+	}
+
+	private static void showSimulationPerspective() {
+		Display display = PlatformUI.getWorkbench().getDisplay();
+		display.asyncExec(() -> {
+			try {
+				PlatformUI.getWorkbench().showPerspective(SimulationPerspective.ID,
+						PlatformUI.getWorkbench().getActiveWorkbenchWindow());
+			} catch (WorkbenchException e) {
+				org.eclipse.core.runtime.ILog.of(ReplayLaunch.class).error("cannot open the simulation perspective", e);
+			}
+		});
+	}
+
+	private static CoreException error(String message) {
+		return new CoreException(Status.error(message));
+	}
+}

@@ -1,0 +1,221 @@
+package org.sec.lang.ui.simulation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.sec.engine.api.EngineSnapshot;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.simulator.replay.Replay;
+import org.sec.simulator.trace.TraceEvent;
+
+/**
+ * The replay the simulation views show and control. It only adapts
+ * {@link org.sec.simulator.replay.Replay} to the workbench: every command runs as a
+ * {@link Job} (one at a time, with progress and cancel), and after each step, and
+ * every tenth of a second while running, listeners get a new {@link State}.
+ */
+public final class ReplaySession {
+
+	/** What the views show: the virtual clock, how the last command ended, and the engine's state. */
+	public record State(String name, long now, long start, boolean running, boolean finished, Replay.Stop lastStop,
+			long lines, EngineSnapshot snapshot) {
+	}
+
+	private static final int TRACE_LIMIT = 20_000;
+	private static final List<Consumer<ReplaySession>> LISTENERS = new CopyOnWriteArrayList<>();
+	private static volatile ReplaySession current;
+
+	private final String name;
+	private final Replay replay;
+	private final PerlBridge perl;
+	private final Deque<TraceEvent> trace = new ArrayDeque<>();
+	private final ISchedulingRule mutex = new ISchedulingRule() {
+		@Override
+		public boolean isConflicting(ISchedulingRule rule) {
+			return rule == this;
+		}
+
+		@Override
+		public boolean contains(ISchedulingRule rule) {
+			return rule == this;
+		}
+	};
+	private volatile State state;
+	private volatile boolean running;
+
+	private ReplaySession(String name, Replay replay, PerlBridge perl) {
+		this.name = name;
+		this.replay = replay;
+		this.perl = perl;
+		replay.trace().subscribe(this::keep);
+		this.state = capture(null);
+	}
+
+	/** Makes {@code replay} the session the views show, ending the previous one. */
+	public static ReplaySession start(String name, Replay replay, PerlBridge perl) {
+		ReplaySession previous = current;
+		if (previous != null) {
+			previous.terminate();
+		}
+		ReplaySession s = new ReplaySession(name, replay, perl);
+		current = s;
+		s.publish();
+		return s;
+	}
+
+	public static ReplaySession current() {
+		return current;
+	}
+
+	/** Called (on a background thread) whenever the current session changes state. */
+	public static void addListener(Consumer<ReplaySession> listener) {
+		LISTENERS.add(listener);
+	}
+
+	public static void removeListener(Consumer<ReplaySession> listener) {
+		LISTENERS.remove(listener);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public State state() {
+		return state;
+	}
+
+	/** The latest trace events, oldest first (at most 20,000). */
+	public List<TraceEvent> trace() {
+		synchronized (trace) {
+			return new ArrayList<>(trace);
+		}
+	}
+
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Runs to the end, a breakpoint, or a pause, updating the views as it goes. */
+	public Job play() {
+		return command("Replaying " + name, r -> {
+			Replay.Stop stop;
+			long shown = System.nanoTime();
+			do {
+				stop = r.stepSecond();
+				if (System.nanoTime() - shown > 100_000_000L) {
+					shown = System.nanoTime();
+					state = capture(stop);
+					publish();
+				}
+			} while (stop.reason() == Replay.Reason.STEPPED && !r.finished() && running);
+			return stop;
+		});
+	}
+
+	public Job stepEvent() {
+		return command("Step one event", Replay::stepEvent);
+	}
+
+	public Job stepSecond() {
+		return command("Step one second", Replay::stepSecond);
+	}
+
+	public Job nextExpiry() {
+		return command("Run to the next expiry", Replay::runToNextExpiry);
+	}
+
+	public Job runTo(long epochSecond) {
+		return command("Run to " + java.time.Instant.ofEpochSecond(epochSecond), r -> r.runTo(epochSecond));
+	}
+
+	/** Stops a running command after its current step; safe from any thread. */
+	public void pause() {
+		running = false;
+		replay.pause();
+	}
+
+	public void setSpeed(double virtualSecondsPerSecond) {
+		replay.setSpeed(virtualSecondsPerSecond);
+	}
+
+	/** Ends the replay (its last second's shutdown work runs) and frees the Perl bridge. */
+	public void terminate() {
+		pause();
+		Job end = Job.create("End replay " + name, monitor -> {
+			replay.close();
+			if (perl != null) {
+				perl.close();
+			}
+			state = capture(state.lastStop());
+			publish();
+		});
+		end.setRule(mutex);
+		end.setSystem(true);
+		end.schedule();
+	}
+
+	private Job command(String title, Function<Replay, Replay.Stop> step) {
+		Job job = new Job(title) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				if (replay.finished()) {
+					return Status.OK_STATUS;
+				}
+				running = true;
+				state = capture(state.lastStop());
+				publish();
+				Replay.Stop stop;
+				try {
+					stop = step.apply(replay);
+				} finally {
+					running = false;
+				}
+				state = capture(stop);
+				publish();
+				return Status.OK_STATUS;
+			}
+
+			@Override
+			protected void canceling() {
+				pause();
+			}
+		};
+		job.setRule(mutex);
+		job.setUser(false);
+		job.schedule();
+		return job;
+	}
+
+	private void keep(TraceEvent e) {
+		synchronized (trace) {
+			trace.addLast(e);
+			if (trace.size() > TRACE_LIMIT) {
+				trace.removeFirst();
+			}
+		}
+	}
+
+	private State capture(Replay.Stop stop) {
+		return new State(name, replay.now(), replay.startSecond(), running, replay.finished(), stop,
+				replay.linesReplayed(), replay.snapshot());
+	}
+
+	private void publish() {
+		if (current != this) {
+			return;
+		}
+		for (Consumer<ReplaySession> l : LISTENERS) {
+			l.accept(this);
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package org.sec.lang.ui.simulation;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.part.ViewPart;
+
+/** A view that shows the current {@link ReplaySession}: refreshed on its changes, at most once per UI cycle. */
+abstract class SessionView extends ViewPart {
+
+	private final AtomicBoolean refreshPending = new AtomicBoolean();
+	private final Consumer<ReplaySession> listener = session -> scheduleRefresh();
+	private Control control;
+
+	@Override
+	public final void createPartControl(Composite parent) {
+		control = createContents(parent);
+		ReplaySession.addListener(listener);
+		refresh(ReplaySession.current());
+	}
+
+	/** Builds the view's widgets; returns the one that gets the focus. */
+	protected abstract Control createContents(Composite parent);
+
+	/** Shows {@code session} (null when no replay ran yet). Called in the UI thread. */
+	protected abstract void refresh(ReplaySession session);
+
+	private void scheduleRefresh() {
+		if (control == null || control.isDisposed() || !refreshPending.compareAndSet(false, true)) {
+			return;
+		}
+		Display display = control.getDisplay();
+		display.asyncExec(() -> {
+			refreshPending.set(false);
+			if (!control.isDisposed()) {
+				refresh(ReplaySession.current());
+			}
+		});
+	}
+
+	@Override
+	public void setFocus() {
+		control.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		ReplaySession.removeListener(listener);
+		super.dispose();
+	}
+
+	static String time(long epochSecond) {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+				.format(java.time.Instant.ofEpochSecond(epochSecond).atZone(java.time.ZoneId.systemDefault()));
+	}
+}

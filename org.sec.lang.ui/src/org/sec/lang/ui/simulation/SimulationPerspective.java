@@ -1,0 +1,27 @@
+package org.sec.lang.ui.simulation;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** SEC Simulation: the rules in the editor, the replay control above, operations, contexts and trace below. */
+public final class SimulationPerspective implements IPerspectiveFactory {
+
+	public static final String ID = "org.sec.lang.ui.simulationPerspective";
+
+	@Override
+	public void createInitialLayout(IPageLayout layout) {
+		String editor = layout.getEditorArea();
+		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.2f, editor);
+		layout.addView(ReplayControlView.ID, IPageLayout.TOP, 0.18f, editor);
+		IFolderLayout bottom = layout.createFolder("org.sec.lang.ui.simulation.bottom", IPageLayout.BOTTOM, 0.5f,
+				editor);
+		bottom.addView(OperationsView.ID);
+		bottom.addView(TraceView.ID);
+		layout.addView(ContextsView.ID, IPageLayout.RIGHT, 0.55f, OperationsView.ID);
+		layout.addShowViewShortcut(ReplayControlView.ID);
+		layout.addShowViewShortcut(OperationsView.ID);
+		layout.addShowViewShortcut(ContextsView.ID);
+		layout.addShowViewShortcut(TraceView.ID);
+	}
+}
