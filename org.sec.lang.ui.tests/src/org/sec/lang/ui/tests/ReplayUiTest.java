@@ -90,6 +90,16 @@ class ReplayUiTest {
 	}
 
 	@Test
+	void aProjectWithOneRuleFileAndOneLogGetsAReplayConfiguration() throws Exception {
+		IProject project = exampleProject();
+		org.eclipse.debug.core.ILaunchConfiguration c = ReplayLaunch.ensureExampleConfiguration(project);
+		assertEquals("replay-example replay", c.getName());
+		assertEquals("/replay-example/ssh-login-failures.sec", c.getAttribute(ReplayLaunch.ATTR_RULES, ""));
+		assertEquals("/replay-example/sample-auth.log", c.getAttribute(ReplayLaunch.ATTR_LOG, ""));
+		assertEquals(c, ReplayLaunch.ensureExampleConfiguration(project));
+	}
+
+	@Test
 	void debugReplayStopsAtTheBreakpointAndTheViewsShowOperationsAndContexts() throws Exception {
 		exampleProject();
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();

@@ -124,6 +124,43 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		session.play();
 	}
 
+	/**
+	 * Makes a "NAME replay" launch configuration for a project with one rule file and one
+	 * log, so that a replay is a click away (Run or Debug); returns it, or null.
+	 */
+	public static org.eclipse.debug.core.ILaunchConfiguration ensureExampleConfiguration(
+			org.eclipse.core.resources.IProject project) throws CoreException {
+		List<org.eclipse.core.resources.IFile> rules = new ArrayList<>();
+		List<org.eclipse.core.resources.IFile> logs = new ArrayList<>();
+		for (IResource r : project.members()) {
+			if (r instanceof org.eclipse.core.resources.IFile f && f.getFileExtension() != null) {
+				if (f.getFileExtension().equals("sec")) {
+					rules.add(f);
+				} else if (f.getFileExtension().equals("log")) {
+					logs.add(f);
+				}
+			}
+		}
+		if (rules.size() != 1 || logs.size() != 1) {
+			return null;
+		}
+		org.eclipse.debug.core.ILaunchManager manager = org.eclipse.debug.core.DebugPlugin.getDefault()
+				.getLaunchManager();
+		String name = project.getName() + " replay";
+		for (ILaunchConfiguration c : manager.getLaunchConfigurations(manager.getLaunchConfigurationType(TYPE))) {
+			if (c.getName().equals(name)) {
+				return c;
+			}
+		}
+		org.eclipse.debug.core.ILaunchConfigurationWorkingCopy c = manager.getLaunchConfigurationType(TYPE)
+				.newInstance(null, name);
+		c.setAttribute(ATTR_RULES, rules.get(0).getFullPath().toString());
+		c.setAttribute(ATTR_LOG, logs.get(0).getFullPath().toString());
+		c.setAttribute(ATTR_TIMESTAMPS, "auto");
+		c.setAttribute(ATTR_SPEED, "max");
+		return c.doSave();
+	}
+
 	/** A breakpoint from one line of {@link #ATTR_BREAKPOINTS}; null for a blank or unknown line. */
 	public static Breakpoint breakpoint(String line) {
 		if (line.isEmpty()) {

@@ -23,6 +23,7 @@ import org.eclipse.ui.ide.IDE;
  * Opens the example a user asked for on the command line (the product has no native
  * launcher to pass files): {@code -Dsecwb.project=<folder>} becomes a SEC project and
  * {@code -Dsecwb.open=<file in it>} opens in the editor, with Project Explorer and Outline.
+ * A project with one rule file and one log gets a "NAME replay" launch configuration.
  */
 public class OpenExampleOnStartup implements IStartup {
 
@@ -47,6 +48,7 @@ public class OpenExampleOnStartup implements IStartup {
 			@Override
 			public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
 				IProject project = ExampleProject.importFolder(path, monitor);
+				org.sec.lang.ui.simulation.ReplayLaunch.ensureExampleConfiguration(project);
 				String open = System.getProperty(OPEN_PROPERTY);
 				if (open != null && !open.isBlank()) {
 					IFile file = project.getFile(open);
