@@ -11,9 +11,9 @@ import org.sec.engine.api.SecVersion;
 
 /**
  * sec's text dump (dump_data L11007, written on SIGUSR1). Sections and their wording
- * follow sec; what jsec does not track (environment, CPU times, input offsets, the
- * pattern and continue of each operation) is left out, so the dump is sec's layout
- * but not all of sec's content.
+ * follow sec. Left out: the input sources and input buffer sections (the inputs belong
+ * to jsec's event loop, not the engine) and, per operation, the pattern, context and
+ * continue lines.
  */
 public final class TextDump {
 
@@ -33,26 +33,45 @@ public final class TextDump {
 	public static String render(EngineSnapshot s, long startTime, String options) {
 		StringBuilder b = new StringBuilder();
 		b.append("Program information:\n").append(EQUALS).append('\n');
+		ProcessInfo process = ProcessInfo.current();
 		b.append("Program version: SEC (Simple Event Correlator) ").append(SecVersion.EMULATED_SEC_VERSION)
 				.append(" (jsec)\n");
 		b.append("Time of the start: ").append(time(startTime)).append('\n');
+		b.append("Time of the last configuration load: ").append(time(startTime)).append('\n');
 		b.append("Time of the dump: ").append(time(s.time())).append('\n');
-		b.append("Program options: ").append(options).append("\n\n");
+		b.append("Program resource file: none\n");
+		b.append("Program options: ").append(options).append('\n');
+		b.append("Effective user ID: ").append(process.uid()).append('\n');
+		b.append("Effective group ID: ").append(process.gid()).append('\n');
+		b.append("Supplementary group IDs: ").append(process.groups()).append("\n\n");
+
+		b.append("Environment:\n").append(EQUALS).append('\n');
+		new java.util.TreeMap<>(System.getenv()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+		b.append('\n');
 
 		b.append("Performance statistics:\n").append(EQUALS).append('\n');
 		b.append("Run time: ").append(s.time() - startTime).append(" seconds\n");
+		b.append("User time: ").append(ProcessInfo.perlNumber(process.user())).append(" seconds\n");
+		b.append("System time: ").append(ProcessInfo.perlNumber(process.system())).append(" seconds\n");
+		b.append("Child user time: ").append(ProcessInfo.perlNumber(process.childUser())).append(" seconds\n");
+		b.append("Child system time: ").append(ProcessInfo.perlNumber(process.childSystem())).append(" seconds\n");
 		b.append("Processed input lines: ").append(s.linesProcessed()).append("\n\n");
 
 		b.append("Rule usage statistics:\n").append(EQUALS).append('\n');
-		String file = null;
-		for (EngineSnapshot.RuleUsage u : s.ruleUsage()) {
-			if (!u.file().equals(file)) {
-				file = u.file();
-				b.append("\nStatistics for the rules from ").append(file).append('\n').append(DASHES).append('\n');
+		Map<String, java.util.List<EngineSnapshot.RuleUsage>> byFile = new java.util.LinkedHashMap<>();
+		s.ruleUsage().forEach(u -> byFile.computeIfAbsent(u.file(), f -> new java.util.ArrayList<>()).add(u));
+		byFile.forEach((file, rules) -> {
+			b.append("\nStatistics for the rules from ").append(file).append('\n');
+			b.append("(loaded at ").append(time(startTime)).append(")\n").append(DASHES).append('\n');
+			// sec pads the numbers to the widest of each column (L11116)
+			int w1 = Integer.toString(rules.size()).length();
+			int w2 = rules.stream().mapToInt(u -> Integer.toString(u.line()).length()).max().orElse(1);
+			int w3 = rules.stream().mapToInt(u -> Long.toString(u.matches()).length()).max().orElse(1);
+			for (EngineSnapshot.RuleUsage u : rules) {
+				b.append(String.format(Locale.ROOT, "Rule %" + w1 + "d line %" + w2 + "d matched %" + w3 + "d events (%s)%n",
+						u.ruleNumber(), u.line(), u.matches(), u.desc()));
 			}
-			b.append("Rule ").append(u.ruleNumber()).append(" line ").append(u.line()).append(" matched ")
-					.append(u.matches()).append(" events (").append(u.desc()).append(")\n");
-		}
+		});
 		b.append('\n');
 
 		b.append("Pending events:\n").append(EQUALS).append('\n');

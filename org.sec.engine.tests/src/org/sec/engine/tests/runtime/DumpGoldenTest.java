@@ -22,7 +22,7 @@ import org.sec.engine.tests.support.GoldenFiles;
 class DumpGoldenTest {
 
 	private static final Path CASE = GoldenFiles.moduleDir().resolve("golden/dumps/contexts");
-	private static final List<String> SECTIONS = List.of("Program information:", "Performance statistics:",
+	private static final List<String> SECTIONS = List.of("Program information:", "Environment:", "Performance statistics:",
 			"Rule usage statistics:", "Pending events:", "List of event correlation operations:", "List of contexts:",
 			"Action list variables:");
 
@@ -30,6 +30,18 @@ class DumpGoldenTest {
 		int start = dump.indexOf(title + "\n");
 		int end = dump.indexOf("\nTotal: ", start);
 		return start < 0 || end < 0 ? null : dump.substring(start, dump.indexOf('\n', end + 1));
+	}
+
+	/** A section up to the blank line that ends it. */
+	private static String block(String dump, String title) {
+		int start = dump.indexOf(title + "\n");
+		int end = dump.indexOf("\n\n", start);
+		return start < 0 ? null : dump.substring(start, end < 0 ? dump.length() : end);
+	}
+
+	/** What each line of a section says before its value (values differ: times, paths). */
+	private static List<String> lineStarts(String block) {
+		return block.lines().map(l -> l.contains(":") ? l.substring(0, l.indexOf(':')) : l).toList();
 	}
 
 	private static List<String> contextBlocks(String section) {
@@ -121,6 +133,11 @@ class DumpGoldenTest {
 			last = at;
 		}
 		assertEquals(section(sec, "Pending events:"), section(ours, "Pending events:"));
+		assertEquals(block(sec, "Rule usage statistics:"), block(ours, "Rule usage statistics:"));
+		assertEquals(lineStarts(block(sec, "Program information:")), lineStarts(block(ours, "Program information:")));
+		assertEquals(lineStarts(block(sec, "Performance statistics:")),
+				lineStarts(block(ours, "Performance statistics:")));
+		assertEquals(true, block(ours, "Environment:").contains("\nPATH=" + System.getenv("PATH") + "\n"));
 		assertEquals(section(sec, "Action list variables:"), section(ours, "Action list variables:"));
 		assertEquals(contextBlocks(section(sec, "List of contexts:")), contextBlocks(section(ours, "List of contexts:")));
 	}
