@@ -216,6 +216,95 @@ public final class RuleLoader {
 	private static final Object[] SINGLE_KEYS = { "type", true, "continue", false, "ptype", true, "pattern", true,
 			"varmap", false, "context", false, "desc", true, "action", true };
 
+	/**
+	 * The keywords a rule with {@code type=typeValue} may have (see
+	 * {@link #keywordsFor(RuleKind, int)}), or an empty map when sec knows no such type.
+	 */
+	public static Map<String, Boolean> keywordsForType(String typeValue) {
+		String type = typeValue.strip().toUpperCase(Locale.ROOT);
+		for (RuleKind kind : RuleKind.values()) {
+			if (kind != RuleKind.EVENT_GROUP && kind.displayName().toUpperCase(Locale.ROOT).equals(type)) {
+				return keywordsFor(kind, 1);
+			}
+		}
+		Matcher eg = EVENT_GROUP.matcher(type);
+		if (eg.matches()) {
+			int n = eg.group(1).isEmpty() ? 1 : Integer.parseInt(eg.group(1));
+			return n >= 1 && n <= 100 ? keywordsFor(RuleKind.EVENT_GROUP, n) : Map.of();
+		}
+		return Map.of();
+	}
+
+	/**
+	 * The keywords a rule of {@code kind} may have, in sec's order, each with whether it is
+	 * required (missing_keywords L2336 and the check_rule branches). {@code eventCount} is
+	 * N of EventGroupN (1 for other kinds).
+	 */
+	public static Map<String, Boolean> keywordsFor(RuleKind kind, int eventCount) {
+		Map<String, Boolean> keys;
+		switch (kind) {
+		case SINGLE -> keys = keywords(SINGLE_KEYS);
+		case SINGLE_WITH_SCRIPT -> {
+			keys = keywords(SINGLE_KEYS);
+			keys.put("script", true);
+			keys.put("shell", false);
+			keys.put("action2", false);
+		}
+		case SINGLE_WITH_SUPPRESS -> {
+			keys = keywords(SINGLE_KEYS);
+			keys.put("window", true);
+		}
+		case PAIR, PAIR_WITH_WINDOW -> {
+			keys = keywords(SINGLE_KEYS);
+			keys.put("continue2", false);
+			keys.put("ptype2", true);
+			keys.put("pattern2", true);
+			keys.put("varmap2", false);
+			keys.put("context2", false);
+			keys.put("desc2", true);
+			keys.put("action2", true);
+			keys.put("window", kind == RuleKind.PAIR_WITH_WINDOW);
+		}
+		case SINGLE_WITH_THRESHOLD -> {
+			keys = keywords(SINGLE_KEYS);
+			keys.put("action2", false);
+			keys.put("window", true);
+			keys.put("thresh", true);
+		}
+		case SINGLE_WITH_2_THRESHOLDS -> {
+			keys = keywords(SINGLE_KEYS);
+			keys.put("window", true);
+			keys.put("thresh", true);
+			keys.put("desc2", true);
+			keys.put("action2", true);
+			keys.put("window2", true);
+			keys.put("thresh2", true);
+		}
+		case EVENT_GROUP -> {
+			keys = keywords("type", true, "desc", true, "action", true, "multact", false, "init", false, "slide",
+					false, "end", false, "window", true, "egptype", false, "egpattern", false);
+			for (int i = 0; i < eventCount; i++) {
+				String j = i == 0 ? "" : Integer.toString(i + 1);
+				keys.put("continue" + j, false);
+				keys.put("ptype" + j, true);
+				keys.put("pattern" + j, true);
+				keys.put("varmap" + j, false);
+				keys.put("context" + j, false);
+				keys.put("count" + j, false);
+				keys.put("thresh" + j, false);
+				keys.put("egtoken" + j, false);
+			}
+		}
+		case SUPPRESS -> keys = keywords("type", true, "ptype", true, "pattern", true, "varmap", false, "context",
+				false, "desc", false);
+		case CALENDAR -> keys = keywords("type", true, "time", true, "context", false, "desc", true, "action", true);
+		case JUMP -> keys = keywords("type", true, "continue", false, "ptype", true, "pattern", true, "varmap", false,
+				"context", false, "cfset", false, "constset", false, "desc", false);
+		default -> keys = keywords("type", true, "joincfset", false, "procallin", false);
+		}
+		return keys;
+	}
+
 	private void missingKeywords(Map<String, String> ref, Map<String, Boolean> keys, String type) throws Reject {
 		boolean error = false;
 		for (Map.Entry<String, Boolean> key : keys.entrySet()) {
@@ -238,7 +327,7 @@ public final class RuleLoader {
 	// ---- per-type checks, in sec's order ----
 
 	private Rule single(Map<String, String> ref, String type, RuleKind kind, int number) throws Reject {
-		missingKeywords(ref, keywords(SINGLE_KEYS), type);
+		missingKeywords(ref, keywordsFor(kind, 1), type);
 		Rule rule = new Rule(kind, file, ruleLine);
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
@@ -248,11 +337,7 @@ public final class RuleLoader {
 	}
 
 	private Rule singleWithScript(Map<String, String> ref, String type, int number) throws Reject {
-		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
-		keys.put("script", true);
-		keys.put("shell", false);
-		keys.put("action2", false);
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(RuleKind.SINGLE_WITH_SCRIPT, 1), type);
 		Rule rule = new Rule(RuleKind.SINGLE_WITH_SCRIPT, file, ruleLine);
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
@@ -274,9 +359,7 @@ public final class RuleLoader {
 	}
 
 	private Rule singleWithSuppress(Map<String, String> ref, String type, int number) throws Reject {
-		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
-		keys.put("window", true);
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(RuleKind.SINGLE_WITH_SUPPRESS, 1), type);
 		Rule rule = new Rule(RuleKind.SINGLE_WITH_SUPPRESS, file, ruleLine);
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
@@ -287,16 +370,7 @@ public final class RuleLoader {
 	}
 
 	private Rule pair(Map<String, String> ref, String type, RuleKind kind, int number) throws Reject {
-		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
-		keys.put("continue2", false);
-		keys.put("ptype2", true);
-		keys.put("pattern2", true);
-		keys.put("varmap2", false);
-		keys.put("context2", false);
-		keys.put("desc2", true);
-		keys.put("action2", true);
-		keys.put("window", kind == RuleKind.PAIR_WITH_WINDOW);
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(kind, 1), type);
 		Rule rule = new Rule(kind, file, ruleLine);
 		rule.desc = ref.get("desc");
 		PatternSlot first = new PatternSlot();
@@ -331,11 +405,7 @@ public final class RuleLoader {
 	}
 
 	private Rule singleWithThreshold(Map<String, String> ref, String type, int number) throws Reject {
-		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
-		keys.put("action2", false);
-		keys.put("window", true);
-		keys.put("thresh", true);
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(RuleKind.SINGLE_WITH_THRESHOLD, 1), type);
 		Rule rule = new Rule(RuleKind.SINGLE_WITH_THRESHOLD, file, ruleLine);
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
@@ -350,14 +420,7 @@ public final class RuleLoader {
 	}
 
 	private Rule singleWith2Thresholds(Map<String, String> ref, String type, int number) throws Reject {
-		Map<String, Boolean> keys = keywords(SINGLE_KEYS);
-		keys.put("window", true);
-		keys.put("thresh", true);
-		keys.put("desc2", true);
-		keys.put("action2", true);
-		keys.put("window2", true);
-		keys.put("thresh2", true);
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(RuleKind.SINGLE_WITH_2_THRESHOLDS, 1), type);
 		Rule rule = new Rule(RuleKind.SINGLE_WITH_2_THRESHOLDS, file, ruleLine);
 		rule.desc = ref.get("desc");
 		rule.desc2 = ref.get("desc2");
@@ -381,20 +444,7 @@ public final class RuleLoader {
 		if (count < 1) {
 			throw reject("Invalid rule type " + type + " (N must be at least 1 for EventGroupN rule)");
 		}
-		Map<String, Boolean> keys = keywords("type", true, "desc", true, "action", true, "multact", false, "init",
-				false, "slide", false, "end", false, "window", true, "egptype", false, "egpattern", false);
-		for (int i = 0; i < count; i++) {
-			String j = i == 0 ? "" : Integer.toString(i + 1);
-			keys.put("continue" + j, false);
-			keys.put("ptype" + j, true);
-			keys.put("pattern" + j, true);
-			keys.put("varmap" + j, false);
-			keys.put("context" + j, false);
-			keys.put("count" + j, false);
-			keys.put("thresh" + j, false);
-			keys.put("egtoken" + j, false);
-		}
-		missingKeywords(ref, keys, type);
+		missingKeywords(ref, keywordsFor(RuleKind.EVENT_GROUP, count), type);
 		Rule rule = new Rule(RuleKind.EVENT_GROUP, file, ruleLine);
 		rule.desc = ref.get("desc");
 		rule.eventCount = count;
@@ -455,8 +505,7 @@ public final class RuleLoader {
 	}
 
 	private Rule suppress(Map<String, String> ref, String type, int number) throws Reject {
-		missingKeywords(ref, keywords("type", true, "ptype", true, "pattern", true, "varmap", false, "context", false,
-				"desc", false), type);
+		missingKeywords(ref, keywordsFor(RuleKind.SUPPRESS, 1), type);
 		Rule rule = new Rule(RuleKind.SUPPRESS, file, ruleLine);
 		PatternSlot slot = new PatternSlot();
 		rule.slots.add(slot);
@@ -468,8 +517,7 @@ public final class RuleLoader {
 	}
 
 	private Rule calendar(Map<String, String> ref, String type, int number) throws Reject {
-		missingKeywords(ref, keywords("type", true, "time", true, "context", false, "desc", true, "action", true),
-				type);
+		missingKeywords(ref, keywordsFor(RuleKind.CALENDAR, 1), type);
 		Rule rule = new Rule(RuleKind.CALENDAR, file, ruleLine);
 		rule.desc = ref.get("desc");
 		List<String> errors = new ArrayList<>();
@@ -485,8 +533,7 @@ public final class RuleLoader {
 	}
 
 	private Rule jump(Map<String, String> ref, String type, int number) throws Reject {
-		missingKeywords(ref, keywords("type", true, "continue", false, "ptype", true, "pattern", true, "varmap", false,
-				"context", false, "cfset", false, "constset", false, "desc", false), type);
+		missingKeywords(ref, keywordsFor(RuleKind.JUMP, 1), type);
 		Rule rule = new Rule(RuleKind.JUMP, file, ruleLine);
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
@@ -506,7 +553,7 @@ public final class RuleLoader {
 	}
 
 	private Rule options(Map<String, String> ref, String type) throws Reject {
-		missingKeywords(ref, keywords("type", true, "joincfset", false, "procallin", false), type);
+		missingKeywords(ref, keywordsFor(RuleKind.OPTIONS, 1), type);
 		Rule rule = new Rule(RuleKind.OPTIONS, file, ruleLine);
 		if (ref.containsKey("procallin")) {
 			String procallin = ref.get("procallin").toUpperCase(Locale.ROOT);

@@ -42,6 +42,24 @@ public class SecEditor extends TextEditor {
 		setSourceViewerConfiguration(new SecSourceViewerConfiguration());
 	}
 
+	@Override
+	protected void createActions() {
+		super.createActions();
+		// Ctrl+Space: the platform's content-assist command, served by SecContentAssistProcessor
+		org.eclipse.jface.action.IAction assist = new org.eclipse.jface.action.Action("Content Assist") {
+			@Override
+			public void run() {
+				org.eclipse.jface.text.ITextOperationTarget target = getAdapter(
+						org.eclipse.jface.text.ITextOperationTarget.class);
+				if (target != null && target.canDoOperation(org.eclipse.jface.text.source.ISourceViewer.CONTENTASSIST_PROPOSALS)) {
+					target.doOperation(org.eclipse.jface.text.source.ISourceViewer.CONTENTASSIST_PROPOSALS);
+				}
+			}
+		};
+		assist.setActionDefinitionId(org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
+		setAction("ContentAssistProposal", assist);
+	}
+
 	/** The document being edited, or {@code null} before the editor is initialised. */
 	public IDocument getDocument() {
 		return getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());

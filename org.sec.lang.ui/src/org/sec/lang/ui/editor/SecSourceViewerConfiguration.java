@@ -1,6 +1,8 @@
 package org.sec.lang.ui.editor;
 
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -21,5 +23,15 @@ public class SecSourceViewerConfiguration extends TextSourceViewerConfiguration 
 		reconciler.setDamager(repairer, IDocument.DEFAULT_CONTENT_TYPE);
 		reconciler.setRepairer(repairer, IDocument.DEFAULT_CONTENT_TYPE);
 		return reconciler;
+	}
+
+	@Override
+	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+		ContentAssistant assistant = new ContentAssistant();
+		assistant.setContentAssistProcessor(new SecContentAssistProcessor(), IDocument.DEFAULT_CONTENT_TYPE);
+		assistant.enableAutoActivation(true);
+		assistant.setAutoActivationDelay(200);
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+		return assistant;
 	}
 }

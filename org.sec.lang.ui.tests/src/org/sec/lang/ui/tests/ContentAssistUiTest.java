@@ -1,0 +1,100 @@
+package org.sec.lang.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.SourceViewer;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sec.lang.ui.editor.SecContentAssistProcessor;
+import org.sec.lang.ui.editor.SecEditor;
+
+/** Content assist in the SEC editor: what a user gets with Ctrl+Space at typical places. */
+class ContentAssistUiTest {
+
+	private static final String RULES = """
+			type=SingleWithThreshold
+			ptype=RegExp
+			pattern=Failed password for (\\S+)
+			desc=failures for $1
+			action=write - alert; cre
+			th
+			continue=
+
+			label=done
+			type=
+			""";
+
+	@AfterEach
+	void close() {
+		page().closeAllEditors(false);
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static SecEditor open() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("assist");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		IFile file = project.getFile("assist.sec");
+		ByteArrayInputStream in = new ByteArrayInputStream(RULES.getBytes(StandardCharsets.UTF_8));
+		if (file.exists()) {
+			file.setContents(in, true, false, null);
+		} else {
+			file.create(in, true, null);
+		}
+		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+	}
+
+	private static List<String> shown(IDocument doc, String after) throws Exception {
+		int offset = RULES.indexOf(after) + after.length();
+		return Arrays.stream(SecContentAssistProcessor.proposals(doc, offset).toArray(ICompletionProposal[]::new))
+				.map(ICompletionProposal::getDisplayString).toList();
+	}
+
+	@Test
+	void proposalsFollowTheRuleType() throws Exception {
+		SecEditor editor = open();
+		IDocument doc = editor.getDocument();
+		assertEquals(List.of("thresh (required)"), shown(doc, "\nth"));
+		assertEquals(List.of("create"), shown(doc, "; cre"));
+		assertEquals(List.of("TakeNext", "DontCont", "EndMatch", "GoTo done"), shown(doc, "continue="));
+		List<String> types = shown(doc, "label=done\ntype=");
+		assertTrue(types.containsAll(List.of("Single", "SingleWithThreshold", "EventGroup", "Calendar", "Jump")), types.toString());
+
+		// the editor's own assistant offers the same: apply the keyword proposal as Ctrl+Space + Enter would
+		ITextOperationTarget target = editor.getAdapter(ITextOperationTarget.class);
+		SourceViewer viewer = assertInstanceOf(SourceViewer.class, target);
+		assertTrue(viewer.canDoOperation(ISourceViewer.CONTENTASSIST_PROPOSALS));
+		int offset = RULES.indexOf("\nth") + 3;
+		ICompletionProposal thresh = SecContentAssistProcessor.proposals(doc, offset).get(0);
+		thresh.apply(doc);
+		assertTrue(doc.get().contains("\nthresh=\n"), doc.get());
+		viewer.setSelectedRange(RULES.indexOf("; cre") + 5, 0);
+		viewer.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+		Screenshots.flush(Display.getCurrent());
+		assertNotNull(Screenshots.save(editor.getSite().getShell(), "editor-content-assist"));
+	}
+}

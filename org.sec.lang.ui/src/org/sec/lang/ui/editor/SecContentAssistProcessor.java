@@ -1,0 +1,176 @@
+package org.sec.lang.ui.editor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.contentassist.CompletionProposal;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
+import org.eclipse.jface.text.contentassist.IContextInformation;
+import org.eclipse.jface.text.contentassist.IContextInformationValidator;
+import org.sec.engine.action.ActionType;
+import org.sec.engine.config.RuleTypes;
+import org.sec.engine.rules.RuleLoader;
+
+/**
+ * Content assist in rule files: at the start of a line, the keywords the rule's type
+ * allows (required ones marked) that the rule does not have yet; after {@code type=},
+ * the rule types; after {@code ptype=}, the pattern types; after {@code continue=}, the
+ * continue values and {@code GoTo} with the file's labels; in action lists, the action
+ * names. The keyword tables are the engine's ({@link RuleLoader#keywordsForType}).
+ */
+public final class SecContentAssistProcessor implements IContentAssistProcessor {
+
+	private static final List<String> PATTERN_TYPES = List.of("RegExp", "SubStr", "NRegExp", "NSubStr", "PerlFunc",
+			"NPerlFunc", "Cached", "NCached", "TValue");
+	private static final Pattern VALUE = Pattern.compile("^(\\w+)=(.*)$", Pattern.DOTALL);
+	private static final Pattern LABEL = Pattern.compile("(?m)^label=(.*\\S)\\s*$");
+
+	@Override
+	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
+		try {
+			return proposals(viewer.getDocument(), offset).toArray(ICompletionProposal[]::new);
+		} catch (BadLocationException e) {
+			return new ICompletionProposal[0];
+		}
+	}
+
+	/** The proposals at {@code offset}, for tests and other editors. */
+	public static List<ICompletionProposal> proposals(IDocument doc, int offset) throws BadLocationException {
+		IRegion line = doc.getLineInformationOfOffset(offset);
+		String before = doc.get(line.getOffset(), offset - line.getOffset());
+		if (before.startsWith("#")) {
+			return List.of();
+		}
+		Matcher m = VALUE.matcher(before);
+		if (!m.matches()) {
+			return keywords(doc, doc.getLineOfOffset(offset), before, offset);
+		}
+		String keyword = m.group(1);
+		String value = m.group(2);
+		if (keyword.equals("type")) {
+			return choices(RuleTypes.NAMES, value, offset, true);
+		}
+		if (keyword.matches("ptype\\d*|egptype")) {
+			return choices(PATTERN_TYPES, value, offset, true);
+		}
+		if (keyword.matches("continue\\d*")) {
+			List<String> values = new ArrayList<>(List.of("TakeNext", "DontCont", "EndMatch"));
+			Matcher labels = LABEL.matcher(doc.get());
+			while (labels.find()) {
+				values.add("GoTo " + labels.group(1));
+			}
+			return choices(values, value, offset, true);
+		}
+		if (keyword.matches("action\\d*|init|slide|end")) {
+			int start = Math.max(value.lastIndexOf(';'), value.lastIndexOf('(')) + 1;
+			String word = value.substring(start).stripLeading();
+			if (word.contains(" ")) {
+				return List.of();
+			}
+			List<String> names = new ArrayList<>();
+			for (ActionType t : ActionType.values()) {
+				names.add(t.keyword());
+			}
+			return choices(new ArrayList<>(new LinkedHashSet<>(names)), word, offset, false);
+		}
+		return List.of();
+	}
+
+	private static List<ICompletionProposal> keywords(IDocument doc, int lineNumber, String prefix, int offset)
+			throws BadLocationException {
+		Set<String> present = new LinkedHashSet<>();
+		String type = null;
+		int first = lineNumber;
+		while (first > 0 && !blank(doc, first - 1)) {
+			first--;
+		}
+		for (int i = first; i < doc.getNumberOfLines() && (i == lineNumber || !blank(doc, i)); i++) {
+			if (i == lineNumber) {
+				continue;
+			}
+			Matcher m = VALUE.matcher(text(doc, i));
+			if (m.matches()) {
+				present.add(m.group(1));
+				if (m.group(1).equals("type")) {
+					type = m.group(2).strip();
+				}
+			}
+		}
+		List<ICompletionProposal> result = new ArrayList<>();
+		Map<String, Boolean> allowed = type == null ? Map.of("type", true) : RuleLoader.keywordsForType(type);
+		for (Map.Entry<String, Boolean> k : allowed.entrySet()) {
+			if (!present.contains(k.getKey()) && k.getKey().startsWith(prefix)) {
+				result.add(proposal(k.getKey() + "=", k.getKey() + (k.getValue() ? " (required)" : ""), prefix, offset));
+			}
+		}
+		for (String always : List.of("rem", "label")) {
+			if (always.startsWith(prefix) && !prefix.isEmpty()) {
+				result.add(proposal(always + "=", always, prefix, offset));
+			}
+		}
+		return result;
+	}
+
+	private static List<ICompletionProposal> choices(List<String> values, String typed, int offset,
+			boolean ignoreCase) {
+		List<ICompletionProposal> result = new ArrayList<>();
+		for (String v : values) {
+			boolean matches = ignoreCase ? v.toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT))
+					: v.startsWith(typed);
+			if (matches) {
+				result.add(proposal(v, v, typed, offset));
+			}
+		}
+		return result;
+	}
+
+	private static ICompletionProposal proposal(String text, String display, String typed, int offset) {
+		return new CompletionProposal(text, offset - typed.length(), typed.length(), text.length(), null, display, null,
+				null);
+	}
+
+	private static boolean blank(IDocument doc, int line) throws BadLocationException {
+		return text(doc, line).isBlank();
+	}
+
+	private static String text(IDocument doc, int line) throws BadLocationException {
+		IRegion r = doc.getLineInformation(line);
+		return doc.get(r.getOffset(), r.getLength());
+	}
+
+	@Override
+	public IContextInformation[] computeContextInformation(ITextViewer viewer, int offset) {
+		return null;
+	}
+
+	@Override
+	public char[] getCompletionProposalAutoActivationCharacters() {
+		return new char[] { '=' };
+	}
+
+	@Override
+	public char[] getContextInformationAutoActivationCharacters() {
+		return null;
+	}
+
+	@Override
+	public String getErrorMessage() {
+		return null;
+	}
+
+	@Override
+	public IContextInformationValidator getContextInformationValidator() {
+		return null;
+	}
+}
