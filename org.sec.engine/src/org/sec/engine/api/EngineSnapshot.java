@@ -10,7 +10,16 @@ import java.util.Map;
  */
 public record EngineSnapshot(long time, long linesProcessed, List<OperationView> operations,
 		List<ContextView> contexts, Map<String, String> variables, List<PendingEventView> pendingEvents,
-		List<RuleUsage> ruleUsage) {
+		List<RuleUsage> ruleUsage, InputBufferView inputBuffer) {
+
+	/**
+	 * The input buffers: one joint buffer ({@code buffers} has the single key "") or one
+	 * per source plus {@code null} for synthetic events. Each holds the last lines, oldest
+	 * first, with their sources ({@code null}: a synthetic event).
+	 */
+	public record InputBufferView(boolean joint, int size, Map<String, List<String>> lines,
+			Map<String, List<String>> sources) {
+	}
 
 	/** An event correlation operation. {@code windowEnd} is -1 for an infinite window. */
 	public record OperationView(String key, String file, int ruleId, int ruleLine, String type, long startTime,

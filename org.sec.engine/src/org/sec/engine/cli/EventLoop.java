@@ -65,7 +65,8 @@ final class EventLoop {
 				() -> RuleSet.load(java.nio.file.Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
-		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine));
+		boolean contextsOn = intcontexts;
+		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine, inputs.views(contextsOn)));
 		if (options.tail) {
 			installSignalHandlers();
 		}
@@ -110,7 +111,8 @@ final class EventLoop {
 	private static volatile boolean hupSignal;
 
 	/** sec's dump_data: refuses to overwrite an existing file. */
-	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine) {
+	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine,
+			java.util.List<org.sec.engine.dump.InputSourceView> inputViews) {
 		String name = options.dumpfts ? options.dump + "." + snapshot.time() : options.dump;
 		java.nio.file.Path path = java.nio.file.Paths.get(name);
 		if (java.nio.file.Files.exists(path)) {
@@ -118,8 +120,8 @@ final class EventLoop {
 			return;
 		}
 		try {
-			String text = options.dumpfjson ? org.sec.engine.dump.JsonDump.render(snapshot, startTime, commandLine)
-					: org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine);
+			String text = options.dumpfjson ? org.sec.engine.dump.JsonDump.render(snapshot, startTime, commandLine, inputViews)
+					: org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine, inputViews);
 			// JSON is UTF-8; the text dump keeps sec's bytes
 			java.nio.file.Files.writeString(path, text, options.dumpfjson ? java.nio.charset.StandardCharsets.UTF_8
 					: java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -45,6 +45,8 @@ final class Inputs implements InputControl {
 	private final Map<String, Source> sources = new TreeMap<>();
 	private final Map<String, String> dynamic = new TreeMap<>();
 	private final Deque<Line> readBuffer = new ArrayDeque<>();
+	/** Lines and bytes delivered per source, for the dump. */
+	private final Map<String, long[]> received = new java.util.HashMap<>();
 	/** Sources in name order; rebuilt when addinput/dropinput change the set. */
 	private java.util.List<Map.Entry<String, Source>> order = java.util.List.of();
 
@@ -160,11 +162,40 @@ final class Inputs implements InputControl {
 				String line = e.getValue().next();
 				if (line != null) {
 					readBuffer.addLast(new Line(line, e.getKey(), e.getValue().context()));
+					long[] r = received.computeIfAbsent(e.getKey(), k -> new long[2]);
+					r[0]++;
+					r[1] += line.length() + 1;
 				}
 			}
 		}
 		Line l = readBuffer.pollFirst();
 		return l == null ? null : new String[] { l.text(), l.source(), l.context() };
+	}
+
+	/** What the dump says about each input (dump_data L11137). */
+	java.util.List<org.sec.engine.dump.InputSourceView> views(boolean intcontexts) {
+		java.util.List<org.sec.engine.dump.InputSourceView> views = new java.util.ArrayList<>();
+		for (Map.Entry<String, Source> e : sources.entrySet()) {
+			String name = e.getKey();
+			long[] r = received.getOrDefault(name, new long[2]);
+			boolean regular = !name.equals("-") && java.nio.file.Files.isRegularFile(Paths.get(name));
+			String dev = "-";
+			String ino = "-";
+			long size = 0;
+			if (!name.equals("-")) {
+				try {
+					java.nio.file.Path p = Paths.get(name);
+					dev = String.valueOf(java.nio.file.Files.getAttribute(p, "unix:dev"));
+					ino = String.valueOf(java.nio.file.Files.getAttribute(p, "unix:ino"));
+					size = java.nio.file.Files.size(p);
+				} catch (IOException | UnsupportedOperationException | IllegalArgumentException x) {
+					// not a Unix file system, or the file is gone: unknown
+				}
+			}
+			views.add(new org.sec.engine.dump.InputSourceView(name, e.getValue().open(), regular, r[1], size, dev, ino,
+					r[0], intcontexts ? e.getValue().context() : null));
+		}
+		return views;
 	}
 
 	/** --notail: true when every input has reached its end and nothing is buffered. */

@@ -8,24 +8,108 @@ import org.sec.engine.api.SecVersion;
 
 /**
  * sec's --dumpfjson dump (dump_data_json L11639): one JSON object with the keys sec
- * uses. Written by hand because the engine depends on nothing but the JDK. Fields jsec
- * does not track (env, CPU times, input details) are left out.
+ * uses. Written by hand because the engine depends on nothing but the JDK. Left out, as
+ * in the text dump: the pattern, context and continue of each operation.
  */
 public final class JsonDump {
 
 	private JsonDump() {
 	}
 
+	private static void buffer(StringBuilder b, EngineSnapshot.InputBufferView v) {
+		if (v == null) {
+			return;
+		}
+		b.append("\"buffer\":{");
+		field(b, "bufmode", v.joint() ? "joint buffer for all input sources" : "separate buffer for each input source")
+				.append(',');
+		field(b, "bufsize", v.size()).append(',');
+		if (v.joint()) {
+			b.append("\"lastlines\":");
+			strings(b, v.lines().get(""));
+			b.append(",\"lastinputs\":");
+			strings(b, v.sources().get(""));
+		} else {
+			b.append("\"lastlines\":{");
+			boolean first = true;
+			for (Map.Entry<String, List<String>> e : v.lines().entrySet()) {
+				if (e.getKey() == null) {
+					continue;
+				}
+				b.append(first ? "" : ",");
+				first = false;
+				string(b, e.getKey()).append(':');
+				strings(b, e.getValue());
+			}
+			b.append("},\"lastsynevents\":");
+			strings(b, v.lines().getOrDefault(null, List.of()));
+		}
+		b.append("},");
+	}
+
 	public static String render(EngineSnapshot s, long startTime, String options) {
+		return render(s, startTime, options, null);
+	}
+
+	/** The dump; {@code inputs} are jsec's input sources ({@code null}: no "inputs" key). */
+	public static String render(EngineSnapshot s, long startTime, String options, List<InputSourceView> inputs) {
+		ProcessInfo process = ProcessInfo.current();
 		StringBuilder b = new StringBuilder("{");
 		b.append("\"program\":{");
 		field(b, "version", "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION).append(',');
 		field(b, "startuptime", startTime).append(',');
+		field(b, "confloadtime", startTime).append(',');
 		field(b, "dumptime", s.time()).append(',');
-		field(b, "options", options).append("},");
+		field(b, "rcfile", "none").append(',');
+		field(b, "options", options).append(',');
+		b.append("\"euid\":").append(process.uid().matches("\\d+") ? process.uid() : "null").append(',');
+		b.append("\"egid\":").append(process.gid().matches("\\d+") ? process.gid() : "null").append(',');
+		b.append("\"sgid\":[").append(String.join(",", process.groups().isBlank() ? List.of()
+				: List.of(process.groups().split("\\s+")))).append("]},");
+		b.append("\"env\":{");
+		boolean firstEnv = true;
+		for (Map.Entry<String, String> e : new java.util.TreeMap<>(System.getenv()).entrySet()) {
+			b.append(firstEnv ? "" : ",");
+			firstEnv = false;
+			field(b, e.getKey(), e.getValue());
+		}
+		b.append("},");
 		b.append("\"perf\":{");
 		field(b, "runtime", s.time() - startTime).append(',');
+		b.append("\"user\":").append(ProcessInfo.perlNumber(process.user())).append(',');
+		b.append("\"system\":").append(ProcessInfo.perlNumber(process.system())).append(',');
+		b.append("\"childuser\":").append(ProcessInfo.perlNumber(process.childUser())).append(',');
+		b.append("\"childsystem\":").append(ProcessInfo.perlNumber(process.childSystem())).append(',');
 		field(b, "lines", s.linesProcessed()).append("},");
+		if (inputs != null) {
+			b.append("\"inputs\":{");
+			for (int i = 0; i < inputs.size(); i++) {
+				InputSourceView in = inputs.get(i);
+				b.append(i > 0 ? "," : "");
+				string(b, in.name()).append(":{");
+				field(b, "file", in.name()).append(',');
+				if (in.open()) {
+					field(b, "status", "Open").append(',');
+					if (in.regularFile()) {
+						field(b, "type", "regular file").append(',');
+						field(b, "offset", in.readOffset()).append(',');
+						field(b, "size", in.fileSize()).append(',');
+					} else {
+						field(b, "type", "pipe").append(',');
+					}
+					field(b, "dev", in.device()).append(',');
+					field(b, "inode", in.inode()).append(',');
+				} else {
+					field(b, "status", "Closed").append(',');
+				}
+				if (in.context() != null) {
+					field(b, "context", in.context()).append(',');
+				}
+				field(b, "lines", in.lines()).append('}');
+			}
+			b.append("},");
+		}
+		buffer(b, s.inputBuffer());
 
 		b.append("\"rulestats\":{");
 		String file = null;
@@ -139,7 +223,11 @@ public final class JsonDump {
 			if (i > 0) {
 				b.append(',');
 			}
-			string(b, values.get(i));
+			if (values.get(i) == null) {
+				b.append("null"); // a synthetic event's source
+			} else {
+				string(b, values.get(i));
+			}
 		}
 		return b.append(']');
 	}

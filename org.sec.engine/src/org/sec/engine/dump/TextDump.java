@@ -11,9 +11,9 @@ import org.sec.engine.api.SecVersion;
 
 /**
  * sec's text dump (dump_data L11007, written on SIGUSR1). Sections and their wording
- * follow sec. Left out: the input sources and input buffer sections (the inputs belong
- * to jsec's event loop, not the engine) and, per operation, the pattern, context and
- * continue lines.
+ * follow sec. Left out: per operation, the pattern, context and continue lines; the
+ * input sources' read offset counts the bytes of the lines delivered (sec's is where its
+ * block reads stand).
  */
 public final class TextDump {
 
@@ -25,12 +25,46 @@ public final class TextDump {
 	private TextDump() {
 	}
 
+	private static void inputBuffer(StringBuilder b, EngineSnapshot.InputBufferView v) {
+		if (v == null) {
+			return;
+		}
+		if (v.joint()) {
+			b.append("Input buffering mode: joint buffer for all input sources\n");
+			b.append("Size of input buffer: ").append(v.size()).append("\n\n");
+			b.append("Content of input buffer (last ").append(v.size()).append(" input line(s)):\n").append(DASHES)
+					.append('\n');
+			v.lines().get("").forEach(l -> b.append(l).append('\n'));
+			b.append(DASHES).append("\n\n");
+			b.append("Last ").append(v.size()).append(" input source(s):\n").append(DASHES).append('\n');
+			v.sources().get("").forEach(src -> b.append(src == null ? "synthetic event" : src).append('\n'));
+			b.append(DASHES).append("\n\n");
+			return;
+		}
+		b.append("Input buffering mode: separate buffer for each input source\n");
+		b.append("Size of each input buffer: ").append(v.size()).append("\n\n");
+		v.lines().forEach((source, lines) -> {
+			b.append(source == null ? "Content of input buffer for synthetic events:\n"
+					: "Content of input buffer for " + source + ":\n").append(DASHES).append('\n');
+			lines.forEach(l -> b.append(l).append('\n'));
+			b.append(DASHES).append("\n\n");
+		});
+	}
+
 	private static String time(long epoch) {
 		return LOCALTIME.format(Instant.ofEpochSecond(epoch).atZone(ZoneId.systemDefault()));
 	}
 
-	/** The dump text. {@code startTime} is when the engine started, {@code options} its command line. */
+	/** The dump text without the input sources section (an engine without jsec's inputs). */
 	public static String render(EngineSnapshot s, long startTime, String options) {
+		return render(s, startTime, options, null);
+	}
+
+	/**
+	 * The dump text. {@code startTime} is when the engine started, {@code options} its
+	 * command line, {@code inputs} what jsec reads ({@code null}: no such section).
+	 */
+	public static String render(EngineSnapshot s, long startTime, String options, java.util.List<InputSourceView> inputs) {
 		StringBuilder b = new StringBuilder();
 		b.append("Program information:\n").append(EQUALS).append('\n');
 		ProcessInfo process = ProcessInfo.current();
@@ -73,6 +107,29 @@ public final class TextDump {
 			}
 		});
 		b.append('\n');
+
+		if (inputs != null) {
+			b.append("Input sources:\n").append(EQUALS).append('\n');
+			for (InputSourceView in : inputs) {
+				b.append(in.name()).append(' ');
+				if (in.open()) {
+					b.append("(status: Open, ");
+					if (in.regularFile()) {
+						b.append("type: regular file, read offset: ").append(in.readOffset()).append(", file size: ")
+								.append(in.fileSize());
+					} else {
+						b.append("type: pipe");
+					}
+					b.append(", device/inode: ").append(in.device()).append('/').append(in.inode()).append(", ");
+				} else {
+					b.append("(status: Closed, ");
+				}
+				b.append("received data: ").append(in.lines()).append(" lines, ");
+				b.append(in.context() != null ? "context: " + in.context() : "no context set").append(")\n");
+			}
+			b.append('\n');
+		}
+		inputBuffer(b, s.inputBuffer());
 
 		b.append("Pending events:\n").append(EQUALS).append('\n');
 		for (EngineSnapshot.PendingEventView p : s.pendingEvents()) {

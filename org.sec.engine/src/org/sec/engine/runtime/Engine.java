@@ -428,7 +428,7 @@ public final class Engine {
 			}
 		}
 		return new org.sec.engine.api.EngineSnapshot(now(), linesProcessed, ops, ctxs,
-				new java.util.TreeMap<>(variables), pending, usage);
+				new java.util.TreeMap<>(variables), pending, usage, buffers.view());
 	}
 
 	private String desc(Rule rule, Map<String, String> vars) {

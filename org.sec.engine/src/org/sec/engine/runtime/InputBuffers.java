@@ -134,6 +134,24 @@ final class InputBuffers {
 		return currentSource == null ? "synthetic" : currentSource;
 	}
 
+	/** What the dump shows of the buffers. */
+	org.sec.engine.api.EngineSnapshot.InputBufferView view() {
+		Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> sources = new java.util.LinkedHashMap<>();
+		if (joint) {
+			lines.put("", jointRing.lastList(size));
+			sources.put("", jointRing.sourceList(size));
+		} else {
+			for (Map.Entry<String, Ring> e : new java.util.TreeMap<>(perSource).entrySet()) {
+				lines.put(e.getKey(), e.getValue().lastList(size));
+				sources.put(e.getKey(), e.getValue().sourceList(size));
+			}
+			lines.put(null, syntheticRing.lastList(size));
+			sources.put(null, syntheticRing.sourceList(size));
+		}
+		return new org.sec.engine.api.EngineSnapshot.InputBufferView(joint, size, lines, sources);
+	}
+
 	/** rewrite: replaces the last {@code n} lines of the current buffer. */
 	void rewrite(String[] lines) {
 		int n = lines.length;

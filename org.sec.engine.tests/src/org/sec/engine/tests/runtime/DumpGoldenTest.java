@@ -23,7 +23,7 @@ class DumpGoldenTest {
 
 	private static final Path CASE = GoldenFiles.moduleDir().resolve("golden/dumps/contexts");
 	private static final List<String> SECTIONS = List.of("Program information:", "Environment:", "Performance statistics:",
-			"Rule usage statistics:", "Pending events:", "List of event correlation operations:", "List of contexts:",
+			"Rule usage statistics:", "Input sources:", "Input buffering mode: joint buffer for all input sources", "Pending events:", "List of event correlation operations:", "List of contexts:",
 			"Action list variables:");
 
 	private static String section(String dump, String title) {
@@ -86,6 +86,11 @@ class DumpGoldenTest {
 				.parseString(Files.readString(CASE.resolve("dump.json.golden"), java.nio.charset.StandardCharsets.UTF_8))
 				.getAsJsonObject();
 		assertEquals(norm(sec.get("pendingevents")), norm(ours.get("pendingevents")));
+		assertEquals(norm(sec.get("inputs")), norm(ours.get("inputs")));
+		assertEquals(norm(sec.get("buffer")), norm(ours.get("buffer")));
+		assertEquals(sec.getAsJsonObject("program").keySet(), ours.getAsJsonObject("program").keySet());
+		assertEquals(sec.getAsJsonObject("perf").keySet(), ours.getAsJsonObject("perf").keySet());
+		assertEquals(System.getenv("PATH"), ours.getAsJsonObject("env").get("PATH").getAsString());
 		assertEquals(norm(sec.get("variables")), norm(ours.get("variables")));
 		assertEquals(norm(sec.getAsJsonObject("rulestats").getAsJsonObject("rules.sec").get("stats")),
 				norm(ours.getAsJsonObject("rulestats").getAsJsonObject("rules.sec").get("stats")));
@@ -133,6 +138,10 @@ class DumpGoldenTest {
 			last = at;
 		}
 		assertEquals(section(sec, "Pending events:"), section(ours, "Pending events:"));
+		assertEquals(block(sec, "Input sources:"), block(ours, "Input sources:"));
+		int buffer = sec.indexOf("Input buffering mode:");
+		assertEquals(sec.substring(buffer, sec.indexOf("Pending events:")),
+				ours.substring(ours.indexOf("Input buffering mode:"), ours.indexOf("Pending events:")));
 		assertEquals(block(sec, "Rule usage statistics:"), block(ours, "Rule usage statistics:"));
 		assertEquals(lineStarts(block(sec, "Program information:")), lineStarts(block(ours, "Program information:")));
 		assertEquals(lineStarts(block(sec, "Performance statistics:")),
