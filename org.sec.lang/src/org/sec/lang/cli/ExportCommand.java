@@ -2,19 +2,12 @@ package org.sec.lang.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.diagnostics.Severity;
-import org.sec.lang.export.ExportSettings;
-import org.sec.lang.export.ExportTemplates;
-import org.sec.lang.formatting.SecFormatter;
+import org.sec.lang.export.ExportBundle;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,38 +65,15 @@ public final class ExportCommand implements Callable<Integer> {
 					+ " (fix them, or check with: secwb check)");
 			return 1;
 		}
-		if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-			err.println("secwb export: " + out + " exists and is not an empty folder");
+		try {
+			ExportBundle.write(files, out, new ExportBundle.Target(name, installDir, inputs, logFile));
+		} catch (IOException e) {
+			err.println("secwb export: " + e.getMessage());
 			return 2;
 		}
-		Map<String, String> ruleFiles = new LinkedHashMap<>();
-		for (Path file : files) {
-			String fileName = file.getFileName().toString();
-			String target = fileName.endsWith(".sec") ? fileName : fileName + ".sec";
-			while (ruleFiles.containsKey(target)) {
-				target = "_" + target;
-			}
-			ruleFiles.put(target, SecFormatter.format(Files.readString(file, StandardCharsets.ISO_8859_1)));
-		}
-		ExportSettings settings = new ExportSettings(name, installDir, new ArrayList<>(ruleFiles.keySet()), inputs,
-				logFile);
-		Files.createDirectories(out.resolve("rules"));
-		for (Map.Entry<String, String> e : ruleFiles.entrySet()) {
-			write(out.resolve("rules").resolve(e.getKey()), e.getValue());
-		}
-		write(out.resolve("sec.cmdline"), ExportTemplates.commandLine(settings));
-		write(out.resolve("sec.service"), ExportTemplates.systemdUnit(settings));
-		write(out.resolve("sec.sysconfig"), ExportTemplates.sysconfig(settings));
-		write(out.resolve("rsyslog-omprog.conf"), ExportTemplates.rsyslogOmprog(settings));
-		write(out.resolve("syslog-ng-program.conf"), ExportTemplates.syslogNgProgram(settings));
-		write(out.resolve("README.txt"), ExportTemplates.readme(settings));
 		long warnings = found.size() - errors.size();
 		stdout.println("exported " + files.size() + (files.size() == 1 ? " rule file" : " rule files") + " to " + out
 				+ (warnings > 0 ? " (" + warnings + " warnings, see secwb check)" : ""));
 		return 0;
-	}
-
-	private static void write(Path file, String text) throws IOException {
-		Files.writeString(file, text, StandardCharsets.ISO_8859_1);
 	}
 }
