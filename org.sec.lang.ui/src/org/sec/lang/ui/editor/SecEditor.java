@@ -60,6 +60,34 @@ public class SecEditor extends TextEditor {
 		setAction("ContentAssistProposal", assist);
 	}
 
+	/**
+	 * Comments out the selected lines with '#', or uncomments them when all of them
+	 * already are comments (blank lines do not count).
+	 */
+	public void toggleComment() {
+		org.eclipse.jface.text.ITextOperationTarget target = getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
+		org.eclipse.jface.text.ITextSelection selection = (org.eclipse.jface.text.ITextSelection) getSelectionProvider()
+				.getSelection();
+		IDocument doc = getDocument();
+		boolean allComments = true;
+		try {
+			for (int line = selection.getStartLine(); line <= selection.getEndLine(); line++) {
+				org.eclipse.jface.text.IRegion r = doc.getLineInformation(line);
+				String text = doc.get(r.getOffset(), r.getLength());
+				if (!text.isBlank() && !text.startsWith("#")) {
+					allComments = false;
+				}
+			}
+		} catch (org.eclipse.jface.text.BadLocationException e) {
+			return;
+		}
+		int op = allComments ? org.eclipse.jface.text.ITextOperationTarget.STRIP_PREFIX
+				: org.eclipse.jface.text.ITextOperationTarget.PREFIX;
+		if (target != null && target.canDoOperation(op)) {
+			target.doOperation(op);
+		}
+	}
+
 	/** The document being edited, or {@code null} before the editor is initialised. */
 	public IDocument getDocument() {
 		return getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());

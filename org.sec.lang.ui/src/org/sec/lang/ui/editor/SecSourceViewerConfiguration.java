@@ -26,6 +26,23 @@ public class SecSourceViewerConfiguration extends TextSourceViewerConfiguration 
 	}
 
 	@Override
+	public org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
+		org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] inherited = super.getHyperlinkDetectors(sourceViewer);
+		org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] all = new org.eclipse.jface.text.hyperlink.IHyperlinkDetector[(inherited == null ? 0 : inherited.length) + 1];
+		all[0] = new SecHyperlinkDetector();
+		if (inherited != null) {
+			System.arraycopy(inherited, 0, all, 1, inherited.length);
+		}
+		return all;
+	}
+
+	/** Toggle comment (Ctrl+/) adds or strips sec's comment character. */
+	@Override
+	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
+		return new String[] { "#", "" };
+	}
+
+	@Override
 	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
 		ContentAssistant assistant = new ContentAssistant();
 		assistant.setContentAssistProcessor(new SecContentAssistProcessor(), IDocument.DEFAULT_CONTENT_TYPE);

@@ -1,0 +1,87 @@
+package org.sec.lang.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.TextSelection;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.source.SourceViewer;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sec.lang.ui.editor.SecEditor;
+import org.sec.lang.ui.editor.SecHyperlinkDetector;
+
+/** Toggle comment (Ctrl+/ command) and GoTo-label hyperlinks in the SEC editor. */
+class EditorActionsUiTest {
+
+	private static final String RULES = "type=Single\nptype=SubStr\npattern=a\ncontinue=GoTo after\ndesc=a\naction=none\n\n"
+			+ "label=after\ntype=Single\nptype=SubStr\npattern=b\ndesc=b\naction=none\n";
+
+	@AfterEach
+	void close() {
+		page().closeAllEditors(false);
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static SecEditor open() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		IFile file = project.getFile("actions.sec");
+		ByteArrayInputStream in = new ByteArrayInputStream(RULES.getBytes(StandardCharsets.UTF_8));
+		if (file.exists()) {
+			file.setContents(in, true, false, null);
+		} else {
+			file.create(in, true, null);
+		}
+		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+	}
+
+	@Test
+	void toggleCommentCommandCommentsAndUncommentsTheSelectedLines() throws Exception {
+		SecEditor editor = open();
+		IDocument doc = editor.getDocument();
+		editor.getSelectionProvider().setSelection(new TextSelection(doc, 0, "type=Single\nptype".length()));
+		IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
+		handlers.executeCommand("org.sec.lang.ui.toggleComment", null);
+		assertEquals("#type=Single\n#ptype=SubStr\n" + RULES.substring("type=Single\nptype=SubStr\n".length()), doc.get());
+		editor.getSelectionProvider().setSelection(new TextSelection(doc, 0, "#type=Single\n#ptype".length()));
+		handlers.executeCommand("org.sec.lang.ui.toggleComment", null);
+		assertEquals(RULES, doc.get());
+	}
+
+	@Test
+	void gotoLabelIsAHyperlinkToTheLabel() throws Exception {
+		SecEditor editor = open();
+		IDocument doc = editor.getDocument();
+		SourceViewer viewer = assertInstanceOf(SourceViewer.class, editor.getAdapter(ITextOperationTarget.class));
+		int onLabel = RULES.indexOf("GoTo after") + "GoTo a".length();
+		IHyperlink[] links = SecHyperlinkDetector.detect(viewer, doc, onLabel);
+		assertNotNull(links);
+		assertEquals(RULES.indexOf("GoTo after") + 5, links[0].getHyperlinkRegion().getOffset());
+		links[0].open();
+		ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
+		assertEquals(RULES.indexOf("label=after"), selection.getOffset());
+		assertNull(SecHyperlinkDetector.detect(viewer, doc, RULES.indexOf("continue=")), "only the label is a link");
+	}
+}
