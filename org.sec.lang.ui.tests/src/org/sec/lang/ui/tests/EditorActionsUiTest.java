@@ -71,6 +71,20 @@ class EditorActionsUiTest {
 	}
 
 	@Test
+	void hoversExplainKeywordsAndPatterns() throws Exception {
+		String rules = "type=SingleWithThreshold\nptype=RegExp\npattern=from (\\S+) port (?:\\d+) user (?<user>\\w+)\n"
+				+ "desc=x\naction=none\nwindow=60\nthresh=3\nscript=x\n";
+		org.eclipse.jface.text.Document doc = new org.eclipse.jface.text.Document(rules);
+		assertEquals("thresh: required in SingleWithThreshold rules",
+				org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("thresh=") + 2));
+		assertEquals("script: not allowed in SingleWithThreshold rules (sec rejects the rule)",
+				org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("script=") + 1));
+		String pattern = org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("pattern=") + 10);
+		assertEquals("$1 = (\\S+)\n$2 = (?<user>\\w+)\n$+{user} is a named group\njava.util.regex: ",
+				pattern.substring(0, pattern.indexOf("java.util.regex: ") + "java.util.regex: ".length()));
+	}
+
+	@Test
 	void gotoLabelIsAHyperlinkToTheLabel() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();

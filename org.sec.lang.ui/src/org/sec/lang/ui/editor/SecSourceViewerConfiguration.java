@@ -36,6 +36,11 @@ public class SecSourceViewerConfiguration extends TextSourceViewerConfiguration 
 		return all;
 	}
 
+	@Override
+	public org.eclipse.jface.text.ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+		return new SecTextHover();
+	}
+
 	/** Toggle comment (Ctrl+/) adds or strips sec's comment character. */
 	@Override
 	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
