@@ -85,6 +85,55 @@ class EditorActionsUiTest {
 	}
 
 	@Test
+	void quickFixesRepairTheCommonMistakes() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		IFile file = project.getFile("fixes.sec");
+		String text = "type=Singel\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nPtype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=RegExpp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=SubStr\npattern=a\naction=none\n";
+		ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+		if (file.exists()) {
+			file.setContents(in, true, false, null);
+		} else {
+			file.create(in, true, null);
+		}
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		org.sec.lang.ui.validation.ProblemMarkers.update(file, editor.getDocument().get());
+		java.util.List<String> applied = new java.util.ArrayList<>();
+		for (int round = 0; round < 6; round++) {
+			org.eclipse.core.resources.IMarker[] markers = file.findMarkers(
+					org.sec.lang.ui.validation.ProblemMarkers.MARKER_TYPE, false, 0);
+			org.eclipse.ui.IMarkerResolution fix = null;
+			for (org.eclipse.core.resources.IMarker m : markers) {
+				org.eclipse.ui.IMarkerResolution[] r = org.eclipse.ui.ide.IDE.getMarkerHelpRegistry().getResolutions(m);
+				if (r.length > 0) {
+					fix = r[0];
+					fix.run(m);
+					applied.add(fix.getLabel());
+					break;
+				}
+			}
+			if (fix == null) {
+				break;
+			}
+			org.sec.lang.ui.validation.ProblemMarkers.update(file, editor.getDocument().get());
+		}
+		assertEquals(java.util.Set.of("Change the rule type to Single", "Write the keyword in lower case: ptype",
+				"Change the pattern type to RegExp", "Add the missing keyword: desc=CHANGE_ME: describe what this rule detects"),
+				new java.util.HashSet<>(applied));
+		String fixed = editor.getDocument().get();
+		assertEquals("type=Single\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
+				+ "type=Single\nptype=SubStr\npattern=a\naction=none\ndesc=CHANGE_ME: describe what this rule detects\n", fixed);
+	}
+
+	@Test
 	void gotoLabelIsAHyperlinkToTheLabel() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();
