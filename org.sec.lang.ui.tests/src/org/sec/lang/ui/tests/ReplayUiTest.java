@@ -147,6 +147,12 @@ class ReplayUiTest {
 		waitUntil("the trace shows the finished operation", () -> rows(trace.table()).stream()
 				.anyMatch(r -> r.contains("operation_finished") && r.contains("203.0.113.7")));
 		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-after-expiry");
+		org.sec.lang.ui.simulation.TimelineView timeline = (org.sec.lang.ui.simulation.TimelineView) page()
+				.showView(org.sec.lang.ui.simulation.TimelineView.ID);
+		waitUntil("the timeline shows the rules", () -> !timeline.rowSummaries().isEmpty());
+		assertEquals(List.of("ssh-login-failures.sec:6 Single: 2", "ssh-login-failures.sec:15 SingleWithThreshold: 6",
+				"ssh-login-failures.sec:25 Single: 1", "actions: 6"), timeline.rowSummaries());
+		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-timeline");
 		session.terminate();
 	}
 }

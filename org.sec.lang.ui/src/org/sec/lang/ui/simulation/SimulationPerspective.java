@@ -18,10 +18,12 @@ public final class SimulationPerspective implements IPerspectiveFactory {
 				editor);
 		bottom.addView(OperationsView.ID);
 		bottom.addView(TraceView.ID);
+		bottom.addView(TimelineView.ID);
 		layout.addView(ContextsView.ID, IPageLayout.RIGHT, 0.55f, OperationsView.ID);
 		layout.addShowViewShortcut(ReplayControlView.ID);
 		layout.addShowViewShortcut(OperationsView.ID);
 		layout.addShowViewShortcut(ContextsView.ID);
 		layout.addShowViewShortcut(TraceView.ID);
+		layout.addShowViewShortcut(TimelineView.ID);
 	}
 }
