@@ -79,9 +79,12 @@ public final class NewSecProjectWizard extends Wizard implements INewWizard {
 			throws CoreException {
 		IProjectDescription description = ResourcesPlugin.getWorkspace().newProjectDescription(project.getName());
 		description.setLocationURI(location);
-		description.setNatureIds(new String[] { SecNature.ID });
 		project.create(description, monitor);
 		project.open(monitor);
+		// added to the open project, so that the nature configures its builder
+		IProjectDescription withNature = project.getDescription();
+		withNature.setNatureIds(new String[] { SecNature.ID });
+		project.setDescription(withNature, monitor);
 		for (String name : ExampleFiles.NAMES) {
 			project.getFile(name).create(new ByteArrayInputStream(ExampleFiles.read(name).getBytes(
 					StandardCharsets.ISO_8859_1)), true, monitor);
