@@ -134,6 +134,22 @@ class EditorActionsUiTest {
 	}
 
 	@Test
+	void eachRuleFolds() throws Exception {
+		SecEditor editor = open();
+		java.util.List<org.eclipse.jface.text.Position> regions = editor.foldingRegions();
+		assertEquals(2, regions.size());
+		assertEquals(0, regions.get(0).getOffset());
+		assertEquals("type=Single\nptype=SubStr\npattern=a\ncontinue=GoTo after\ndesc=a\naction=none\n",
+				editor.getDocument().get(regions.get(0).getOffset(), regions.get(0).getLength()));
+		org.eclipse.jface.text.source.projection.ProjectionViewer viewer = assertInstanceOf(
+				org.eclipse.jface.text.source.projection.ProjectionViewer.class,
+				editor.getAdapter(ITextOperationTarget.class));
+		int[] count = { 0 };
+		viewer.getProjectionAnnotationModel().getAnnotationIterator().forEachRemaining(a -> count[0]++);
+		assertEquals(2, count[0], "one fold per rule in the editor");
+	}
+
+	@Test
 	void gotoLabelIsAHyperlinkToTheLabel() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();

@@ -113,13 +113,76 @@ public class SecEditor extends TextEditor {
 		validateNow();
 	}
 
-	/** Replaces the file's problem markers with the validator's verdict on the current text. */
+	/** Replaces the file's problem markers with the validator's verdict on the current text; updates folding. */
 	public void validateNow() {
 		IDocument document = getDocument();
 		if (document != null && getEditorInput() instanceof IFileEditorInput input) {
 			IFile file = input.getFile();
 			ProblemMarkers.schedule(file, document.get());
 		}
+		updateFolding();
+	}
+
+	@Override
+	protected org.eclipse.jface.text.source.ISourceViewer createSourceViewer(org.eclipse.swt.widgets.Composite parent,
+			org.eclipse.jface.text.source.IVerticalRuler ruler, int styles) {
+		org.eclipse.jface.text.source.projection.ProjectionViewer viewer = new org.eclipse.jface.text.source.projection.ProjectionViewer(
+				parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
+		getSourceViewerDecorationSupport(viewer);
+		return viewer;
+	}
+
+	@Override
+	public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
+		super.createPartControl(parent);
+		org.eclipse.jface.text.source.projection.ProjectionViewer viewer = (org.eclipse.jface.text.source.projection.ProjectionViewer) getSourceViewer();
+		new org.eclipse.jface.text.source.projection.ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors())
+				.install();
+		viewer.doOperation(org.eclipse.jface.text.source.projection.ProjectionViewer.TOGGLE);
+		updateFolding();
+	}
+
+	/** One folding region per rule of two or more lines, from its first to its last keyword line. */
+	public java.util.List<org.eclipse.jface.text.Position> foldingRegions() {
+		java.util.List<org.eclipse.jface.text.Position> regions = new java.util.ArrayList<>();
+		IDocument doc = getDocument();
+		if (doc == null) {
+			return regions;
+		}
+		try {
+			for (org.sec.engine.config.RawRule rule : org.sec.engine.config.ConfigStructure.parse(doc.get()).rules()) {
+				java.util.List<org.sec.engine.config.ConfigLine> lines = rule.lines();
+				if (lines.isEmpty()) {
+					continue;
+				}
+				int first = lines.get(0).firstLine() - 1;
+				int last = lines.get(lines.size() - 1).lastLine() - 1;
+				if (last > first && last < doc.getNumberOfLines()) {
+					int start = doc.getLineOffset(first);
+					org.eclipse.jface.text.IRegion end = doc.getLineInformation(last);
+					int endOffset = Math.min(doc.getLength(), end.getOffset() + end.getLength() + 1);
+					regions.add(new org.eclipse.jface.text.Position(start, endOffset - start));
+				}
+			}
+		} catch (org.eclipse.jface.text.BadLocationException e) {
+			// the document changed under us; the next edit folds again
+		}
+		return regions;
+	}
+
+	private void updateFolding() {
+		if (!(getSourceViewer() instanceof org.eclipse.jface.text.source.projection.ProjectionViewer viewer)
+				|| viewer.getProjectionAnnotationModel() == null) {
+			return;
+		}
+		org.eclipse.jface.text.source.projection.ProjectionAnnotationModel model = viewer.getProjectionAnnotationModel();
+		java.util.Map<org.eclipse.jface.text.source.Annotation, org.eclipse.jface.text.Position> added = new java.util.HashMap<>();
+		for (org.eclipse.jface.text.Position p : foldingRegions()) {
+			added.put(new org.eclipse.jface.text.source.projection.ProjectionAnnotation(), p);
+		}
+		java.util.List<org.eclipse.jface.text.source.Annotation> removed = new java.util.ArrayList<>();
+		model.getAnnotationIterator().forEachRemaining(removed::add);
+		model.modifyAnnotations(removed.toArray(org.eclipse.jface.text.source.Annotation[]::new), added, null);
 	}
 
 	/** Selects and reveals a region, for outline and (later) trace navigation. */
