@@ -150,6 +150,43 @@ class EditorActionsUiTest {
 	}
 
 	@Test
+	void valuesAreHighlightedInside() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+		String text = "type=Single\nptype=RegExp\npattern=user (\\S+) from ([\\d.]+){1,2}\ncontext=A_$1 && !B\n"
+				+ "desc=login $1\naction=write - %s; create X_$1\n";
+		IFile file = project.getFile("colours.sec");
+		ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+		if (file.exists()) {
+			file.setContents(in, true, false, null);
+		} else {
+			file.create(in, true, null);
+		}
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+		while (display.readAndDispatch()) {
+			// let the presentation be applied
+		}
+		org.eclipse.swt.custom.StyledText styled = (org.eclipse.swt.custom.StyledText) editor
+				.getAdapter(org.eclipse.swt.widgets.Control.class);
+		java.util.function.BiFunction<String, Integer, org.eclipse.swt.graphics.RGB> colourAt = (s, delta) -> styled
+				.getStyleRangeAtOffset(text.indexOf(s) + delta).foreground.getRGB();
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.REGEX_GROUP, colourAt.apply("(\\S+)", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.REGEX_CLASS, colourAt.apply("\\S+", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.REGEX_QUANTIFIER, colourAt.apply("{1,2}", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.VALUE, colourAt.apply("user (", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.CONTEXT_OPERATOR, colourAt.apply("&&", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.VARIABLE, colourAt.apply("$1 &&", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.ACTION_NAME, colourAt.apply("write -", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.ACTION_NAME, colourAt.apply("create X", 0));
+		assertEquals(org.sec.lang.ui.editor.SecHighlightingColors.VARIABLE, colourAt.apply("%s;", 0));
+		Screenshots.save(editor.getSite().getShell(), "editor-highlighting-inside-values");
+	}
+
+	@Test
 	void gotoLabelIsAHyperlinkToTheLabel() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();

@@ -46,7 +46,8 @@ public class SecPresentationRepairer implements IPresentationDamager, IPresentat
 		for (Styled styled : compute(document.get())) {
 			TextAttribute attribute = SecHighlightingColors.attributeFor(styled.styleId());
 			if (attribute != null) {
-				presentation.addStyleRange(new StyleRange(styled.offset(), styled.length(), attribute.getForeground(),
+				// inner styles (regex parts, variables) come after the value that holds them and win
+				presentation.mergeStyleRange(new StyleRange(styled.offset(), styled.length(), attribute.getForeground(),
 						null, attribute.getStyle()));
 			}
 		}
@@ -61,7 +62,7 @@ public class SecPresentationRepairer implements IPresentationDamager, IPresentat
 						result.add(new Styled(offset, length, ids[ids.length - 1]));
 					}
 				}, CancelIndicator.NullImpl);
-		result.sort(Comparator.comparingInt(Styled::offset));
+		result.sort(Comparator.comparingInt(Styled::offset).thenComparing(Comparator.comparingInt(Styled::length).reversed()));
 		return result;
 	}
 }
