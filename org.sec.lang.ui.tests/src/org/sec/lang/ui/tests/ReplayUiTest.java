@@ -100,6 +100,34 @@ class ReplayUiTest {
 	}
 
 	@Test
+	void aBreakpointFromTheEditorRulerStopsTheDebugReplay() throws Exception {
+		IProject project = exampleProject();
+		IFile rules = project.getFile("ssh-login-failures.sec");
+		for (int line : org.sec.lang.ui.editor.RuleBreakpoints.lines(rules)) {
+			org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, line);
+		}
+		// line 19 (desc=) lies inside the SingleWithThreshold rule that starts at line 15
+		assertTrue(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19));
+		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "ruler breakpoint replay");
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		config.launch(ILaunchManager.DEBUG_MODE, null);
+		waitUntil("the replay stops at the ruler breakpoint", () -> {
+			ReplaySession s = ReplaySession.current();
+			return s != null && s.name().equals("ruler breakpoint replay") && !s.isRunning()
+					&& s.state().lastStop() != null;
+		});
+		Replay.Stop stop = ReplaySession.current().state().lastStop();
+		assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
+		assertEquals("SingleWithThreshold", stop.event().detail().get("type"));
+		assertEquals(1704067205L, stop.event().time(), "the first failed password, at 00:00:05");
+		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
+		ReplaySession.current().terminate();
+	}
+
+	@Test
 	void debugReplayStopsAtTheBreakpointAndTheViewsShowOperationsAndContexts() throws Exception {
 		exampleProject();
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();

@@ -108,6 +108,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 					replay.addBreakpoint(b);
 				}
 			}
+			rulerBreakpoints(ruleSet).forEach(replay::addBreakpoint);
 		}
 		String speed = config.getAttribute(ATTR_SPEED, "max");
 		if (!speed.equalsIgnoreCase("max")) {
@@ -159,6 +160,29 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		c.setAttribute(ATTR_TIMESTAMPS, "auto");
 		c.setAttribute(ATTR_SPEED, "max");
 		return c.doSave();
+	}
+
+	/** Breakpoints set in the editors' rulers: each stops when the rule holding the marked line matches. */
+	static List<Breakpoint> rulerBreakpoints(RuleSet rules) throws CoreException {
+		List<Breakpoint> result = new ArrayList<>();
+		for (org.sec.engine.rules.LoadedRuleFile file : rules.files()) {
+			IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(file.fileName());
+			if (!(r instanceof org.eclipse.core.resources.IFile f) || file.rules().isEmpty()) {
+				continue;
+			}
+			for (int line : org.sec.lang.ui.editor.RuleBreakpoints.lines(f)) {
+				org.sec.engine.rules.Rule holding = null;
+				for (org.sec.engine.rules.Rule rule : file.rules()) {
+					if (rule.line() <= line) {
+						holding = rule;
+					}
+				}
+				if (holding != null) {
+					result.add(Breakpoint.ruleMatched(file.fileName(), holding.line()));
+				}
+			}
+		}
+		return result;
 	}
 
 	/** A breakpoint from one line of {@link #ATTR_BREAKPOINTS}; null for a blank or unknown line. */
