@@ -18,7 +18,7 @@ public final class TraceRecorder implements EngineListener {
 
 	private final LongSupplier clock;
 	private final List<Consumer<TraceEvent>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-	private final Map<RuleRef, Long> hits = new LinkedHashMap<>();
+	private final Map<RuleRef, Long> hits = new java.util.concurrent.ConcurrentHashMap<>();
 	private long lineNumber;
 	private boolean inputLine;
 	private boolean recordEvaluations;
@@ -49,7 +49,7 @@ public final class TraceRecorder implements EngineListener {
 		inputLine = true;
 	}
 
-	/** Matches per rule so far, in the order rules first matched. */
+	/** Matches per rule so far; safe to read from other threads (views) while the replay runs. */
 	public Map<RuleRef, Long> hitCounts() {
 		return Map.copyOf(hits);
 	}

@@ -181,6 +181,14 @@ class ReplayUiTest {
 		assertEquals(List.of("ssh-login-failures.sec:6 Single: 2", "ssh-login-failures.sec:15 SingleWithThreshold: 6",
 				"ssh-login-failures.sec:25 Single: 1", "actions: 6"), timeline.rowSummaries());
 		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-timeline");
+		org.sec.lang.ui.editor.SecEditor editor = (org.sec.lang.ui.editor.SecEditor) org.eclipse.ui.ide.IDE
+				.openEditor(page(), ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example")
+						.getFile("ssh-login-failures.sec"));
+		waitUntil("the ruler shows hit counts", () -> editor.hitCounts().textFor(14).equals("6\u00d7"));
+		assertEquals("2\u00d7", editor.hitCounts().textFor(5));
+		assertEquals("1\u00d7", editor.hitCounts().textFor(24));
+		assertEquals("", editor.hitCounts().textFor(0));
+		Screenshots.save(page().getWorkbenchWindow().getShell(), "editor-hit-counts");
 		session.terminate();
 	}
 }

@@ -123,6 +123,23 @@ public class SecEditor extends TextEditor {
 		updateFolding();
 	}
 
+	private HitCountRulerColumn hitCounts;
+
+	/** The ruler column with the current replay's hit counts. */
+	public HitCountRulerColumn hitCounts() {
+		return hitCounts;
+	}
+
+	@Override
+	protected org.eclipse.jface.text.source.IVerticalRuler createVerticalRuler() {
+		org.eclipse.jface.text.source.IVerticalRuler ruler = super.createVerticalRuler();
+		if (ruler instanceof org.eclipse.jface.text.source.CompositeRuler composite) {
+			hitCounts = new HitCountRulerColumn(this);
+			composite.addDecorator(1, hitCounts);
+		}
+		return ruler;
+	}
+
 	@Override
 	protected org.eclipse.jface.text.source.ISourceViewer createSourceViewer(org.eclipse.swt.widgets.Composite parent,
 			org.eclipse.jface.text.source.IVerticalRuler ruler, int styles) {
@@ -208,6 +225,9 @@ public class SecEditor extends TextEditor {
 			document.removeDocumentListener(revalidate);
 		}
 		outlinePage = null;
+		if (hitCounts != null) {
+			hitCounts.dispose();
+		}
 		super.dispose();
 	}
 }

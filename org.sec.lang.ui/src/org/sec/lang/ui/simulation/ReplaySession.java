@@ -101,6 +101,11 @@ public final class ReplaySession {
 		}
 	}
 
+	/** Matches per rule so far (safe from any thread: a copy). */
+	public java.util.Map<org.sec.engine.api.EngineListener.RuleRef, Long> hitCounts() {
+		return replay.hitCounts();
+	}
+
 	public boolean isRunning() {
 		return running;
 	}
