@@ -75,6 +75,21 @@ class ContentAssistUiTest {
 	}
 
 	@Test
+	void ruleTemplatesAreRulesSecAccepts() throws Exception {
+		org.eclipse.jface.text.Document doc = new org.eclipse.jface.text.Document("# rules\n\n");
+		List<ICompletionProposal> templates = SecContentAssistProcessor.proposals(doc, doc.getLength()).stream()
+				.filter(p -> p.getDisplayString().endsWith(" rule (template)")).toList();
+		assertEquals(11, templates.size(), templates.stream().map(ICompletionProposal::getDisplayString).toList().toString());
+		for (ICompletionProposal p : templates) {
+			org.eclipse.jface.text.Document rule = new org.eclipse.jface.text.Document("# rules\n\n");
+			p.apply(rule);
+			org.sec.engine.rules.LoadedRuleFile loaded = org.sec.engine.rules.RuleLoader.load("t.sec", rule.get(), 0);
+			assertTrue(loaded.valid(), p.getDisplayString() + ": " + loaded.messages());
+			assertEquals(1, loaded.rules().size(), p.getDisplayString());
+		}
+	}
+
+	@Test
 	void proposalsFollowTheRuleType() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();

@@ -108,6 +108,9 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 			}
 		}
 		List<ICompletionProposal> result = new ArrayList<>();
+		if (type == null && present.isEmpty()) {
+			result.addAll(ruleTemplates(prefix, offset));
+		}
 		Map<String, Boolean> allowed = type == null ? Map.of("type", true) : RuleLoader.keywordsForType(type);
 		for (Map.Entry<String, Boolean> k : allowed.entrySet()) {
 			if (!present.contains(k.getKey()) && k.getKey().startsWith(prefix)) {
@@ -118,6 +121,40 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 			if (always.startsWith(prefix) && !prefix.isEmpty()) {
 				result.add(proposal(always + "=", always, prefix, offset));
 			}
+		}
+		return result;
+	}
+
+	/** Example values for the skeletons; sec accepts each of them. */
+	private static final Map<String, String> EXAMPLE_VALUES = Map.ofEntries(Map.entry("ptype", "RegExp"),
+			Map.entry("pattern", "sshd\\[\\d+\\]: Failed password for (\\S+) from ([\\d.]+)"),
+			Map.entry("desc", "failed logins for $1 from $2"), Map.entry("action", "write - %s"),
+			Map.entry("window", "60"), Map.entry("thresh", "3"), Map.entry("ptype2", "RegExp"),
+			Map.entry("pattern2", "sshd\\[\\d+\\]: Accepted password for $1 from $2"),
+			Map.entry("desc2", "$1 logged in after failures"), Map.entry("action2", "write - %s"),
+			Map.entry("window2", "300"), Map.entry("thresh2", "0"), Map.entry("time", "0 * * * *"),
+			Map.entry("script", "/usr/local/bin/check-host $2"));
+
+	/** On an empty line outside any rule: a skeleton for each rule type with the keywords it requires. */
+	private static List<ICompletionProposal> ruleTemplates(String prefix, int offset) {
+		List<ICompletionProposal> result = new ArrayList<>();
+		for (String type : RuleTypes.NAMES) {
+			if (!("type=" + type).startsWith(prefix) && !type.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			Map<String, Boolean> keys = RuleLoader.keywordsForType(type);
+			if (keys.isEmpty() || type.equals("Options")) {
+				continue;
+			}
+			StringBuilder b = new StringBuilder("type=").append(type);
+			keys.forEach((k, required) -> {
+				if (required && !k.equals("type")) {
+					b.append('\n').append(k).append('=').append(EXAMPLE_VALUES.getOrDefault(k, "CHANGE_ME"));
+				}
+			});
+			b.append('\n');
+			result.add(new CompletionProposal(b.toString(), offset - prefix.length(), prefix.length(), b.length(), null,
+					type + " rule (template)", null, null));
 		}
 		return result;
 	}
