@@ -73,7 +73,8 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void setDefaults(ILaunchConfigurationWorkingCopy config) {
-		config.setAttribute(ReplayLaunch.ATTR_TIMESTAMPS, "auto");
+		config.setAttribute(ReplayLaunch.ATTR_TIMESTAMPS,
+				org.sec.lang.ui.preferences.SecPreferences.store().getString(org.sec.lang.ui.preferences.SecPreferences.TIMESTAMPS));
 		config.setAttribute(ReplayLaunch.ATTR_SPEED, "max");
 	}
 
