@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -110,37 +109,48 @@ public final class ReplaySession {
 		return running;
 	}
 
-	/** Runs to the end, a breakpoint, or a pause, updating the views as it goes. */
+	/** Runs to the end, a breakpoint, or a pause, updating the views (and the Job's progress) as it goes. */
 	public Job play() {
-		return command("Replaying " + name, r -> {
+		return command("Replaying " + name, (r, monitor) -> {
 			Replay.Stop stop;
 			long shown = System.nanoTime();
+			long[] size = r.progress();
+			int total = size[1] > 0 ? 1000 : IProgressMonitor.UNKNOWN;
+			monitor.beginTask("Replaying " + name, total);
+			int done = 0;
 			do {
 				stop = r.stepSecond();
 				if (System.nanoTime() - shown > 100_000_000L) {
 					shown = System.nanoTime();
 					state = capture(stop);
 					publish();
+					long[] p = r.progress();
+					if (p[1] > 0) {
+						int now = (int) (p[0] * 1000 / p[1]);
+						monitor.worked(now - done);
+						done = now;
+					}
+					monitor.subTask(r.linesReplayed() + " lines, virtual " + java.time.Instant.ofEpochSecond(r.now()));
 				}
-			} while (stop.reason() == Replay.Reason.STEPPED && !r.finished() && running);
+			} while (stop.reason() == Replay.Reason.STEPPED && !r.finished() && running && !monitor.isCanceled());
 			return stop;
 		});
 	}
 
 	public Job stepEvent() {
-		return command("Step one event", Replay::stepEvent);
+		return command("Step one event", (r, m) -> r.stepEvent());
 	}
 
 	public Job stepSecond() {
-		return command("Step one second", Replay::stepSecond);
+		return command("Step one second", (r, m) -> r.stepSecond());
 	}
 
 	public Job nextExpiry() {
-		return command("Run to the next expiry", Replay::runToNextExpiry);
+		return command("Run to the next expiry", (r, m) -> r.runToNextExpiry());
 	}
 
 	public Job runTo(long epochSecond) {
-		return command("Run to " + java.time.Instant.ofEpochSecond(epochSecond), r -> r.runTo(epochSecond));
+		return command("Run to " + java.time.Instant.ofEpochSecond(epochSecond), (r, m) -> r.runTo(epochSecond));
 	}
 
 	/** Stops a running command after its current step; safe from any thread. */
@@ -169,7 +179,7 @@ public final class ReplaySession {
 		end.schedule();
 	}
 
-	private Job command(String title, Function<Replay, Replay.Stop> step) {
+	private Job command(String title, java.util.function.BiFunction<Replay, IProgressMonitor, Replay.Stop> step) {
 		Job job = new Job(title) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
@@ -181,7 +191,7 @@ public final class ReplaySession {
 				publish();
 				Replay.Stop stop;
 				try {
-					stop = step.apply(replay);
+					stop = step.apply(replay, monitor);
 				} finally {
 					running = false;
 				}
