@@ -12,6 +12,10 @@ public final class RuleTypes {
 			"PairWithWindow", "SingleWithThreshold", "SingleWith2Thresholds", "EventGroup", "Suppress", "Calendar",
 			"Jump", "Options");
 
+	/** Pattern types (ptype values, without the line-count suffix), as the man page spells them. */
+	public static final List<String> PATTERN_TYPES = List.of("RegExp", "SubStr", "NRegExp", "NSubStr", "PerlFunc",
+			"NPerlFunc", "Cached", "NCached", "TValue");
+
 	/** sec L3081: EventGroup, or EventGroupN with N &gt;= 1 (leading zeros allowed, EventGroup0 is not). */
 	private static final Pattern EVENT_GROUP = Pattern.compile("EVENTGROUP(?:0*\\B)?([0-9]*)");
 

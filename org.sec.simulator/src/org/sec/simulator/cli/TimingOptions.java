@@ -40,13 +40,13 @@ public final class TimingOptions {
 
 	/** The timing these options describe. */
 	public LogTiming timing() {
-		ZoneId zoneId = LogTiming.auto().withZone(zone).zoneId();
-		return new LogTiming(timestamps, timestampPattern, year, zone, rate,
-				start == null ? null : TimeArguments.epochSeconds(start, zoneId));
+		Long rateStart = start == null ? null : TimeArguments.epochSeconds(start, zoneId());
+		return new LogTiming(timestamps, timestampPattern, year, zone, rate, rateStart);
 	}
 
+	/** The zone; IllegalArgumentException with a message for users when it is unknown. */
 	public ZoneId zoneId() {
-		return timing().zoneId();
+		return new LogTiming(timestamps, timestampPattern, year, zone, rate, null).zoneId();
 	}
 
 	/** The lines of {@code log} with their times; IllegalArgumentException for bad options. */

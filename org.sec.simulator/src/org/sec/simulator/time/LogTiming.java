@@ -20,14 +20,6 @@ public record LogTiming(String timestamps, String timestampPattern, Integer year
 
 	public static final long DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
 
-	public static LogTiming auto() {
-		return new LogTiming("auto", null, null, "UTC", null, null);
-	}
-
-	public LogTiming withZone(String z) {
-		return new LogTiming(timestamps, timestampPattern, year, z, rate, rateStart);
-	}
-
 	/** The zone; IllegalArgumentException with a message for users when it is unknown. */
 	public ZoneId zoneId() {
 		try {

@@ -31,8 +31,6 @@ import org.sec.engine.rules.RuleLoader;
  */
 public final class SecContentAssistProcessor implements IContentAssistProcessor {
 
-	private static final List<String> PATTERN_TYPES = List.of("RegExp", "SubStr", "NRegExp", "NSubStr", "PerlFunc",
-			"NPerlFunc", "Cached", "NCached", "TValue");
 	private static final Pattern VALUE = Pattern.compile("^(\\w+)=(.*)$", Pattern.DOTALL);
 	private static final Pattern LABEL = Pattern.compile("(?m)^label=(.*\\S)\\s*$");
 
@@ -62,7 +60,7 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 			return choices(RuleTypes.NAMES, value, offset, true);
 		}
 		if (keyword.matches("ptype\\d*|egptype")) {
-			return choices(PATTERN_TYPES, value, offset, true);
+			return choices(RuleTypes.PATTERN_TYPES, value, offset, true);
 		}
 		if (keyword.matches("continue\\d*")) {
 			List<String> values = new ArrayList<>(List.of("TakeNext", "DontCont", "EndMatch"));

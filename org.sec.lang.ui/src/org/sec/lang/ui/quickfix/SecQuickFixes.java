@@ -29,8 +29,6 @@ import org.sec.engine.rules.RuleLoader;
  */
 public final class SecQuickFixes implements IMarkerResolutionGenerator2 {
 
-	private static final List<String> PATTERN_TYPES = List.of("RegExp", "SubStr", "NRegExp", "NSubStr", "PerlFunc",
-			"NPerlFunc", "Cached", "NCached", "TValue");
 	/** A value sec accepts for each keyword a fix adds; the user then edits it. */
 	private static final Map<String, String> DEFAULTS = Map.of("desc", "CHANGE_ME: describe what this rule detects",
 			"action", "none", "ptype", "SubStr", "pattern", "CHANGE_ME", "window", "60", "thresh", "2", "time",
@@ -60,7 +58,7 @@ public final class SecQuickFixes implements IMarkerResolutionGenerator2 {
 				fixes.add(fix("Change the rule type to " + best, file, doc -> replaceValue(doc, line, "type", best)));
 			}
 		} else if ((m = PATTERN_TYPE.matcher(message)).find()) {
-			String best = nearest(m.group(1), PATTERN_TYPES);
+			String best = nearest(m.group(1), RuleTypes.PATTERN_TYPES);
 			if (best != null) {
 				fixes.add(fix("Change the pattern type to " + best, file,
 						doc -> replaceValue(doc, line, "ptype\\d*", best)));

@@ -1,12 +1,9 @@
 package org.sec.lang.ui.simulation;
 
 import java.util.List;
-import java.util.function.BiFunction;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -24,26 +21,15 @@ public final class ContextsView extends SessionView {
 		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
-		column("Context", 220, (c, n) -> String.join(", ", c.names()));
-		column("Remaining", 90, (c, n) -> c.lifetime() == 0 ? "infinite" : Math.max(0, c.created() + c.lifetime() - n) + " s");
-		column("Lifetime", 70, (c, n) -> c.lifetime() == 0 ? "infinite" : c.lifetime() + " s");
-		column("Created", 140, (c, n) -> time(c.created()));
-		column("Events", 60, (c, n) -> Integer.toString(c.events().size()));
-		column("On expiry", 220, (c, n) -> c.onExpiry() == null ? "" : c.onExpiry());
+		column(viewer, "Context", 220, ContextView.class, c -> String.join(", ", c.names()));
+		column(viewer, "Remaining", 90, ContextView.class,
+				c -> c.lifetime() == 0 ? "infinite" : Math.max(0, c.created() + c.lifetime() - now) + " s");
+		column(viewer, "Lifetime", 70, ContextView.class, c -> c.lifetime() == 0 ? "infinite" : c.lifetime() + " s");
+		column(viewer, "Created", 140, ContextView.class, c -> time(c.created()));
+		column(viewer, "Events", 60, ContextView.class, c -> Integer.toString(c.events().size()));
+		column(viewer, "On expiry", 220, ContextView.class, c -> c.onExpiry() == null ? "" : c.onExpiry());
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		return viewer.getControl();
-	}
-
-	private void column(String title, int width, BiFunction<ContextView, Long, String> text) {
-		TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-		c.getColumn().setText(title);
-		c.getColumn().setWidth(width);
-		c.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((ContextView) element, now);
-			}
-		});
 	}
 
 	/** The table as users see it. */

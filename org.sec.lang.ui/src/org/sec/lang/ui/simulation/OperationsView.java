@@ -1,12 +1,9 @@
 package org.sec.lang.ui.simulation;
 
 import java.util.List;
-import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -23,26 +20,15 @@ public final class OperationsView extends SessionView {
 		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
-		column("Operation", 360, OperationView::key);
-		column("Rule", 160, o -> java.nio.file.Path.of(o.file()).getFileName() + ":" + o.ruleLine());
-		column("Type", 150, OperationView::type);
-		column("Events", 60, o -> Integer.toString(o.eventTimes().size()));
-		column("Window start", 140, o -> time(o.windowStart()));
-		column("Window end", 140, o -> o.windowEnd() < 0 ? "(none)" : time(o.windowEnd()));
+		column(viewer, "Operation", 360, OperationView.class, OperationView::key);
+		column(viewer, "Rule", 160, OperationView.class,
+				o -> java.nio.file.Path.of(o.file()).getFileName() + ":" + o.ruleLine());
+		column(viewer, "Type", 150, OperationView.class, OperationView::type);
+		column(viewer, "Events", 60, OperationView.class, o -> Integer.toString(o.eventTimes().size()));
+		column(viewer, "Window start", 140, OperationView.class, o -> time(o.windowStart()));
+		column(viewer, "Window end", 140, OperationView.class, o -> o.windowEnd() < 0 ? "(none)" : time(o.windowEnd()));
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		return viewer.getControl();
-	}
-
-	private void column(String title, int width, Function<OperationView, String> text) {
-		TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-		c.getColumn().setText(title);
-		c.getColumn().setWidth(width);
-		c.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((OperationView) element);
-			}
-		});
 	}
 
 	/** The table as users see it. */

@@ -52,6 +52,21 @@ abstract class SessionView extends ViewPart {
 		super.dispose();
 	}
 
+	/** Adds a column whose cells show {@code text} of the row's element. */
+	static <T> void column(org.eclipse.jface.viewers.TableViewer viewer, String title, int width, Class<T> type,
+			java.util.function.Function<T, String> text) {
+		org.eclipse.jface.viewers.TableViewerColumn c = new org.eclipse.jface.viewers.TableViewerColumn(viewer,
+				org.eclipse.swt.SWT.LEFT);
+		c.getColumn().setText(title);
+		c.getColumn().setWidth(width);
+		c.setLabelProvider(new org.eclipse.jface.viewers.ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply(type.cast(element));
+			}
+		});
+	}
+
 	static String time(long epochSecond) {
 		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 				.format(java.time.Instant.ofEpochSecond(epochSecond).atZone(java.time.ZoneId.systemDefault()));

@@ -3,17 +3,14 @@ package org.sec.lang.ui.simulation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.filesystem.IFileStore;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -50,10 +47,10 @@ public final class TraceView extends SessionView {
 		viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
-		column("Time", 140, e -> time(e.time()));
-		column("Input line", 70, e -> e.lineNumber() == 0 ? "" : Long.toString(e.lineNumber()));
-		column("Event", 150, e -> e.kind().name().toLowerCase(Locale.ROOT));
-		column("What", 520, e -> e.subject() + where(e));
+		column(viewer, "Time", 140, TraceEvent.class, e -> time(e.time()));
+		column(viewer, "Input line", 70, TraceEvent.class, e -> e.lineNumber() == 0 ? "" : Long.toString(e.lineNumber()));
+		column(viewer, "Event", 150, TraceEvent.class, e -> e.kind().name().toLowerCase(Locale.ROOT));
+		column(viewer, "What", 520, TraceEvent.class, e -> e.subject() + where(e));
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.addDoubleClickListener(e -> open((TraceEvent) ((IStructuredSelection) e.getSelection()).getFirstElement()));
 		return filter;
@@ -62,18 +59,6 @@ public final class TraceView extends SessionView {
 	private static String where(TraceEvent e) {
 		String file = e.detail().get("file");
 		return file == null ? "" : "  (" + Path.of(file).getFileName() + ":" + e.detail().get("line") + ")";
-	}
-
-	private void column(String title, int width, Function<TraceEvent, String> text) {
-		TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-		c.getColumn().setText(title);
-		c.getColumn().setWidth(width);
-		c.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((TraceEvent) element);
-			}
-		});
 	}
 
 	/** The table as users see it. */
