@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record EngineSnapshot(long time, long linesProcessed, List<OperationView> operations,
 		List<ContextView> contexts, Map<String, String> variables, List<PendingEventView> pendingEvents,
-		List<RuleUsage> ruleUsage, InputBufferView inputBuffer) {
+		List<RuleUsage> ruleUsage, InputBufferView inputBuffer, Map<String, Map<String, String>> matchCache,
+		List<ChildView> children) {
 
 	/**
 	 * The input buffers: one joint buffer ({@code buffers} has the single key "") or one
@@ -21,9 +22,27 @@ public record EngineSnapshot(long time, long linesProcessed, List<OperationView>
 			Map<String, List<String>> sources) {
 	}
 
-	/** An event correlation operation. {@code windowEnd} is -1 for an infinite window. */
+	/**
+	 * An event correlation operation. {@code windowEnd} is -1 for an infinite window.
+	 * {@code details} are the rule's and operation's fields in the order sec's dump prints
+	 * them; {@code status} is sec's word for a counting operation's state ({@code null}
+	 * for the others). EventGroup: {@code eventPatterns} holds the 1-based pattern of each
+	 * event and {@code eventTokens} its egtoken (empty without egpattern).
+	 */
 	public record OperationView(String key, String file, int ruleId, int ruleLine, String type, long startTime,
-			long windowStart, long windowEnd, String desc, List<Long> eventTimes) {
+			long windowStart, long windowEnd, String desc, List<Long> eventTimes, List<Detail> details,
+			String status, List<Integer> eventPatterns, List<String> eventTokens) {
+	}
+
+	/**
+	 * One field of an operation as sec's dump shows it: {@code key} in the JSON dump,
+	 * {@code label} in the text dump; {@code numeric} values are JSON numbers.
+	 */
+	public record Detail(String key, String label, String value, boolean numeric) {
+	}
+
+	/** A running child process; {@code pipeInput}: its output comes back as events. */
+	public record ChildView(long pid, String command, boolean pipeInput, String context) {
 	}
 
 	/** A context under all its names; lifetime 0 means infinite. */
@@ -31,7 +50,8 @@ public record EngineSnapshot(long time, long linesProcessed, List<OperationView>
 			List<String> events) {
 	}
 
-	public record PendingEventView(long due, String event) {
+	/** An event to be created at {@code due}; {@code context} is set with --intcontexts. */
+	public record PendingEventView(long due, String event, String context) {
 	}
 
 	/** How often a rule matched, as sec's dump reports it. */

@@ -8,8 +8,7 @@ import org.sec.engine.api.SecVersion;
 
 /**
  * sec's --dumpfjson dump (dump_data_json L11639): one JSON object with the keys sec
- * uses. Written by hand because the engine depends on nothing but the JDK. Left out, as
- * in the text dump: the pattern, context and continue of each operation.
+ * uses. Written by hand because the engine depends on nothing but the JDK.
  */
 public final class JsonDump {
 
@@ -141,9 +140,22 @@ public final class JsonDump {
 			EngineSnapshot.PendingEventView p = s.pendingEvents().get(i);
 			b.append(i > 0 ? ",{" : "{");
 			field(b, "event", p.event()).append(',');
+			if (p.context() != null) {
+				field(b, "context", p.context()).append(',');
+			}
 			field(b, "time", p.due()).append('}');
 		}
 		b.append("],");
+
+		b.append("\"pmatchcache\":{");
+		boolean firstMatch = true;
+		for (Map.Entry<String, Map<String, String>> m : s.matchCache().entrySet()) {
+			b.append(firstMatch ? "" : ",");
+			firstMatch = false;
+			string(b, m.getKey()).append(':');
+			nullableStrings(b, m.getValue());
+		}
+		b.append("},");
 
 		b.append("\"operations\":{");
 		for (int i = 0; i < s.operations().size(); i++) {
@@ -160,10 +172,29 @@ public final class JsonDump {
 			}
 			field(b, "configfile", op.file()).append(',');
 			field(b, "ruleid", op.ruleId()).append(',');
-			field(b, "type", op.type()).append(',');
-			field(b, "desc", op.desc()).append(',');
-			b.append("\"eventtimes\":");
-			numbers(b, op.eventTimes()).append('}');
+			field(b, "type", op.type());
+			for (EngineSnapshot.Detail d : op.details()) {
+				b.append(',');
+				if (d.numeric()) {
+					string(b, d.key()).append(':').append(d.value());
+				} else {
+					field(b, d.key(), d.value());
+				}
+			}
+			if (op.status() != null) {
+				b.append(',');
+				field(b, "status", op.status()).append(",\"eventtimes\":");
+				numbers(b, op.eventTimes());
+				if (op.type().startsWith("EventGroup")) {
+					b.append(",\"eventpatterns\":");
+					numbers(b, op.eventPatterns().stream().map(Integer::longValue).toList());
+					if (!op.details().stream().filter(d -> d.key().equals("egpattern")).toList().isEmpty()) {
+						b.append(",\"eventtokens\":");
+						strings(b, op.eventTokens());
+					}
+				}
+			}
+			b.append('}');
 		}
 		b.append("},");
 
@@ -183,22 +214,45 @@ public final class JsonDump {
 		}
 		b.append("],");
 
-		b.append("\"variables\":{");
-		boolean first = true;
-		for (Map.Entry<String, String> v : s.variables().entrySet()) {
-			if (!first) {
+		b.append("\"children\":{");
+		for (int i = 0; i < s.children().size(); i++) {
+			EngineSnapshot.ChildView c = s.children().get(i);
+			b.append(i > 0 ? "," : "");
+			string(b, Long.toString(c.pid())).append(":{");
+			field(b, "pid", c.pid()).append(',');
+			field(b, "cmdline", c.command());
+			if (c.pipeInput()) {
 				b.append(',');
+				field(b, "status", "Connected to pipe input");
+				if (c.context() != null) {
+					b.append(',');
+					field(b, "context", c.context());
+				}
 			}
+			b.append('}');
+		}
+		b.append("},");
+
+		b.append("\"variables\":");
+		nullableStrings(b, s.variables()).append("}\n");
+		return b.toString();
+	}
+
+	/** A JSON object of strings, {@code null} values as JSON null (Perl's undef). */
+	private static StringBuilder nullableStrings(StringBuilder b, Map<String, String> values) {
+		b.append('{');
+		boolean first = true;
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			b.append(first ? "" : ",");
 			first = false;
-			string(b, v.getKey()).append(':');
-			if (v.getValue() == null) {
+			string(b, e.getKey()).append(':');
+			if (e.getValue() == null) {
 				b.append("null");
 			} else {
-				string(b, v.getValue());
+				string(b, e.getValue());
 			}
 		}
-		b.append("}}\n");
-		return b.toString();
+		return b.append('}');
 	}
 
 	private static StringBuilder field(StringBuilder b, String name, String value) {

@@ -11,9 +11,9 @@ import org.sec.engine.api.SecVersion;
 
 /**
  * sec's text dump (dump_data L11007, written on SIGUSR1). Sections and their wording
- * follow sec. Left out: per operation, the pattern, context and continue lines; the
- * input sources' read offset counts the bytes of the lines delivered (sec's is where its
- * block reads stand).
+ * follow sec. Differences: the input sources' read offset counts the bytes of the lines
+ * delivered (sec's is where its block reads stand); a PerlFunc pattern prints its code,
+ * where sec prints the code reference's address.
  */
 public final class TextDump {
 
@@ -49,6 +49,50 @@ public final class TextDump {
 			lines.forEach(l -> b.append(l).append('\n'));
 			b.append(DASHES).append("\n\n");
 		});
+	}
+
+	/** print_operation (L10658). */
+	private static void operation(StringBuilder b, EngineSnapshot.OperationView op) {
+		b.append("Key: ").append(op.key()).append('\n');
+		b.append("Operation started at: ").append(time(op.startTime())).append('\n');
+		b.append("Correlation window begins at: ").append(time(op.windowStart())).append('\n');
+		if (op.windowEnd() >= 0) {
+			b.append("Correlation window ends at: ").append(time(op.windowEnd())).append('\n');
+		}
+		b.append("Configuration file: ").append(op.file()).append('\n');
+		b.append("Rule number: ").append(op.ruleId() + 1).append('\n');
+		b.append("Rule internal ID: ").append(op.ruleId()).append('\n');
+		b.append("Type: ").append(op.type()).append('\n');
+		for (EngineSnapshot.Detail d : op.details()) {
+			b.append(d.label()).append(": ");
+			if (d.key().startsWith("window")) {
+				// a Pair without a window waits forever
+				b.append(op.type().equals("Pair") && d.value().equals("0") ? "infinite" : d.value() + " seconds");
+			} else {
+				b.append(d.value());
+			}
+			b.append('\n');
+		}
+		if (op.status() != null) {
+			b.append(op.eventTimes().size()).append(" events observed at (").append(switch (op.status()) {
+			case "threshold reached" -> "seen before threshold was crossed";
+			case "thresholds reached" -> "seen before thresholds were crossed";
+			default -> op.status();
+			}).append("):\n");
+			boolean group = op.type().startsWith("EventGroup");
+			for (int i = 0; i < op.eventTimes().size(); i++) {
+				b.append(time(op.eventTimes().get(i)));
+				if (group) {
+					b.append(" (matched by pattern #").append(op.eventPatterns().get(i));
+					if (!op.eventTokens().isEmpty()) {
+						b.append(", event group token: ").append(op.eventTokens().get(i));
+					}
+					b.append(')');
+				}
+				b.append('\n');
+			}
+		}
+		b.append('\n');
 	}
 
 	private static String time(long epoch) {
@@ -134,30 +178,26 @@ public final class TextDump {
 		b.append("Pending events:\n").append(EQUALS).append('\n');
 		for (EngineSnapshot.PendingEventView p : s.pendingEvents()) {
 			b.append("Event: ").append(p.event()).append('\n');
-			b.append("Will be created at ").append(time(p.due())).append("\n\n");
+			b.append("Will be created at ").append(time(p.due()));
+			if (p.context() != null) {
+				b.append(" with context '").append(p.context()).append('\'');
+			}
+			b.append("\n\n");
 		}
 		b.append("Total: ").append(s.pendingEvents().size()).append(" elements\n\n");
 
+		b.append("Pattern match cache:\n").append(EQUALS).append('\n');
+		s.matchCache().forEach((match, vars) -> {
+			b.append("Match: ").append(match).append('\n');
+			vars.forEach((name, value) -> b.append(name).append(" = ").append(value == null ? "undef" : value).append('\n'));
+			b.append('\n');
+		});
+		b.append("Total: ").append(s.matchCache().size()).append(" elements\n\n");
+
 		b.append("List of event correlation operations:\n").append(EQUALS).append('\n');
 		for (EngineSnapshot.OperationView op : s.operations()) {
-			b.append("Key: ").append(op.key()).append('\n');
-			b.append("Operation started at: ").append(time(op.startTime())).append('\n');
-			b.append("Correlation window begins at: ").append(time(op.windowStart())).append('\n');
-			if (op.windowEnd() >= 0) {
-				b.append("Correlation window ends at: ").append(time(op.windowEnd())).append('\n');
-			}
-			b.append("Configuration file: ").append(op.file()).append('\n');
-			b.append("Rule number: ").append(op.ruleId() + 1).append('\n');
-			b.append("Rule internal ID: ").append(op.ruleId()).append('\n');
-			b.append("Type: ").append(op.type()).append('\n');
-			b.append("Description: ").append(op.desc()).append('\n');
-			if (!op.eventTimes().isEmpty()) {
-				b.append(op.eventTimes().size()).append(" events observed at:\n");
-				for (long t : op.eventTimes()) {
-					b.append(time(t)).append('\n');
-				}
-			}
-			b.append('\n').append(DASHES).append('\n');
+			operation(b, op);
+			b.append(DASHES).append('\n');
 		}
 		b.append("Total: ").append(s.operations().size()).append(" elements\n\n");
 
@@ -178,6 +218,21 @@ public final class TextDump {
 			b.append(DASHES).append('\n');
 		}
 		b.append("Total: ").append(s.contexts().size()).append(" elements\n\n");
+
+		b.append("Child processes:\n").append(EQUALS).append('\n');
+		for (EngineSnapshot.ChildView c : s.children()) {
+			b.append("Child PID: ").append(c.pid()).append('\n');
+			b.append("Commandline started by child: ").append(c.command()).append('\n');
+			if (c.pipeInput()) {
+				b.append("Connected to pipe input");
+				if (c.context() != null) {
+					b.append(" with context '").append(c.context()).append('\'');
+				}
+				b.append('\n');
+			}
+			b.append(DASHES).append('\n');
+		}
+		b.append("Total: ").append(s.children().size()).append(" elements\n\n");
 
 		b.append("Action list variables:\n").append(EQUALS).append('\n');
 		for (Map.Entry<String, String> v : s.variables().entrySet()) {

@@ -25,13 +25,15 @@ final class ChildProcesses {
 
 	private static final class Child {
 		final Process process;
+		final String command;
 		final String context;
 		final ExitHandler onExit;
 		final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 		Thread reader;
 
-		Child(Process process, String context, ExitHandler onExit) {
+		Child(Process process, String command, String context, ExitHandler onExit) {
 			this.process = process;
+			this.command = command;
 			this.context = context;
 			this.onExit = onExit;
 		}
@@ -77,10 +79,10 @@ final class ChildProcesses {
 			p = pb.start();
 		} catch (IOException e) {
 			// sec's forked child fails to exec and exits non-zero; its exit handler still runs
-			children.add(new Child(new FailedProcess(), collectContext, onExit));
+			children.add(new Child(new FailedProcess(), String.join(" ", command), collectContext, onExit));
 			throw e;
 		}
-		Child child = new Child(p, collectContext, onExit);
+		Child child = new Child(p, String.join(" ", command), collectContext, onExit);
 		if (collectContext != null) {
 			child.reader = new Thread(() -> readLines(p.getInputStream(), child), "sec-child-" + p.pid());
 		} else {
@@ -170,6 +172,17 @@ final class ChildProcesses {
 		} catch (IOException e) {
 			// the pipe closed
 		}
+	}
+
+	/** The running children as the dump lists them; contexts only with --intcontexts. */
+	List<org.sec.engine.api.EngineSnapshot.ChildView> views(boolean intcontexts) {
+		List<org.sec.engine.api.EngineSnapshot.ChildView> views = new ArrayList<>();
+		for (Child child : children) {
+			long pid = child.process instanceof FailedProcess ? -1 : child.process.pid();
+			views.add(new org.sec.engine.api.EngineSnapshot.ChildView(pid, child.command, child.context != null,
+					intcontexts ? child.context : null));
+		}
+		return views;
 	}
 
 	boolean isEmpty() {

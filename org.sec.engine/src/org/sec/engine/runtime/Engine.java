@@ -397,15 +397,32 @@ public final class Engine {
 		return op;
 	}
 
+	private Map<String, Map<String, String>> copyOfMatchCache() {
+		Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+		matchCache.forEach((name, vars) -> copy.put(name, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(vars))));
+		return copy;
+	}
+
 	/** The engine's state now: operations, contexts, variables, pending events, rule usage. */
 	public org.sec.engine.api.EngineSnapshot snapshot() {
 		List<org.sec.engine.api.EngineSnapshot.OperationView> ops = new ArrayList<>();
 		for (Operation op : operations.values()) {
 			List<Long> times = new ArrayList<>(op.times);
-			op.allTimes.forEach(e -> times.add(e.time()));
+			List<Integer> patterns = new ArrayList<>();
+			List<String> tokens = new ArrayList<>();
+			for (Operation.GroupEvent e : op.allTimes) {
+				times.add(e.time());
+				patterns.add(e.index() + 1);
+				if (op.rule.egPattern() != null) {
+					tokens.add(e.token());
+				}
+			}
+			String type = op.rule.kind() == RuleKind.EVENT_GROUP ? "EventGroup" + op.rule.eventCount()
+					: op.rule.kind().displayName();
 			ops.add(new org.sec.engine.api.EngineSnapshot.OperationView(op.key, op.rule.file(), op.rule.id(),
-					op.rule.line(), op.rule.kind().displayName(), op.startTime, op.time,
-					op.window == 0 && op.rule.kind() == RuleKind.PAIR ? -1 : op.time + op.window, op.desc, times));
+					op.rule.line(), type, op.startTime, op.time,
+					op.window == 0 ? -1 : op.time + op.window, op.desc, times,
+					OperationDetails.of(op), OperationDetails.status(op), patterns, tokens));
 		}
 		List<org.sec.engine.api.EngineSnapshot.ContextView> ctxs = new ArrayList<>();
 		Set<Context> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -417,7 +434,8 @@ public final class Engine {
 		}
 		List<org.sec.engine.api.EngineSnapshot.PendingEventView> pending = new ArrayList<>();
 		for (Pending p : pendingEvents) {
-			pending.add(new org.sec.engine.api.EngineSnapshot.PendingEventView(p.time(), p.event()));
+			pending.add(new org.sec.engine.api.EngineSnapshot.PendingEventView(p.time(), p.event(),
+					options.intcontexts() ? p.context() : null));
 		}
 		List<org.sec.engine.api.EngineSnapshot.RuleUsage> usage = new ArrayList<>();
 		for (LoadedRuleFile file : files) {
@@ -428,7 +446,8 @@ public final class Engine {
 			}
 		}
 		return new org.sec.engine.api.EngineSnapshot(now(), linesProcessed, ops, ctxs,
-				new java.util.TreeMap<>(variables), pending, usage, buffers.view());
+				new java.util.TreeMap<>(variables), pending, usage, buffers.view(), copyOfMatchCache(),
+				children.views(options.intcontexts()));
 	}
 
 	private String desc(Rule rule, Map<String, String> vars) {
@@ -684,6 +703,7 @@ public final class Engine {
 		Operation op = new Operation(key, rule, time, rule.window(), desc);
 		op.desc2 = rule.desc2();
 		op.pattern2 = p2.regex();
+		op.pattern2Text = p2.text();
 		op.substrPattern2 = p2.type() == PatternSpec.Type.SUBSTR ? p2.text() : null;
 		op.context2 = second.context() == null ? null : second.context().expression();
 		op.action = rule.actions("action");
@@ -697,6 +717,7 @@ public final class Engine {
 							'$', matchCache);
 					try {
 						op.pattern2 = PerlRegex.compile(text);
+						op.pattern2Text = text;
 					} catch (PerlRegexException e) {
 						log.log(SecLog.Level.ERR, "Runtime variable evaluation yielded an invalid regular expression '"
 								+ text + "' for " + typeName + " rule: " + e.getMessage());
@@ -713,9 +734,8 @@ public final class Engine {
 				}
 			}
 			case SUBSTR -> {
-				if (!p2.negated() || true) {
-					op.substrPattern2 = Substitution.string(vars, p2.text(), '$', matchCache);
-				}
+				op.substrPattern2 = Substitution.string(vars, p2.text(), '$', matchCache);
+				op.pattern2Text = op.substrPattern2;
 				op.desc2 = Substitution.string(vars, op.desc2, '$', matchCache);
 				op.action2 = Substitution.actionList(vars, op.action2, '$', matchCache);
 				if (op.context2 != null) {

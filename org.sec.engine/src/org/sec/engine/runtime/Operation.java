@@ -22,6 +22,8 @@ final class Operation {
 	String desc2;
 	/** Pair/PairWithWindow: the second pattern (substituted when it had match variables). */
 	PerlRegex.Compiled pattern2;
+	/** The second pattern's text as the dump prints it (after substitution). */
+	String pattern2Text;
 	String substrPattern2;
 	ContextExpression context2;
 	/** SingleWithThreshold, SingleWith2Thresholds: event times in the window. */
