@@ -142,6 +142,47 @@ public final class Rule {
 	}
 
 	/** Perl-code features the rule uses, named as users write them; empty when it needs no Perl. */
+	/** The Perl code texts of this rule: PerlFunc patterns, context code, eval and lcall code. */
+	public List<String> perlCode() {
+		List<String> code = new ArrayList<>();
+		for (PatternSlot slot : slots) {
+			if (slot.pattern != null && slot.pattern.needsPerl()) {
+				code.add(slot.pattern.text());
+			}
+			if (slot.context != null) {
+				contextCode(slot.context.expression(), code);
+			}
+			actionCode(slot.count, code);
+		}
+		if (egPattern != null && egPattern.needsPerl()) {
+			code.add(egPattern.text());
+		}
+		actions.values().forEach(list -> actionCode(list, code));
+		return code;
+	}
+
+	private static void contextCode(org.sec.engine.context.ContextExpression expression, List<String> code) {
+		for (org.sec.engine.context.ContextToken t : expression.tokens()) {
+			if (t.needsPerl()) {
+				code.add(t.text());
+			} else if (t.nested() != null) {
+				contextCode(t.nested(), code);
+			}
+		}
+	}
+
+	private static void actionCode(List<Action> actions, List<String> code) {
+		for (Action a : actions) {
+			switch (a.type()) {
+			case EVAL -> code.add(a.arg(1));
+			case LCALL -> code.add(a.arg(2));
+			default -> {
+			}
+			}
+			a.lists().forEach(list -> actionCode(list, code));
+		}
+	}
+
 	public List<String> perlFeatures() {
 		List<String> features = new ArrayList<>();
 		for (PatternSlot slot : slots) {

@@ -89,10 +89,27 @@ public final class RuleSet {
 			}
 			LoadedRuleFile file = RuleLoader.load(name, text, bufsize, perl);
 			file.messages().forEach(log);
+			if (perl != null) {
+				warnAboutSecInternals(file, log);
+			}
 			loaded.add(file);
 			valid &= file.valid();
 		}
 		return new RuleSet(loaded, valid, perl);
+	}
+
+	/** jsec's deliberate difference (FAQ Q15): Perl code that reaches sec's own state sees none of jsec's. */
+	private static void warnAboutSecInternals(LoadedRuleFile file, Consumer<ConfigDiagnostic> log) {
+		for (Rule rule : file.rules()) {
+			for (String code : rule.perlCode()) {
+				for (String name : org.sec.engine.perl.SecInternals.referencedBy(code)) {
+					log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, rule.line(),
+							"Rule in " + file.fileName() + " at line " + rule.line() + ": Perl code uses sec's internal "
+									+ name + ", which jsec does not have: the code runs in jsec's Perl bridge and"
+									+ " sees an empty variable, not jsec's state"));
+				}
+			}
+		}
 	}
 
 	private static String reason(IOException e) {

@@ -59,8 +59,18 @@ class SecLintsTest {
 
 	@Test
 	void perlCodeNeedsTheBridge() {
-		assertEquals(List.of("W@1: ptype=PerlFunc needs the Perl bridge: sec runs it, jsec and the simulator do not yet"),
-				lints("type=Single\nptype=PerlFunc\npattern=sub { 1 }\ndesc=x\naction=none\n"));
+		assertEquals(List.of("W@1: ptype=PerlFunc needs the Perl bridge: jsec and the simulator run it in a perl process,"
+				+ " slower than rules in Java"), lints("type=Single\nptype=PerlFunc\npattern=sub { 1 }\ndesc=x\naction=none\n"));
+	}
+
+	@Test
+	void perlCodeReachingIntoSecsStateIsNamed() {
+		assertEquals(List.of("W@1: eval/call/lcall action needs the Perl bridge: jsec and the simulator run it in a perl"
+				+ " process, slower than rules in Java",
+				"W@1: Perl code uses sec's internal %main::context_list: jsec and the simulator do not have it,"
+						+ " the code sees an empty variable"),
+				lints("type=Single\nptype=SubStr\npattern=x\ndesc=x\n"
+						+ "action=lcall %n -> ( sub { scalar(keys %main::context_list) } )\n"));
 	}
 
 	@Test

@@ -290,7 +290,13 @@ public final class SecLints {
 		for (Rule rule : file.rules()) {
 			for (String feature : rule.perlFeatures()) {
 				findings.add(new Finding(rule.line(), null, feature
-						+ " needs the Perl bridge: sec runs it, jsec and the simulator do not yet"));
+						+ " needs the Perl bridge: jsec and the simulator run it in a perl process, slower than rules in Java"));
+			}
+			for (String code : rule.perlCode()) {
+				for (String name : org.sec.engine.perl.SecInternals.referencedBy(code)) {
+					findings.add(new Finding(rule.line(), null, "Perl code uses sec's internal " + name
+							+ ": jsec and the simulator do not have it, the code sees an empty variable"));
+				}
 			}
 		}
 	}

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sec.engine.tests.support.GoldenFiles;
 
 /**
- * jsec as a drop-in: each case in golden/runs (rules.sec, input.log) is run by
- * scripts/jsec-run on the same frozen clock that shared/tools/sec-run gives the real sec,
- * and stdout must equal sec's byte for byte (stdout.golden, made by
- * scripts/sec-run-golden.sh).
+ * jsec as a drop-in: each case in golden/runs (rules.sec, input.log, optionally
+ * sec-options with more command-line options, one per line) is run by scripts/jsec-run
+ * on the same frozen clock that shared/tools/sec-run gives the real sec, and stdout must
+ * equal sec's byte for byte (stdout.golden, made by scripts/sec-run-golden.sh).
+ * golden/runs/README.md says which cases stand for which FAQ answers.
  */
 class RunGoldenTest {
 
@@ -37,12 +38,22 @@ class RunGoldenTest {
 		return GoldenFiles.moduleDir().resolve("golden/runs").resolve(name);
 	}
 
+	/** The command for a case: the runner, the case's files and its sec-options. */
+	private static List<String> command(String runner, String name) throws IOException {
+		List<String> command = new java.util.ArrayList<>(List.of("bash", runner, "rules.sec", "input.log", "--"));
+		Path options = caseDir(name).resolve("sec-options");
+		if (Files.exists(options)) {
+			Files.readAllLines(options).stream().filter(l -> !l.isBlank()).forEach(command::add);
+		}
+		return command;
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void jsecStdoutEqualsSec(String name) throws Exception {
 		assumeTrue(Files.exists(LIBFAKETIME), "libfaketime is not installed (apt-get install libfaketime)");
 		Path script = GoldenFiles.repositoryDir().resolve("scripts/jsec-run");
-		String ours = GoldenFiles.run(caseDir(name), List.of("bash", script.toString(), "rules.sec", "input.log"));
+		String ours = GoldenFiles.run(caseDir(name), command(script.toString(), name));
 		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), ours);
 	}
 
@@ -51,7 +62,7 @@ class RunGoldenTest {
 	void goldenMatchesLiveSec(String name) throws Exception {
 		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
 		Path tool = GoldenFiles.sharedDir().resolve("tools/sec-run");
-		String live = GoldenFiles.run(caseDir(name), List.of("bash", tool.toString(), "rules.sec", "input.log"));
+		String live = GoldenFiles.run(caseDir(name), command(tool.toString(), name));
 		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), live);
 	}
 }

@@ -1,0 +1,72 @@
+package org.sec.engine.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.perl.PerlBridge;
+import org.sec.engine.perl.PerlException;
+import org.sec.engine.perl.SecInternals;
+import org.sec.engine.rules.RuleSet;
+import org.sec.engine.tests.support.GoldenFiles;
+
+/**
+ * The FAQ answers that need more than a run case (golden/runs/faq-*, compared with sec
+ * by RunGoldenTest): Q8's rules are what sec's own swatch2sec.pl writes, and Q15's
+ * save/restore of %main::context_list is jsec's deliberate difference, named at load time.
+ */
+class FaqCasesTest {
+
+	private static final Path SWATCH2SEC = Paths.get("/usr/share/doc/sec/examples/swatch2sec.pl");
+
+	@Test
+	void q08RulesAreWhatSwatch2secWrites() throws Exception {
+		assumeTrue(Files.exists(SWATCH2SEC), "sec's examples are not installed (apt-get install sec)");
+		Path dir = GoldenFiles.moduleDir().resolve("golden/runs/faq-q08-swatch");
+		Process p = new ProcessBuilder("perl", SWATCH2SEC.toString()).redirectInput(dir.resolve("swatchrc").toFile())
+				.start();
+		String converted = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertEquals(0, p.waitFor());
+		assertEquals(GoldenFiles.read(dir.resolve("rules.sec")), converted);
+	}
+
+	@Test
+	void q15CodeThatUsesSecsContextTableIsNamedAtLoadTime() {
+		List<ConfigDiagnostic> log = new ArrayList<>();
+		try (PerlBridge perl = PerlBridge.fromPath()) {
+			try {
+				perl.version();
+			} catch (PerlException e) {
+				assumeTrue(false, "perl is not installed: " + e.getMessage());
+			}
+			RuleSet rules = RuleSet.load(GoldenFiles.moduleDir().resolve("golden/faq"), List.of("q15-save-contexts.sec"),
+					0, perl, log::add);
+			assertTrue(rules.valid(), "sec accepts the Q15 rules, so jsec must load them: " + log);
+			List<String> warnings = log.stream().filter(d -> d.severity() == ConfigDiagnostic.Severity.WARNING)
+					.map(d -> d.line() + " " + d.message()).toList();
+			String tail = ": Perl code uses sec's internal %main::context_list, which jsec does not have: the code"
+					+ " runs in jsec's Perl bridge and sees an empty variable, not jsec's state";
+			assertEquals(List.of("5 Rule in q15-save-contexts.sec at line 5" + tail,
+					"13 Rule in q15-save-contexts.sec at line 13" + tail), warnings);
+		}
+	}
+
+	@Test
+	void secInternalsAreFoundInEveryPerlSpelling() {
+		assertEquals(List.of("%main::context_list"), SecInternals.referencedBy("keys %main::context_list"));
+		assertEquals(List.of("%main::context_list"), SecInternals.referencedBy("$main::context_list{'X'}"));
+		assertEquals(List.of("%main::corr_list", "@main::pending_events"),
+				SecInternals.referencedBy("%::corr_list; $::pending_events[0]; $::corr_list {k}"));
+		assertEquals(List.of("%main::variables"), SecInternals.referencedBy("\\%main::variables"));
+		// user globals in package main are not sec's
+		assertEquals(List.of(), SecInternals.referencedBy("$main::counter++; %main::seen = ()"));
+	}
+}
