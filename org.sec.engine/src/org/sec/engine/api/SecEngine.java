@@ -31,6 +31,9 @@ public final class SecEngine {
 	private final PrintStream out;
 	private final SecLog log;
 	private java.util.function.Supplier<RuleSet> reloader;
+	private java.util.function.UnaryOperator<RuleSet> softReloader;
+	/** The rules running now (soft restarts keep the unchanged files of it). */
+	private RuleSet rules;
 	private org.sec.engine.runtime.InputControl inputControl;
 	private final Clock clock;
 	private final int cleantime;
@@ -73,6 +76,7 @@ public final class SecEngine {
 		engine.setListener(listener);
 		engine.setSideEffects(sideEffects);
 		SecEngine e = new SecEngine(engine, clock, settings, out, log);
+		e.rules = rules;
 		e.listener = listener;
 		e.sideEffects = sideEffects;
 		if (settings.intevents()) {
@@ -102,6 +106,43 @@ public final class SecEngine {
 	 * operations, contexts, variables and pending events dropped, rules read again,
 	 * SEC_RESTART. Queued synthetic events survive, as in sec.
 	 */
+	/**
+	 * How to read the rule files again on SIGABRT: from the running rules to the new ones,
+	 * reading only new and changed files (see {@link RuleSet#softReload}); without it an
+	 * ABRT only logs a warning.
+	 */
+	public void setSoftReloader(java.util.function.UnaryOperator<RuleSet> softReloader) {
+		this.softReloader = softReloader;
+	}
+
+	/** Does what SIGABRT does. */
+	public void softRestart() {
+		doSoftRestart();
+		drainSyntheticEvents();
+	}
+
+	/**
+	 * SIGABRT (check_signals L13165): SEC_PRE_SOFTRESTART, outputs closed, new and changed
+	 * rule files read, operations of changed and removed files ended, SEC_SOFTRESTART.
+	 * Contexts, variables, pending events and child processes stay.
+	 */
+	private void doSoftRestart() {
+		if (softReloader == null) {
+			log.log(SecLog.Level.WARN, "SIGABRT received, but this engine cannot read its rules again");
+			return;
+		}
+		log.log(SecLog.Level.NOTICE, "SIGABRT received: soft restart of SEC");
+		if (intevents) {
+			engine.internalEvent("SEC_PRE_SOFTRESTART");
+		}
+		engine.closeOutputs();
+		rules = softReloader.apply(rules);
+		engine.replaceRules(rules.files(), rules.changedFiles());
+		if (intevents) {
+			engine.internalEvent("SEC_SOFTRESTART");
+		}
+	}
+
 	/** Does what SIGHUP does. */
 	public void restart() {
 		fullRestart();
@@ -119,7 +160,8 @@ public final class SecEngine {
 		}
 		engine.closeOutputs();
 		engine.terminateChildren();
-		Engine next = newEngine(reloader.get(), settings, clock, out, log);
+		rules = reloader.get();
+		Engine next = newEngine(rules, settings, clock, out, log);
 		next.setListener(listener);
 		next.setSideEffects(sideEffects);
 		engine.moveSyntheticEventsTo(next);
@@ -151,6 +193,7 @@ public final class SecEngine {
 			switch (signal) {
 			case TERM -> terminate = true;
 			case HUP -> fullRestart();
+			case ABRT -> doSoftRestart();
 			case USR1 -> dump();
 			case USR2 -> engine.closeOutputs();
 			}

@@ -37,7 +37,8 @@ final class EventLoop {
 
 	int run() throws IOException {
 		boolean intcontexts = options.intcontexts;
-		Inputs inputs = new Inputs(options.tail, options.fromstart, log);
+		Inputs inputs = new Inputs(options.tail, options.fromstart, log, options.inputTimeout, options.timeoutScript,
+				clock::nowSeconds);
 		for (String spec : options.input) {
 			String pattern = spec;
 			String context = null;
@@ -63,6 +64,8 @@ final class EventLoop {
 		engine.setInputControl(inputs);
 		engine.setReloader(
 				() -> RuleSet.load(java.nio.file.Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
+		engine.setSoftReloader(
+				running -> running.softReload(java.nio.file.Paths.get(""), options.conf, options.bufsize, log::log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
 		boolean contextsOn = intcontexts;
@@ -79,6 +82,10 @@ final class EventLoop {
 			if (hupSignal) {
 				hupSignal = false;
 				engine.restart();
+			}
+			if (abrtSignal) {
+				abrtSignal = false;
+				engine.softRestart();
 			}
 			String[] line = inputs.next();
 			if (line != null) {
@@ -109,6 +116,7 @@ final class EventLoop {
 
 	private static volatile boolean dumpSignal;
 	private static volatile boolean hupSignal;
+	private static volatile boolean abrtSignal;
 
 	/** sec's dump_data: refuses to overwrite an existing file. */
 	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine,
@@ -131,11 +139,15 @@ final class EventLoop {
 		}
 	}
 
-	/** sun.misc.Signal through reflection: TERM ends the loop cleanly, USR1 dumps and HUP restarts, as in sec. */
+	/**
+	 * sun.misc.Signal through reflection: TERM ends the loop cleanly, USR1 dumps, HUP
+	 * restarts and ABRT restarts softly, as in sec.
+	 */
 	private static void installSignalHandlers() {
 		handle("TERM", () -> terminateSignal = true);
 		handle("USR1", () -> dumpSignal = true);
 		handle("HUP", () -> hupSignal = true);
+		handle("ABRT", () -> abrtSignal = true);
 	}
 
 	private static void handle(String name, Runnable action) {

@@ -49,11 +49,22 @@ final class Inputs implements InputControl {
 	private final Map<String, long[]> received = new java.util.HashMap<>();
 	/** Sources in name order; rebuilt when addinput/dropinput change the set. */
 	private java.util.List<Map.Entry<String, Source>> order = java.util.List.of();
+	/** --input-timeout in seconds (0: off) and the --timeout-script it runs. */
+	private final int inputTimeout;
+	private final String timeoutScript;
+	private final java.util.function.LongSupplier clock;
+	/** Per source: when it last gave a line, and whether the "no input" script has run since. */
+	private final Map<String, long[]> lastRead = new java.util.HashMap<>();
+	private final java.util.Set<String> scriptRan = new java.util.HashSet<>();
 
-	Inputs(boolean tail, boolean fromStart, SecLog log) {
+	Inputs(boolean tail, boolean fromStart, SecLog log, int inputTimeout, String timeoutScript,
+			java.util.function.LongSupplier clock) {
 		this.tail = tail;
 		this.fromStart = fromStart;
 		this.log = log;
+		this.inputTimeout = inputTimeout;
+		this.timeoutScript = timeoutScript;
+		this.clock = clock;
 	}
 
 	/** Adds a configured input; "-" is stdin. */
@@ -158,6 +169,7 @@ final class Inputs implements InputControl {
 			if (order == null) {
 				order = java.util.List.copyOf(sources.entrySet());
 			}
+			long now = inputTimeout > 0 ? clock.getAsLong() : 0;
 			for (Map.Entry<String, Source> e : order) {
 				String line = e.getValue().next();
 				if (line != null) {
@@ -166,10 +178,42 @@ final class Inputs implements InputControl {
 					r[0]++;
 					r[1] += line.length() + 1;
 				}
+				if (inputTimeout > 0) {
+					checkInputTimeout(e.getKey(), line != null, now);
+				}
 			}
 		}
 		Line l = readBuffer.pollFirst();
 		return l == null ? null : new String[] { l.text(), l.source(), l.context() };
+	}
+
+	/**
+	 * --input-timeout (read_line L12932-12973): after {@code inputTimeout} seconds without
+	 * a line from a source, run "script 1 source" once; when lines come again, "script 0 source".
+	 */
+	private void checkInputTimeout(String source, boolean gotLine, long now) {
+		long[] last = lastRead.computeIfAbsent(source, k -> new long[] { now });
+		if (gotLine) {
+			last[0] = now;
+			if (scriptRan.remove(source)) {
+				runTimeoutScript("Input received, executing script " + timeoutScript + " 0 " + source, "0", source);
+			}
+		} else if (!scriptRan.contains(source) && now - last[0] >= inputTimeout) {
+			runTimeoutScript("No input, executing script " + timeoutScript + " 1 " + source, "1", source);
+			scriptRan.add(source);
+		}
+	}
+
+	/** exec_cmd with an argument list: no shell, not waited for. */
+	private void runTimeoutScript(String message, String flag, String source) {
+		log.log(SecLog.Level.INFO, message);
+		try {
+			new ProcessBuilder(timeoutScript, flag, source).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start()
+					.getOutputStream().close();
+		} catch (IOException e) {
+			log.log(SecLog.Level.ERR, "Error executing command '" + timeoutScript + " " + flag + " " + source + "' ("
+					+ e.getMessage() + ")");
+		}
 	}
 
 	/** What the dump says about each input (dump_data L11137). */

@@ -24,11 +24,18 @@ public final class RuleSet {
 	private final List<LoadedRuleFile> files;
 	private final boolean valid;
 	private final PerlBridge perl;
+	/** Each file's modification time when it was read (epoch seconds, 0 if unknown), for soft restarts. */
+	private final java.util.Map<String, Long> mtimes;
+	/** After {@link #softReload}: the files that were read again or are gone. */
+	private final List<String> changedFiles;
 
-	private RuleSet(List<LoadedRuleFile> files, boolean valid, PerlBridge perl) {
+	private RuleSet(List<LoadedRuleFile> files, boolean valid, PerlBridge perl, java.util.Map<String, Long> mtimes,
+			List<String> changedFiles) {
 		this.files = List.copyOf(files);
 		this.valid = valid;
 		this.perl = perl;
+		this.mtimes = java.util.Map.copyOf(mtimes);
+		this.changedFiles = List.copyOf(changedFiles);
 	}
 
 	/** The Perl bridge that compiled the rules' Perl code; runs it too. {@code null} if none was given. */
@@ -73,29 +80,95 @@ public final class RuleSet {
 			names.addAll(glob(baseDir, pattern));
 		}
 		List<LoadedRuleFile> loaded = new ArrayList<>();
+		java.util.Map<String, Long> mtimes = new java.util.HashMap<>();
 		boolean valid = true;
 		for (String name : names) {
-			String text;
-			try {
-				// bytes as characters, as Perl reads them
-				text = new String(Files.readAllBytes(baseDir.resolve(name)), StandardCharsets.ISO_8859_1);
-			} catch (IOException e) {
-				log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0,
-						"Reading configuration from " + name));
-				log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, 0,
-						"Can't open configuration file " + name + " (" + reason(e) + ")"));
+			mtimes.put(name, mtime(baseDir, name));
+			LoadedRuleFile file = loadFile(baseDir, name, bufsize, perl, log);
+			if (file == null) {
 				valid = false;
 				continue;
-			}
-			LoadedRuleFile file = RuleLoader.load(name, text, bufsize, perl);
-			file.messages().forEach(log);
-			if (perl != null) {
-				warnAboutSecInternals(file, log);
 			}
 			loaded.add(file);
 			valid &= file.valid();
 		}
-		return new RuleSet(loaded, valid, perl);
+		return new RuleSet(loaded, valid, perl, mtimes, List.of());
+	}
+
+	/**
+	 * SIGABRT's soft_read_config (L3960): the files the patterns name now, where only new
+	 * files and files whose modification time changed are read again; the others keep
+	 * their rules (so operations started by them live on). {@link #changedFiles()} lists the
+	 * files read again and those no longer named, whose operations sec ends.
+	 */
+	public RuleSet softReload(Path baseDir, List<String> confPatterns, int bufsize, Consumer<ConfigDiagnostic> log) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String pattern : confPatterns) {
+			names.addAll(glob(baseDir, pattern));
+		}
+		java.util.Map<String, LoadedRuleFile> previous = new java.util.HashMap<>();
+		files.forEach(f -> previous.put(f.fileName(), f));
+		List<LoadedRuleFile> loaded = new ArrayList<>();
+		java.util.Map<String, Long> newTimes = new java.util.HashMap<>();
+		List<String> changed = new ArrayList<>();
+		boolean ok = true;
+		for (String name : names) {
+			long mtime = mtime(baseDir, name);
+			newTimes.put(name, mtime);
+			LoadedRuleFile file = previous.get(name);
+			if (file == null || mtimes.getOrDefault(name, 0L) != mtime) {
+				if (file != null) {
+					changed.add(name);
+				}
+				file = loadFile(baseDir, name, bufsize, perl, log);
+			}
+			if (file == null) {
+				ok = false;
+				continue;
+			}
+			loaded.add(file);
+			ok &= file.valid();
+		}
+		for (LoadedRuleFile f : files) {
+			if (!names.contains(f.fileName())) {
+				changed.add(f.fileName());
+			}
+		}
+		return new RuleSet(loaded, ok, perl, newTimes, changed);
+	}
+
+	/** After a {@link #softReload}: the files whose operations end (read again, or gone). */
+	public List<String> changedFiles() {
+		return changedFiles;
+	}
+
+	private static long mtime(Path baseDir, String name) {
+		try {
+			return Files.getLastModifiedTime(baseDir.resolve(name)).toMillis() / 1000;
+		} catch (IOException e) {
+			return 0;
+		}
+	}
+
+	/** One file as read_configfile reads it; {@code null} (after sec's messages) when it cannot be opened. */
+	private static LoadedRuleFile loadFile(Path baseDir, String name, int bufsize, PerlBridge perl,
+			Consumer<ConfigDiagnostic> log) {
+		String text;
+		try {
+			// bytes as characters, as Perl reads them
+			text = new String(Files.readAllBytes(baseDir.resolve(name)), StandardCharsets.ISO_8859_1);
+		} catch (IOException e) {
+			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0, "Reading configuration from " + name));
+			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, 0,
+					"Can't open configuration file " + name + " (" + reason(e) + ")"));
+			return null;
+		}
+		LoadedRuleFile file = RuleLoader.load(name, text, bufsize, perl);
+		file.messages().forEach(log);
+		if (perl != null) {
+			warnAboutSecInternals(file, log);
+		}
+		return file;
 	}
 
 	/** jsec's deliberate difference (FAQ Q15): Perl code that reaches sec's own state sees none of jsec's. */

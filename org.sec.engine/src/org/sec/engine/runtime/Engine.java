@@ -80,7 +80,7 @@ public final class Engine {
 	private final Options options;
 	private final SecLog log;
 	private final PrintStream stdout;
-	private final List<LoadedRuleFile> files;
+	private List<LoadedRuleFile> files;
 	private final Map<String, List<Rule>> rulesByFile = new LinkedHashMap<>();
 	private final List<String> mainFiles = new ArrayList<>();
 	private final Map<String, List<String>> cfsetFiles = new LinkedHashMap<>();
@@ -140,6 +140,19 @@ public final class Engine {
 		this.perl = new PerlCode(null, log);
 		this.children = new ChildProcesses(stdout);
 		this.sockets = new SocketOutputs(log, options.socketTimeout());
+		indexRules();
+		initCharVariables();
+		// sec sets the time variables at start-up (L14604), not at first use
+		timeVariablesUpdated = clock.nowSeconds();
+		setTimeVariables(timeVariablesUpdated);
+	}
+
+	/** The per-file lookups of the rules: main files, rule sets (cfset), Calendar rules. */
+	private void indexRules() {
+		rulesByFile.clear();
+		mainFiles.clear();
+		cfsetFiles.clear();
+		calendar.clear();
 		for (LoadedRuleFile file : files) {
 			rulesByFile.put(file.fileName(), file.rules());
 			Rule opts = file.options();
@@ -157,10 +170,28 @@ public final class Engine {
 				}
 			}
 		}
-		initCharVariables();
-		// sec sets the time variables at start-up (L14604), not at first use
-		timeVariablesUpdated = clock.nowSeconds();
-		setTimeVariables(timeVariablesUpdated);
+	}
+
+	/**
+	 * SIGABRT (check_signals L13165): the rules become {@code newFiles}; operations started
+	 * by the rules of {@code endedFiles} (read again or gone) end. Contexts, variables,
+	 * pending events and the other operations stay.
+	 */
+	public void replaceRules(List<LoadedRuleFile> newFiles, java.util.Collection<String> endedFiles) {
+		for (String file : endedFiles) {
+			List<String> keys = new ArrayList<>();
+			operations.forEach((key, op) -> {
+				if (op.rule.file().equals(file)) {
+					keys.add(key);
+				}
+			});
+			log.log(SecLog.Level.DEBUG, "Terminating all event correlation operations started from " + file
+					+ ", number of operations: " + keys.size());
+			keys.forEach(this::finishOperation);
+			pairOperations.keySet().removeIf(rule -> rule.file().equals(file));
+		}
+		this.files = List.copyOf(newFiles);
+		indexRules();
 	}
 
 	// ------------------------------------------------------------------ driving
@@ -1544,7 +1575,7 @@ public final class Engine {
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
 	public enum Signal {
-		TERM, HUP, USR1, USR2
+		TERM, HUP, ABRT, USR1, USR2
 	}
 
 	private final java.util.EnumSet<Signal> signals = java.util.EnumSet.noneOf(Signal.class);
@@ -1562,8 +1593,8 @@ public final class Engine {
 		case "USR2" -> signals.add(Signal.USR2);
 		case "USR1" -> signals.add(Signal.USR1);
 		case "HUP" -> signals.add(Signal.HUP);
-		case "ABRT", "INT" -> log.log(SecLog.Level.WARN,
-				"jsec does not handle the '" + name + "' signal yet (soft restarts and debug level changes)");
+		case "ABRT" -> signals.add(Signal.ABRT);
+		case "INT" -> log.log(SecLog.Level.WARN, "jsec does not handle the 'INT' signal yet (debug level changes)");
 		default -> log.log(SecLog.Level.WARN, "The arrival of '" + name + "' signal can't be emulated");
 		}
 	}

@@ -110,6 +110,11 @@ public final class Replay implements AutoCloseable {
 		engine.setReloader(reloader);
 	}
 
+	/** Reads new and changed rule files on sigemul ABRT (soft restart). */
+	public void setSoftReloader(java.util.function.UnaryOperator<RuleSet> softReloader) {
+		engine.setSoftReloader(softReloader);
+	}
+
 	public void addBreakpoint(Breakpoint b) {
 		breakpoints.add(b);
 	}

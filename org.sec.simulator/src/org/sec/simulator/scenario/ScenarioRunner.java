@@ -36,11 +36,23 @@ public final class ScenarioRunner {
 	/** @param reloader reads the rules again on SIGHUP (sigemul HUP), or null */
 	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log,
 			java.util.function.Supplier<RuleSet> reloader) {
+		return run(rules, scenario, settings, log, reloader, null);
+	}
+
+	/**
+	 * @param reloader     reads the rules again on SIGHUP (sigemul HUP), or null
+	 * @param softReloader reads new and changed rule files on SIGABRT (sigemul ABRT), or null
+	 */
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log,
+			java.util.function.Supplier<RuleSet> reloader, java.util.function.UnaryOperator<RuleSet> softReloader) {
 		// sec-scenario runs the real sec: commands and writes happen
 		Replay.Options options = new Replay.Options(settings, SideEffects.ALLOW, OptionalLong.empty());
 		try (Replay replay = Replay.start(rules, ReplaySource.of(scenario), options, log)) {
 			if (reloader != null) {
 				replay.setReloader(reloader);
+			}
+			if (softReloader != null) {
+				replay.setSoftReloader(softReloader);
 			}
 			replay.run();
 			List<Line> transcript = new ArrayList<>();

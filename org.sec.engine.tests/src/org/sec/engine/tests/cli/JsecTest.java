@@ -54,6 +54,39 @@ class JsecTest {
 		assertEquals("hello ann\nhello bob\n", out.toString(StandardCharsets.UTF_8));
 	}
 
+	/** --input-timeout (sec L12932-12973): "script 1 FILE" after the quiet time, "script 0 FILE" when lines return. */
+	@Test
+	void inputTimeoutRunsTheScriptWhenInputStopsAndWhenItReturns() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jsec");
+		java.nio.file.Path rules = dir.resolve("r.sec");
+		java.nio.file.Path input = dir.resolve("in.log");
+		java.nio.file.Path calls = dir.resolve("calls");
+		java.nio.file.Path script = dir.resolve("timeout.sh");
+		java.nio.file.Files.writeString(rules, "type=Single\nptype=SubStr\npattern=STOP\ndesc=stop\naction=sigemul TERM\n");
+		java.nio.file.Files.writeString(input, "");
+		java.nio.file.Files.writeString(script, "#!/bin/sh\necho \"$1 $2\" >> " + calls + "\n");
+		script.toFile().setExecutable(true);
+		Thread jsec = new Thread(() -> run("--conf=" + rules, "--input=" + input, "--input-timeout=1",
+				"--timeout-script=" + script));
+		jsec.start();
+		waitFor(calls, "1 " + input + "\n");
+		java.nio.file.Files.writeString(input, "STOP\n", java.nio.file.StandardOpenOption.APPEND);
+		jsec.join(10_000);
+		assertTrue(!jsec.isAlive(), "jsec did not stop on sigemul TERM");
+		waitFor(calls, "1 " + input + "\n0 " + input + "\n");
+		assertEquals("1 " + input + "\n0 " + input + "\n", java.nio.file.Files.readString(calls));
+	}
+
+	/** Waits (up to 10 s) until {@code file} holds {@code text}: the script runs in its own process. */
+	private static void waitFor(java.nio.file.Path file, String text) throws Exception {
+		for (int i = 0; i < 200; i++) {
+			if (java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).equals(text)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+	}
+
 	@Test
 	void testonlyFailsForAFileThatCannotBeOpened() {
 		assertEquals(1, run("--conf=/nonexistent/x.sec", "--testonly"));

@@ -63,6 +63,7 @@ class EngineScenarioGoldenTest {
 		});
 		SecLog log = new SecLog(() -> 0, 1, null, null);
 		return ScenarioRunner.run(rules, scenario, settings, log, () -> RuleSet.load(dir(), conf, 0, d -> {
+		}), running -> running.softReload(dir(), conf, 0, d -> {
 		})).stream().map(Object::toString).toList();
 	}
 
