@@ -188,4 +188,23 @@ public final class TimeSpec {
 	public BitSet years() {
 		return (BitSet) years.clone();
 	}
+
+	/**
+	 * The first day in [{@code from}, {@code to}] on which the spec fires at some minute,
+	 * or {@code null}: all fields must hold (process_calendar L9928), day 0 meaning the
+	 * last day of the month. For checks of specs that can never fire, such as "0 0 30 2 *".
+	 */
+	public java.time.LocalDate firstMatchingDay(java.time.LocalDate from, java.time.LocalDate to) {
+		if (minutes.isEmpty() || hours.isEmpty()) {
+			return null;
+		}
+		for (java.time.LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+			boolean lastDay = d.getDayOfMonth() == d.lengthOfMonth();
+			if ((days.get(d.getDayOfMonth()) || (lastDay && days.get(0))) && months.get(d.getMonthValue() - 1)
+					&& weekdays.get(d.getDayOfWeek().getValue() % 7) && years.get(d.getYear() % 100)) {
+				return d;
+			}
+		}
+		return null;
+	}
 }

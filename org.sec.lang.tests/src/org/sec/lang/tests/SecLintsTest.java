@@ -74,6 +74,40 @@ class SecLintsTest {
 	}
 
 	@Test
+	void eventGroupPatternBehindAnEarlierOneNeverCounts() {
+		String text = "type=EventGroup3\nptype=SubStr\npattern=sshd\nptype2=SubStr\npattern2=sshd: Failed\nthresh2=2\n"
+				+ "ptype3=RegExp\npattern3=x\ndesc=x\naction=none\nwindow=60\n";
+		assertEquals(List.of("W@5: pattern2 never counts an event: pattern is tried first and matches every event that"
+				+ " pattern2 matches, so thresh2=2 is never reached and the rule never fires"), lints(text));
+	}
+
+	@Test
+	void eventGroupPatternBehindAContextCanCount() {
+		String text = "type=EventGroup2\nptype=SubStr\npattern=sshd\ncontext=ON\nptype2=SubStr\npattern2=sshd\n"
+				+ "desc=x\naction=create ON\nwindow=60\n";
+		assertEquals(List.of(), lints(text));
+	}
+
+	@Test
+	void eventGroupFalsePatternNeverCounts() {
+		String text = "type=EventGroup2\nptype=RegExp\npattern=a\nptype2=TValue\npattern2=FALSE\ndesc=x\naction=none\nwindow=60\n";
+		assertEquals(List.of("W@5: pattern2 is FALSE and matches nothing, so thresh2=1 is never reached and the rule"
+				+ " never fires"), lints(text));
+	}
+
+	@Test
+	void calendarSpecWithoutAnyDateNeverFires() {
+		assertEquals(List.of("W@2: This Calendar rule never fires: no date from 1970 to 2099 has the day, month,"
+				+ " weekday and year it asks for"), lints("type=Calendar\ntime=0 0 30,31 2 *\ndesc=x\naction=none\n"));
+		// day 0 is the last day of the month, February 29 exists in leap years, 13 January 2023 was a Friday
+		assertEquals(List.of(), lints("type=Calendar\ntime=0 0 0 2 *\ndesc=x\naction=none\n"));
+		assertEquals(List.of(), lints("type=Calendar\ntime=0 0 29 2 *\ndesc=x\naction=none\n"));
+		assertEquals(List.of(), lints("type=Calendar\ntime=0 0 13 1 5 23\ndesc=x\naction=none\n"));
+		assertEquals(List.of("W@2: This Calendar rule never fires: no date from 1970 to 2099 has the day, month,"
+				+ " weekday and year it asks for"), lints("type=Calendar\ntime=0 0 13 1 4 23\ndesc=x\naction=none\n"));
+	}
+
+	@Test
 	void unusedLabel() {
 		String text = "type=Single\ncontinue=GoTo used\nptype=SubStr\npattern=a\ndesc=a\naction=none\n\n"
 				+ "label=used\nlabel=spare\ntype=Single\nptype=SubStr\npattern=b\ndesc=b\naction=none\n";

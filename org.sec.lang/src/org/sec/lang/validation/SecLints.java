@@ -45,6 +45,7 @@ public final class SecLints {
 		unreachable(file, findings);
 		contextsNeverCreated(file, findings);
 		perl(file, findings);
+		neverFires(file, findings);
 		return findings.stream().distinct().toList(); // a variable used twice is one finding
 	}
 
@@ -181,6 +182,64 @@ public final class SecLints {
 				}
 			}
 		}
+	}
+
+	// ---- rules whose thresholds or time spec can never be met
+
+	private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1970, 1, 1);
+	private static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2099, 12, 31);
+
+	private static void neverFires(LoadedRuleFile file, List<Finding> findings) {
+		for (Rule rule : file.rules()) {
+			if (rule.kind() == RuleKind.CALENDAR && rule.time() != null
+					&& rule.time().firstMatchingDay(FIRST_DAY, LAST_DAY) == null) {
+				findings.add(new Finding(rule.line(), "time", "This Calendar rule never fires: no date from "
+						+ FIRST_DAY.getYear() + " to " + LAST_DAY.getYear() + " has the day, month, weekday and year it asks for"));
+			}
+			if (rule.kind() != RuleKind.EVENT_GROUP) {
+				continue;
+			}
+			// sec counts an event for the first pattern that matches it (match_eventgroup_rule L9705)
+			// and fires only when every pattern has reached its threshold (at least 1)
+			List<PatternSlot> slots = rule.slots();
+			for (int j = 0; j < slots.size(); j++) {
+				PatternSpec p = slots.get(j).pattern();
+				String n = j == 0 ? "" : Integer.toString(j + 1);
+				String reached = ", so thresh" + n + "=" + slots.get(j).threshold() + " is never reached and the rule never fires";
+				if (p.type() == PatternSpec.Type.TVALUE && !p.truth()) {
+					findings.add(new Finding(rule.line(), "pattern" + n, "pattern" + n + " is FALSE and matches nothing" + reached));
+					continue;
+				}
+				for (int i = 0; i < j; i++) {
+					if (covers(slots.get(i), slots.get(j))) {
+						String m = i == 0 ? "" : Integer.toString(i + 1);
+						findings.add(new Finding(rule.line(), "pattern" + n, "pattern" + n + " never counts an event: pattern"
+								+ m + " is tried first and matches every event that pattern" + n + " matches" + reached));
+						break;
+					}
+				}
+			}
+		}
+	}
+
+	/** True when every event that {@code later} matches is matched by {@code earlier} (without a context to stop it). */
+	private static boolean covers(PatternSlot earlier, PatternSlot later) {
+		if (earlier.context() != null) {
+			return false;
+		}
+		PatternSpec a = earlier.pattern();
+		PatternSpec b = later.pattern();
+		if (a.type() == PatternSpec.Type.TVALUE) {
+			return a.truth();
+		}
+		if (a.type() != b.type() || a.negated() != b.negated() || a.lines() != b.lines()) {
+			return false;
+		}
+		if (a.text().equals(b.text())) {
+			return true;
+		}
+		// a line holding b's text holds a's text too
+		return a.type() == PatternSpec.Type.SUBSTR && !a.negated() && b.text().contains(a.text());
 	}
 
 	// ---- contexts tested but never created
