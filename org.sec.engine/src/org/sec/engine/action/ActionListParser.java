@@ -2,6 +2,7 @@ package org.sec.engine.action;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +51,56 @@ public final class ActionListParser {
 		return new ActionListParser(file, ruleId, errors).list(actionList);
 	}
 
+	/**
+	 * Each action regex compiled once, with the action names it can start with (every one
+	 * begins "^name" or "^(name|name...)" followed by whitespace or the end): checking a large
+	 * file parses thousands of actions, and most regexes are skipped by the first word.
+	 */
+	private record ActionRegex(Pattern pattern, Set<String> names) {
+	}
+
+	private static final java.util.Map<String, ActionRegex> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Pattern LEADING_NAMES = Pattern.compile("^\\^\\(?([a-z|]+)");
+
+	private static ActionRegex compiled(String regex) {
+		return COMPILED.computeIfAbsent(regex, x -> {
+			Matcher names = LEADING_NAMES.matcher(x);
+			return new ActionRegex(Pattern.compile(x, Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
+					names.find() ? Set.of(names.group(1).split("\\|")) : null);
+		});
+	}
+
 	private static Matcher match(String regex, String s) {
-		return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(s);
+		return compiled(regex).pattern().matcher(s);
+	}
+
+	/** The text whose first word {@link #lastWord} is (one action is tried against many regexes). */
+	private String lastText;
+	private String lastWord;
+
+	/** A matcher for {@code s} when its first word is one the regex starts with, else {@code null}. */
+	private Matcher matched(String regex, String s) {
+		ActionRegex r = compiled(regex);
+		if (r.names() != null) {
+			if (s != lastText) {
+				lastText = s;
+				lastWord = firstWord(s);
+			}
+			if (!r.names().contains(lastWord)) {
+				return null;
+			}
+		}
+		Matcher m = r.pattern().matcher(s);
+		return m.matches() ? m : null;
+	}
+
+	/** The action's name: its text up to the first whitespace (as regex \s counts it), lower case. */
+	private static String firstWord(String s) {
+		int end = 0;
+		while (end < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(end)) < 0) {
+			end++;
+		}
+		return s.substring(0, end).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private List<Action> list(String actionList) {
@@ -148,10 +197,10 @@ public final class ActionListParser {
 		if (action.equalsIgnoreCase("none")) {
 			return Action.of(ActionType.NONE);
 		}
-		if ((m = match("^logonly(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^logonly(?:\\s+(.*\\S))?$", action)) != null) {
 			return Action.of(ActionType.LOGONLY, orDefault(p(m.group(1)), "%s"));
 		}
-		if ((m = match("^(write|writen|owritecl|udgram|ustream)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(write|writen|owritecl|udgram|ustream)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String file = p(m.group(2));
 			String event = p(m.group(3));
@@ -160,7 +209,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), file, orDefault(event, "%s"));
 		}
-		if ((m = match("^(closef|closeudgr|closeustr|dropinput)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^(closef|closeudgr|closeustr|dropinput)\\s+(\\S+)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String file = p(m.group(2));
 			if (file.isEmpty()) {
@@ -168,7 +217,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), file);
 		}
-		if ((m = match("^(udpsock|tcpsock)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(udpsock|tcpsock)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String peer = p(m.group(2));
 			String event = p(m.group(3));
@@ -177,7 +226,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), peer, orDefault(event, "%s"));
 		}
-		if ((m = match("^(closeudp|closetcp)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^(closeudp|closetcp)\\s+(\\S+)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String peer = p(m.group(2));
 			if (peer.isEmpty()) {
@@ -185,7 +234,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), peer);
 		}
-		if ((m = match("^(shellcmd|cmdexec|spawn|spawnexec)\\s+(.*\\S)$", action)).matches()) {
+		if ((m = matched("^(shellcmd|cmdexec|spawn|spawnexec)\\s+(.*\\S)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String cmdline = p(m.group(2));
 			if (cmdline.isEmpty()) {
@@ -198,7 +247,7 @@ public final class ActionListParser {
 			}
 			return Action.of(type, cmdline);
 		}
-		if ((m = match("^(cspawn|cspawnexec)\\s+(\\S+)\\s+(.*\\S)$", action)).matches()) {
+		if ((m = matched("^(cspawn|cspawnexec)\\s+(\\S+)\\s+(.*\\S)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String context = p(m.group(2));
 			String cmdline = p(m.group(3));
@@ -210,12 +259,12 @@ public final class ActionListParser {
 			}
 			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
 		}
-		if ((m = match("^(pipe|pipeexec)\\s+'([^']*)'(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(pipe|pipeexec)\\s+'([^']*)'(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), orDefault(p(m.group(2)), "%s"),
 					p(m.group(3)));
 		}
-		if ((m = match("^create(?:\\s+(\\S+)(?:\\s+(\\S+)(?:\\s+(.*\\S))?)?)?$", action)).matches()) {
+		if ((m = matched("^create(?:\\s+(\\S+)(?:\\s+(\\S+)(?:\\s+(.*\\S))?)?)?$", action)) != null) {
 			String context = orDefault(p(m.group(1)), "%s");
 			String lifetime = orDefault(p(m.group(2)), "0");
 			List<Action> onExpiry = nested(m.group(3) == null ? "" : m.group(3));
@@ -224,11 +273,11 @@ public final class ActionListParser {
 			}
 			return new Action(ActionType.CREATE, List.of(context, lifetime), List.of(onExpiry));
 		}
-		if ((m = match("^(delete|obsolete|unalias)(?:\\s+(\\S+))?$", action)).matches()) {
+		if ((m = matched("^(delete|obsolete|unalias)(?:\\s+(\\S+))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), orDefault(p(m.group(2)), "%s"));
 		}
-		if ((m = match("^set\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^set\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String context = p(m.group(1));
 			String lifetime = p(m.group(2));
 			String rest = m.group(3) == null ? "" : m.group(3);
@@ -244,7 +293,7 @@ public final class ActionListParser {
 			}
 			return new Action(ActionType.SET, List.of(context, lifetime), List.of(onExpiry));
 		}
-		if ((m = match("^alias\\s+(\\S+)(?:\\s+(\\S+))?$", action)).matches()) {
+		if ((m = matched("^alias\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null) {
 			String context = p(m.group(1));
 			String alias = p(m.group(2));
 			if (context.isEmpty()) {
@@ -252,7 +301,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.ALIAS, context, orDefault(alias, "%s"));
 		}
-		if ((m = match("^(add|prepend|fill)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(add|prepend|fill)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String context = p(m.group(2));
 			String event = p(m.group(3));
@@ -261,7 +310,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, orDefault(event, "%s"));
 		}
-		if ((m = match("^(report|reportexec)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(report|reportexec)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String context = p(m.group(2));
 			String cmdline = p(m.group(3));
@@ -270,7 +319,7 @@ public final class ActionListParser {
 			}
 			return execVariant(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, cmdline);
 		}
-		if ((m = match("^(copy|pop|shift)\\s+(\\S+)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^(copy|pop|shift)\\s+(\\S+)\\s+(\\S+)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String context = p(m.group(2));
 			String variable = m.group(3);
@@ -282,7 +331,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), context, var(variable));
 		}
-		if ((m = match("^empty\\s+(\\S+)(?:\\s+(\\S+))?$", action)).matches()) {
+		if ((m = matched("^empty\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null) {
 			String context = p(m.group(1));
 			String variable = m.group(2) == null ? "" : m.group(2);
 			if (context.isEmpty()) {
@@ -293,7 +342,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.EMPTY, context, variable.isEmpty() ? "" : var(variable));
 		}
-		if ((m = match("^(exists|getsize|getaliases|getltime|getctime)\\s+(\\S+)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^(exists|getsize|getaliases|getltime|getctime)\\s+(\\S+)\\s+(\\S+)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String variable = m.group(2);
 			String context = p(m.group(3));
@@ -305,7 +354,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), var(variable), context);
 		}
-		if ((m = match("^setltime\\s+(\\S+)(?:\\s+(\\S+))?$", action)).matches()) {
+		if ((m = matched("^setltime\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null) {
 			String context = p(m.group(1));
 			String lifetime = p(m.group(2));
 			if (context.isEmpty()) {
@@ -313,7 +362,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.SETLTIME, context, orDefault(lifetime, "0"));
 		}
-		if ((m = match("^setctime\\s+(\\S+)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^setctime\\s+(\\S+)\\s+(\\S+)$", action)) != null) {
 			String timestamp = p(m.group(1));
 			String context = p(m.group(2));
 			if (timestamp.isEmpty()) {
@@ -324,11 +373,11 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.SETCTIME, timestamp, context);
 		}
-		if ((m = match("^event(?:\\s+0*([0-9]+))?(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^event(?:\\s+0*([0-9]+))?(?:\\s+(.*\\S))?$", action)) != null) {
 			String after = m.group(1) == null ? "0" : m.group(1);
 			return Action.of(ActionType.EVENT, after, orDefault(p(m.group(2)), "%s"));
 		}
-		if ((m = match("^tevent\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^tevent\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String after = p(m.group(1));
 			String event = p(m.group(2));
 			if (after.isEmpty()) {
@@ -336,7 +385,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.TEVENT, after, orDefault(event, "%s"));
 		}
-		if ((m = match("^cevent\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^cevent\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String context = p(m.group(1));
 			String after = p(m.group(2));
 			String event = p(m.group(3));
@@ -348,11 +397,11 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.CEVENT, context, after, orDefault(event, "%s"));
 		}
-		if ((m = match("^reset(?:\\s+([+-]?)0*([0-9]+))?(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^reset(?:\\s+([+-]?)0*([0-9]+))?(?:\\s+(.*\\S))?$", action)) != null) {
 			String rule = m.group(2) == null ? "" : ruleOffset(m.group(1), m.group(2));
 			return Action.of(ActionType.RESET, file, rule, orDefault(p(m.group(3)), "%s"));
 		}
-		if ((m = match("^getwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^getwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String variable = m.group(1);
 			String event = p(m.group(4));
 			if (!PerlText.isActionVariable(variable)) {
@@ -361,7 +410,7 @@ public final class ActionListParser {
 			return Action.of(ActionType.GETWPOS, var(variable), file, ruleOffset(m.group(2), m.group(3)),
 					orDefault(event, "%s"));
 		}
-		if ((m = match("^setwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^setwpos\\s+(\\S+)\\s+([+-]?)0*([0-9]+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String timestamp = p(m.group(1));
 			String event = p(m.group(4));
 			String rule = ruleOffset(m.group(2), m.group(3));
@@ -370,7 +419,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.SETWPOS, timestamp, file, rule, orDefault(event, "%s"));
 		}
-		if ((m = match("^(assign|assignsq)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^(assign|assignsq)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);
 			String variable = m.group(2);
 			String value = p(m.group(3));
@@ -380,14 +429,14 @@ public final class ActionListParser {
 			return Action.of(ActionType.valueOf(keyword.toUpperCase(Locale.ROOT)), var(variable),
 					orDefault(value, "%s"));
 		}
-		if ((m = match("^free\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^free\\s+(\\S+)$", action)) != null) {
 			String variable = m.group(1);
 			if (!PerlText.isActionVariable(variable)) {
 				return variableError(variable);
 			}
 			return Action.of(ActionType.FREE, var(variable));
 		}
-		if ((m = match("^eval\\s+(\\S+)\\s+(.*\\S)$", action)).matches()) {
+		if ((m = matched("^eval\\s+(\\S+)\\s+(.*\\S)$", action)) != null) {
 			String variable = m.group(1);
 			String code = p(m.group(2));
 			if (!PerlText.isActionVariable(variable)) {
@@ -395,7 +444,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.EVAL, var(variable), code);
 		}
-		if ((m = match("^call\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^call\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String variable = m.group(1);
 			String codeRef = m.group(2);
 			String params = p(m.group(3));
@@ -409,7 +458,7 @@ public final class ActionListParser {
 			args.addAll(PerlText.splitWords(params));
 			return new Action(ActionType.CALL, args, List.of());
 		}
-		if ((m = match("^lcall\\s+(\\S+)\\s*(.*?)\\s*(->|:>)\\s*(.*\\S)$", action)).matches()) {
+		if ((m = matched("^lcall\\s+(\\S+)\\s*(.*?)\\s*(->|:>)\\s*(.*\\S)$", action)) != null) {
 			String variable = m.group(1);
 			String params = p(m.group(2));
 			String code = p(m.group(4));
@@ -421,7 +470,7 @@ public final class ActionListParser {
 			args.addAll(PerlText.splitWords(params));
 			return new Action(ActionType.LCALL, args, List.of());
 		}
-		if ((m = match("^rewrite\\s+(\\S+)(?:\\s+(.*\\S))?$", action)).matches()) {
+		if ((m = matched("^rewrite\\s+(\\S+)(?:\\s+(.*\\S))?$", action)) != null) {
 			String count = p(m.group(1));
 			String event = p(m.group(2));
 			if (count.isEmpty()) {
@@ -429,7 +478,7 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.REWRITE, count, orDefault(event, "%s"));
 		}
-		if ((m = match("^addinput\\s+(\\S+)(?:\\s+(\\S+)(?:\\s+(\\S+))?)?$", action)).matches()) {
+		if ((m = matched("^addinput\\s+(\\S+)(?:\\s+(\\S+)(?:\\s+(\\S+))?)?$", action)) != null) {
 			String file = p(m.group(1));
 			String position = p(m.group(2));
 			String context = p(m.group(3));
@@ -439,14 +488,14 @@ public final class ActionListParser {
 			return Action.of(ActionType.ADDINPUT, file, orDefault(position, "-"),
 					orDefault(context, FILE_EVENT_CONTEXT_PREFIX + file));
 		}
-		if ((m = match("^sigemul\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^sigemul\\s+(\\S+)$", action)) != null) {
 			String signal = p(m.group(1));
 			if (signal.isEmpty()) {
 				return invalid("Empty signal name given for sigemul action");
 			}
 			return Action.of(ActionType.SIGEMUL, signal);
 		}
-		if ((m = match("^varset\\s+(\\S+)\\s+(\\S+)$", action)).matches()) {
+		if ((m = matched("^varset\\s+(\\S+)\\s+(\\S+)$", action)) != null) {
 			String variable = m.group(1);
 			String entry = p(m.group(2));
 			if (!PerlText.isActionVariable(variable)) {
@@ -481,11 +530,11 @@ public final class ActionListParser {
 		String thenList;
 		String elseList;
 		Matcher m;
-		if ((m = match("^if\\s+(\\S+)\\s+\0\\s+else\\s+\0$", withSymbols)).matches()) {
+		if ((m = matched("^if\\s+(\\S+)\\s+\0\\s+else\\s+\0$", withSymbols)) != null) {
 			variable = m.group(1);
 			thenList = subexpressions.size() > 0 ? subexpressions.get(0) : "";
 			elseList = subexpressions.size() > 1 ? subexpressions.get(1) : "";
-		} else if ((m = match("^if\\s+(\\S+)\\s+\0$", withSymbols)).matches()) {
+		} else if ((m = matched("^if\\s+(\\S+)\\s+\0$", withSymbols)) != null) {
 			variable = m.group(1);
 			thenList = subexpressions.size() > 0 ? subexpressions.get(0) : "";
 			elseList = "";
