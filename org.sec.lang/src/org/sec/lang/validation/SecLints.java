@@ -20,6 +20,7 @@ import org.sec.engine.rules.PatternSlot;
 import org.sec.engine.rules.PatternSpec;
 import org.sec.engine.rules.Rule;
 import org.sec.engine.rules.RuleKind;
+import org.sec.lang.model.ContextCreators;
 
 /**
  * Checks that sec does not make but that catch real mistakes, on the rules as the
@@ -248,7 +249,7 @@ public final class SecLints {
 		Set<String> names = new java.util.LinkedHashSet<>();
 		for (Rule rule : file.rules()) {
 			for (List<Action> list : allLists(rule)) {
-				collectCreated(list, names);
+				names.addAll(ContextCreators.namesCreatedBy(list));
 			}
 		}
 		// literal names are looked up directly; templates with variables become one regex each
@@ -256,7 +257,7 @@ public final class SecLints {
 		Map<String, Pattern> templates = new HashMap<>();
 		for (String name : names) {
 			if (name.contains("$") || name.contains("%")) {
-				templates.computeIfAbsent(template(name).pattern(), Pattern::compile);
+				templates.putIfAbsent(name, ContextCreators.template(name));
 			} else {
 				literal.add(name);
 			}
@@ -308,39 +309,6 @@ public final class SecLints {
 			lists.add(slot.count());
 		}
 		return lists;
-	}
-
-	private static void collectCreated(List<Action> list, Set<String> created) {
-		for (Action a : list) {
-			String name = switch (a.type()) {
-			case CREATE, SET, ADD, PREPEND, FILL, CSPAWN, CSPAWNEXEC, CEVENT -> a.arg(0);
-			case ALIAS -> a.arg(1);
-			case ADDINPUT -> a.arg(2);
-			default -> null;
-			};
-			if (name != null) {
-				created.add(name);
-			}
-			if (a.type() == ActionType.ALIAS) {
-				created.add(a.arg(0));
-			}
-			for (List<Action> nested : a.lists()) {
-				collectCreated(nested, created);
-			}
-		}
-	}
-
-	/** A created name with variables ($1, %x) can be any text there. */
-	private static Pattern template(String name) {
-		StringBuilder regex = new StringBuilder();
-		Matcher m = Pattern.compile("\\$(?:[0-9]+|\\{[0-9]+\\}|\\+\\{[^}]*\\}|\\$)|%(?:\\{[^}]*\\}|\\.?[A-Za-z]\\w*|%)").matcher(name);
-		int last = 0;
-		while (m.find()) {
-			regex.append(Pattern.quote(name.substring(last, m.start()))).append(".*");
-			last = m.end();
-		}
-		regex.append(Pattern.quote(name.substring(last)));
-		return Pattern.compile(regex.toString(), Pattern.DOTALL);
 	}
 
 	// ---- Perl code
