@@ -84,6 +84,20 @@ public final class ContextCreators {
 		return template(written).matcher(tested).matches() || template(tested).matcher(written).matches();
 	}
 
+	/** Every context name (as written) that the actions of a rule file's text create, in file order. */
+	public static Set<String> namesCreatedIn(String text) {
+		Set<String> names = new LinkedHashSet<>();
+		for (ConfigLine line : ConfigLineReader.read(text)) {
+			if (line.kind() == ConfigLine.Kind.FIELD && ACTION_FIELD.matcher(line.keyword()).matches()) {
+				List<Action> actions = ActionListParser.parse(line.value(), "", 0, new ArrayList<>());
+				if (actions != null) {
+					names.addAll(namesCreatedBy(actions));
+				}
+			}
+		}
+		return names;
+	}
+
 	/**
 	 * The places in a rule file's text whose actions create {@code tested}: one per action
 	 * field, at the first spelling of the created name there.

@@ -41,6 +41,11 @@ class ContentAssistUiTest {
 
 			label=done
 			type=
+			ptype=SubStr
+			pattern=x
+			context=ADMIN_MODE && US
+			desc=x
+			action=create USER_ACTIVE 60; assign %last %.h
 			""";
 
 	@AfterEach
@@ -94,7 +99,11 @@ class ContentAssistUiTest {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();
 		assertEquals(List.of("thresh (required)"), shown(doc, "\nth"));
-		assertEquals(List.of("create"), shown(doc, "; cre"));
+		assertEquals(List.of("create [name [time [(action list)]]] - creates the context (default %s) for time seconds"
+				+ " (0: forever), with an action list for when it expires"), shown(doc, "; cre"));
+		assertEquals(List.of("%.hour - hours, two digits", "%.hmsstr - HH:MM:SS"), shown(doc, "%last %.h"));
+		assertEquals(List.of("%last - used in this file"), shown(doc, "assign %l"));
+		assertEquals(List.of("USER_ACTIVE"), shown(doc, "&& US"));
 		assertEquals(List.of("TakeNext", "DontCont", "EndMatch", "GoTo done"), shown(doc, "continue="));
 		List<String> types = shown(doc, "label=done\ntype=");
 		assertTrue(types.containsAll(List.of("Single", "SingleWithThreshold", "EventGroup", "Calendar", "Jump")), types.toString());

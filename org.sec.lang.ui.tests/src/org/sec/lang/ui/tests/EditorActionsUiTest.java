@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -75,9 +76,11 @@ class EditorActionsUiTest {
 		String rules = "type=SingleWithThreshold\nptype=RegExp\npattern=from (\\S+) port (?:\\d+) user (?<user>\\w+)\n"
 				+ "desc=x\naction=none\nwindow=60\nthresh=3\nscript=x\n";
 		org.eclipse.jface.text.Document doc = new org.eclipse.jface.text.Document(rules);
-		assertEquals("thresh: required in SingleWithThreshold rules",
+		assertEquals("thresh: required in SingleWithThreshold rules\nhow many events within the window fire the action",
 				org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("thresh=") + 2));
-		assertEquals("script: not allowed in SingleWithThreshold rules (sec rejects the rule)",
+		assertEquals("none\ndoes nothing", org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("=none") + 2));
+		assertEquals("script: not allowed in SingleWithThreshold rules (sec rejects the rule)\n"
+				+ "SingleWithScript: the command whose exit code picks action (0) or action2",
 				org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("script=") + 1));
 		String pattern = org.sec.lang.ui.editor.SecTextHover.info(doc, rules.indexOf("pattern=") + 10);
 		assertEquals("$1 = (\\S+)\n$2 = (?<user>\\w+)\n$+{user} is a named group\njava.util.regex: ",
@@ -199,5 +202,25 @@ class EditorActionsUiTest {
 		ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
 		assertEquals(RULES.indexOf("label=after"), selection.getOffset());
 		assertNull(SecHyperlinkDetector.detect(viewer, doc, RULES.indexOf("continue=")), "only the label is a link");
+	}
+
+	@Test
+	void contextNameIsAHyperlinkToTheActionsThatCreateIt() throws Exception {
+		String rules = "type=Single\nptype=RegExp\npattern=login (\\w+)\ndesc=login\naction=create USER_$1 60\n\n"
+				+ "type=Single\nptype=SubStr\npattern=su\ndesc=su\naction=write - su; add USER_root %s\n\n"
+				+ "type=Single\nptype=SubStr\npattern=x\ncontext=!USER_root && OTHER\ndesc=x\naction=none\n";
+		org.eclipse.jface.text.Document doc = new org.eclipse.jface.text.Document(rules);
+		SecEditor editor = open();
+		SourceViewer viewer = assertInstanceOf(SourceViewer.class, editor.getAdapter(ITextOperationTarget.class));
+		viewer.setDocument(doc);
+		int onName = rules.indexOf("!USER_root") + 3;
+		IHyperlink[] links = SecHyperlinkDetector.detect(viewer, doc, onName);
+		assertNotNull(links);
+		assertEquals(List.of("Go to where USER_root is created (line 5)", "Go to where USER_root is created (line 11)"),
+				java.util.Arrays.stream(links).map(IHyperlink::getHyperlinkText).toList());
+		assertEquals(rules.indexOf("USER_root &&"), links[0].getHyperlinkRegion().getOffset());
+		links[1].open();
+		assertEquals(rules.indexOf("USER_root %s"), viewer.getSelectedRange().x);
+		assertNull(SecHyperlinkDetector.detect(viewer, doc, rules.indexOf("OTHER") + 1), "nothing creates OTHER");
 	}
 }

@@ -19,6 +19,8 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.sec.engine.action.ActionType;
+import org.sec.lang.docs.SecDocs;
+import org.sec.lang.model.ContextCreators;
 import org.sec.engine.config.RuleTypes;
 import org.sec.engine.rules.RuleLoader;
 
@@ -27,7 +29,9 @@ import org.sec.engine.rules.RuleLoader;
  * allows (required ones marked) that the rule does not have yet; after {@code type=},
  * the rule types; after {@code ptype=}, the pattern types; after {@code continue=}, the
  * continue values and {@code GoTo} with the file's labels; in action lists, the action
- * names. The keyword tables are the engine's ({@link RuleLoader#keywordsForType}).
+ * names with their syntax; after '%', the built-in and the file's variables; in context
+ * expressions, the contexts the file creates. The keyword tables are the engine's
+ * ({@link RuleLoader#keywordsForType}), the texts {@link SecDocs}'.
  */
 public final class SecContentAssistProcessor implements IContentAssistProcessor {
 
@@ -70,19 +74,73 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 			}
 			return choices(values, value, offset, true);
 		}
-		if (keyword.matches("action\\d*|init|slide|end")) {
+		String word = lastWord(value);
+		if (word.startsWith("%")) {
+			return variables(doc, word, offset);
+		}
+		if (keyword.matches("context\\d*")) {
+			return contextNames(doc, word, offset);
+		}
+		if (keyword.matches("action\\d*|init|slide|end|count\\d*")) {
 			int start = Math.max(value.lastIndexOf(';'), value.lastIndexOf('(')) + 1;
-			String word = value.substring(start).stripLeading();
-			if (word.contains(" ")) {
+			String actionWord = value.substring(start).stripLeading();
+			if (actionWord.contains(" ")) {
 				return List.of();
 			}
-			List<String> names = new ArrayList<>();
+			List<ICompletionProposal> result = new ArrayList<>();
 			for (ActionType t : ActionType.values()) {
-				names.add(t.keyword());
+				if (t.keyword().startsWith(actionWord)) {
+					SecDocs.ActionDoc doc2 = SecDocs.action(t);
+					result.add(new CompletionProposal(t.keyword() + " ", offset - actionWord.length(), actionWord.length(),
+							t.keyword().length() + 1, null, doc2.syntax() + " - " + doc2.summary(), null, doc2.summary()));
+				}
 			}
-			return choices(new ArrayList<>(new LinkedHashSet<>(names)), word, offset, false);
+			return result;
 		}
 		return List.of();
+	}
+
+	/** The word being typed: after the last whitespace or operator. */
+	private static String lastWord(String value) {
+		int start = value.length();
+		while (start > 0 && " \t;()&|!".indexOf(value.charAt(start - 1)) < 0) {
+			start--;
+		}
+		return value.substring(start);
+	}
+
+	private static final Pattern USER_VARIABLE = Pattern.compile("%\\{?([A-Za-z]\\w*)");
+
+	/** After '%': sec's built-in variables, then the variables the file uses. */
+	private static List<ICompletionProposal> variables(IDocument doc, String typed, int offset) {
+		List<ICompletionProposal> result = new ArrayList<>();
+		SecDocs.builtinVariables().forEach((name, meaning) -> {
+			if (name.startsWith(typed)) {
+				result.add(new CompletionProposal(name, offset - typed.length(), typed.length(), name.length(), null,
+						name + " - " + meaning, null, meaning));
+			}
+		});
+		Set<String> used = new java.util.TreeSet<>();
+		Matcher m = USER_VARIABLE.matcher(doc.get());
+		while (m.find()) {
+			String name = "%" + m.group(1);
+			if (!SecDocs.builtinVariables().containsKey(name) && name.startsWith(typed) && !name.equals(typed)) {
+				used.add(name);
+			}
+		}
+		used.forEach(name -> result.add(proposal(name, name + " - used in this file", typed, offset)));
+		return result;
+	}
+
+	/** In a context expression: the context names the file's actions create (those without variables). */
+	private static List<ICompletionProposal> contextNames(IDocument doc, String typed, int offset) {
+		List<String> names = new ArrayList<>();
+		for (String name : ContextCreators.namesCreatedIn(doc.get())) {
+			if (!name.contains("$") && !name.contains("%") && !names.contains(name)) {
+				names.add(name);
+			}
+		}
+		return choices(names, typed, offset, false);
 	}
 
 	private static List<ICompletionProposal> keywords(IDocument doc, int lineNumber, String prefix, int offset)

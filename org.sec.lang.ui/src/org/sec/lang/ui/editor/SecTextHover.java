@@ -15,10 +15,11 @@ import org.eclipse.jface.text.Region;
 import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
 import org.sec.engine.rules.RuleLoader;
+import org.sec.lang.docs.SecDocs;
 
 /**
- * Hovers in rule files: over a keyword, whether the rule's type requires or allows it;
- * over a RegExp pattern, its capture groups as {@code $1..$N} and {@code $+{name}}, and
+ * Hovers in rule files: over a keyword, whether the rule's type requires or allows it and
+ * what it means; over an action's name, its syntax and meaning; over a RegExp pattern, its capture groups as {@code $1..$N} and {@code $+{name}}, and
  * the java.util.regex text the engine runs (the Perl translation), or why it has none.
  */
 public final class SecTextHover implements ITextHover {
@@ -55,14 +56,46 @@ public final class SecTextHover implements ITextHover {
 				return null;
 			}
 			Boolean required = RuleLoader.keywordsForType(type).get(keyword);
+			String meaning = SecDocs.field(keyword);
 			return keyword + ": " + (required == null ? "not allowed in " + type + " rules (sec rejects the rule)"
-					: (required ? "required" : "optional") + " in " + type + " rules");
+					: (required ? "required" : "optional") + " in " + type + " rules")
+					+ (meaning == null ? "" : "\n" + meaning);
+		}
+		if (keyword.matches("action\\d*|init|slide|end|count\\d*")) {
+			return actionInfo(m.group(2), offset - line.getOffset() - keyword.length() - 1);
 		}
 		Matcher slot = Pattern.compile("pattern(\\d*)").matcher(keyword);
 		if (slot.matches()) {
 			String ptype = rule.getOrDefault("ptype" + slot.group(1), "");
 			if (ptype.toLowerCase(java.util.Locale.ROOT).matches("n?regexp\\d*")) {
 				return regexInfo(m.group(2));
+			}
+		}
+		return null;
+	}
+
+	/** Over an action's name in an action list: its syntax and meaning. */
+	private static String actionInfo(String value, int column) {
+		if (column < 0 || column >= value.length() || !Character.isLetter(value.charAt(column))) {
+			return null;
+		}
+		int start = column;
+		while (start > 0 && Character.isLetter(value.charAt(start - 1))) {
+			start--;
+		}
+		int end = column;
+		while (end < value.length() && Character.isLetter(value.charAt(end))) {
+			end++;
+		}
+		String before = value.substring(0, start).stripTrailing();
+		if (!before.isEmpty() && !before.endsWith(";") && !before.endsWith("(")) {
+			return null; // an argument, not an action's name
+		}
+		String word = value.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+		for (org.sec.engine.action.ActionType t : org.sec.engine.action.ActionType.values()) {
+			if (t.keyword().equals(word)) {
+				SecDocs.ActionDoc doc = SecDocs.action(t);
+				return doc.syntax() + "\n" + doc.summary();
 			}
 		}
 		return null;
