@@ -59,6 +59,19 @@ class EditorActionsUiTest {
 	}
 
 	@Test
+	void formatCommandNormalisesTheFileAsOneUndoableChange() throws Exception {
+		SecEditor editor = open();
+		IDocument doc = editor.getDocument();
+		doc.set("type = Single\nptype=SubStr\npattern=a \\\n b\n\n\n\ndesc=a\naction=none\n");
+		IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
+		handlers.executeCommand("org.sec.lang.ui.format", null);
+		assertEquals("type=Single\nptype=SubStr\npattern=a  b\n\ndesc=a\naction=none\n", doc.get());
+		SourceViewer viewer = assertInstanceOf(SourceViewer.class, editor.getAdapter(ITextOperationTarget.class));
+		viewer.doOperation(ITextOperationTarget.UNDO);
+		assertEquals("type = Single\nptype=SubStr\npattern=a \\\n b\n\n\n\ndesc=a\naction=none\n", doc.get());
+	}
+
+	@Test
 	void toggleCommentCommandCommentsAndUncommentsTheSelectedLines() throws Exception {
 		SecEditor editor = open();
 		IDocument doc = editor.getDocument();

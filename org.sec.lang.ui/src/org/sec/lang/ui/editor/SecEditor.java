@@ -88,6 +88,27 @@ public class SecEditor extends TextEditor {
 		}
 	}
 
+	/**
+	 * Formats the file with the DSL's formatter (what sec loads stays the same), as one
+	 * undoable change; the caret stays on its line where that line still exists.
+	 */
+	public void format() {
+		IDocument doc = getDocument();
+		String formatted = org.sec.lang.formatting.SecFormatter.format(doc.get());
+		if (formatted.equals(doc.get())) {
+			return;
+		}
+		org.eclipse.jface.text.ITextSelection selection = (org.eclipse.jface.text.ITextSelection) getSelectionProvider()
+				.getSelection();
+		try {
+			doc.replace(0, doc.getLength(), formatted);
+			int line = Math.min(selection.getStartLine(), doc.getNumberOfLines() - 1);
+			selectAndReveal(doc.getLineOffset(Math.max(0, line)), 0);
+		} catch (org.eclipse.jface.text.BadLocationException e) {
+			// the document changed under us; nothing to restore
+		}
+	}
+
 	/** The document being edited, or {@code null} before the editor is initialised. */
 	public IDocument getDocument() {
 		return getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
