@@ -95,6 +95,47 @@ public final class ConfigLineReader {
 		return null;
 	}
 
+	/**
+	 * Where each character of {@link #joinContinuedText(String)}'s result comes from in
+	 * {@code text}: editors map positions in a joined value back to the source this way.
+	 * {@code null} when the join is {@code null}.
+	 */
+	public static int[] joinedSourceIndexes(String text) {
+		StringBuilder pending = new StringBuilder();
+		List<Integer> sources = new ArrayList<>();
+		int lineStart = 0;
+		while (true) {
+			int lineEnd = text.indexOf('\n', lineStart);
+			boolean last = lineEnd < 0;
+			int end = last ? text.length() : lineEnd;
+			for (int i = lineStart; i < end; i++) {
+				pending.append(text.charAt(i));
+				sources.add(i);
+			}
+			int from = 0;
+			int to = pending.length();
+			while (from < to && isPerlWhitespace(pending.charAt(from))) {
+				from++;
+			}
+			while (to > from && isPerlWhitespace(pending.charAt(to - 1))) {
+				to--;
+			}
+			StringBuilder trimmed = new StringBuilder(pending.subSequence(from, to));
+			List<Integer> trimmedSources = new ArrayList<>(sources.subList(from, to));
+			if (trimmed.length() == 0 || trimmed.charAt(trimmed.length() - 1) != '\\') {
+				return last ? trimmedSources.stream().mapToInt(Integer::intValue).toArray() : null;
+			}
+			if (last) {
+				return null;
+			}
+			trimmed.setLength(trimmed.length() - 1);
+			trimmedSources.remove(trimmedSources.size() - 1);
+			pending = trimmed;
+			sources = trimmedSources;
+			lineStart = lineEnd + 1;
+		}
+	}
+
 	/** Perl's {@code \s} before 5.18 plus vertical tab, which 5.18+ includes. */
 	public static boolean isPerlWhitespace(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';

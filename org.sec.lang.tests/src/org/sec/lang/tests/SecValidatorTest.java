@@ -56,12 +56,40 @@ class SecValidatorTest {
 				+ "desc2=d2\naction2=copy CTX var\n";
 		List<Issue> issues = validate(text, "a.sec");
 		assertEquals(List.of(
-				"ERROR@1: Variable var does not have the form %<letter>[<letter>|<digit>|<underscore>]...",
 				"ERROR@9: Invalid action list ' copy CTX var ' (sec reports it for the rule at line 1)",
+				"ERROR@9: Variable var does not have the form %<letter>[<letter>|<digit>|<underscore>]..."
+						+ " (sec reports it for the rule at line 1)",
 				"WARNING@1: No valid rules found in configuration file a.sec"),
 				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
-		Issue onField = issues.stream().filter(i -> i.getLineNumber() == 9).findFirst().orElseThrow();
-		assertEquals(text.indexOf("action2"), onField.getOffset());
+		Issue onField = issues.stream().filter(i -> i.getMessage().startsWith("Invalid action list")).findFirst()
+				.orElseThrow();
+		assertEquals(text.indexOf("copy CTX var"), onField.getOffset());
+		assertEquals("copy CTX var".length(), onField.getLength());
+		Issue onVariable = issues.stream().filter(i -> i.getMessage().startsWith("Variable")).findFirst().orElseThrow();
+		assertEquals(text.indexOf("var\n"), onVariable.getOffset());
+		assertEquals(3, onVariable.getLength());
+	}
+
+	@Test
+	void messagesMarkThePartOfTheValueTheyAreAboutAcrossContinuationLines() {
+		String text = "type=Single\nptype=RegExp\npattern=(unclosed \\\n   group\ndesc=x\naction=none\n\n"
+				+ "type=Single\nptype=SubStr\npattern=y\ndesc=y\naction=write - a; \\\n       frobnicate now; none\n";
+		List<Issue> issues = validate(text, "s.sec");
+		Issue regex = issues.stream().filter(i -> i.getMessage().startsWith("Invalid regular expression")).findFirst()
+				.orElseThrow();
+		assertEquals(text.indexOf("(unclosed"), regex.getOffset());
+		assertEquals(text.indexOf("group\n") + "group".length() - text.indexOf("(unclosed"), regex.getLength(),
+				"the whole pattern, continuation line included");
+		Issue action = issues.stream().filter(i -> i.getMessage().startsWith("Invalid action 'frobnicate now'")).findFirst()
+				.orElseThrow();
+		assertEquals(text.indexOf("frobnicate now"), action.getOffset());
+		assertEquals("frobnicate now".length(), action.getLength());
+		assertEquals(13, action.getLineNumber(), "on the continuation line that holds it");
+
+		List<Issue> label = validate("type=Single\ncontinue=GoTo  nowhere\nptype=SubStr\npattern=x\ndesc=x\naction=none\n",
+				"l.sec");
+		assertEquals("type=Single\ncontinue=GoTo  ".length(), label.get(0).getOffset());
+		assertEquals("nowhere".length(), label.get(0).getLength());
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class SecwbCheckTest {
 		Path ssh = GoldenFiles.sharedDir().resolve("corpus/rulesets/ssh.sec");
 		assertEquals(1, run("check", ssh.toString()));
 		List<String> lines = List.of(out.toString().split("\n"));
-		assertTrue(lines.contains(ssh + ":142:1: error: Invalid context expression"
+		assertTrue(lines.contains(ssh + ":142:11: error: Invalid context expression"
 				+ " ' $3 < 1025 && ! tie_event_received_$1_$2 ' (sec reports it for the rule at line 137)"), out::toString);
 		assertTrue(lines.get(lines.size() - 1).matches("1 file checked: 2 errors, \\d+ warnings?"), out::toString);
 	}

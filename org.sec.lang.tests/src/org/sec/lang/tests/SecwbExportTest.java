@@ -28,7 +28,7 @@ class SecwbExportTest {
 		Path bundle = Files.createTempDirectory("bundle").resolve("out");
 		Path ssh = GoldenFiles.sharedDir().resolve("corpus/rulesets/ssh.sec");
 		assertEquals(1, run("export", "-o", bundle.toString(), ssh.toString()));
-		assertTrue(err.toString().contains(ssh + ":142:1: error: Invalid context expression"), err::toString);
+		assertTrue(err.toString().contains(ssh + ":142:11: error: Invalid context expression"), err::toString);
 		assertTrue(err.toString().contains("not exported: 2 errors"), err::toString);
 		assertFalse(Files.exists(bundle));
 	}

@@ -13,6 +13,7 @@ import org.eclipse.xtext.validation.CheckType;
 import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.rules.LoadedRuleFile;
 import org.sec.engine.rules.RuleLoader;
+import org.sec.lang.model.ValueRegion;
 import org.sec.lang.sec.Field;
 import org.sec.lang.sec.Malformed;
 import org.sec.lang.sec.Rule;
@@ -179,16 +180,27 @@ public class SecValidator extends AbstractSecValidator {
 			field = fieldWithQuotedValue(rule, message);
 		}
 		if (field == null && rule != null) {
+			field = fieldHoldingQuotedPart(rule, message);
+		}
+		if (field == null && rule != null) {
 			field = fieldNamed(rule, keywordOf(message));
 		}
 		EObject target = field != null ? field : rule != null ? rule : file;
 		ICompositeNode targetNode = NodeModelUtils.findActualNodeFor(target);
+		String bare = message;
 		if (namesRule && targetNode != null && targetNode.getStartLine() != d.line()) {
 			message = message + " (sec reports it for the rule at line " + d.line() + ")";
 		}
 		boolean error = d.severity() == ConfigDiagnostic.Severity.ERROR;
 		boolean malformed = message.contains("Line not in keyword=value format");
-		if (target instanceof Field f) {
+		int[] span = target instanceof Field f && !malformed ? valueSpan(f, bare) : null;
+		if (span != null) {
+			if (error) {
+				getMessageAcceptor().acceptError(message, target, span[0], span[1], SEC_ERROR);
+			} else {
+				getMessageAcceptor().acceptWarning(message, target, span[0], span[1], SEC_WARNING);
+			}
+		} else if (target instanceof Field f) {
 			if (error) {
 				error(message, f, SecPackage.Literals.FIELD__KEY, malformed ? MALFORMED_LINE : SEC_ERROR);
 			} else {
@@ -201,6 +213,56 @@ public class SecValidator extends AbstractSecValidator {
 		} else {
 			warning(message, target, null, SEC_WARNING);
 		}
+	}
+
+	/** Messages that quote the part of the value they are about. */
+	private static final Pattern VALUE_PART = Pattern.compile(
+			"^Invalid action '(.*)'$|^Variable (\\S+) does not have the form|^label (.*) does not exist|^Invalid (?:rule|pattern) type (.+)$");
+
+	/** A message that quotes part of a value (an action, a variable) without naming its line: the field holding it. */
+	private static Field fieldHoldingQuotedPart(Rule rule, String message) {
+		Matcher part = VALUE_PART.matcher(message);
+		if (!part.find()) {
+			return null;
+		}
+		String quoted = part.group(1) != null ? part.group(1) : part.group(2);
+		if (quoted == null) {
+			return null;
+		}
+		Field found = null;
+		for (Field field : rule.getFields()) {
+			if (field.getKey() != null && field.getKey().matches("action\\d*|init|slide|end|count\\d*")
+					&& field.getValue() != null && field.getValue().contains(quoted)) {
+				found = field;
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Where in the field's value a message points: the quoted action, variable or label, or
+	 * the whole value for "Invalid ..." messages about it; {@code null} leaves it on the keyword.
+	 */
+	private static int[] valueSpan(Field field, String message) {
+		ValueRegion region = ValueRegion.of(field);
+		if (region == null) {
+			return null;
+		}
+		Matcher part = VALUE_PART.matcher(message);
+		if (part.find()) {
+			for (int g = 1; g <= part.groupCount(); g++) {
+				if (part.group(g) != null) {
+					int[] span = region.spanOf(part.group(g).strip());
+					if (span != null) {
+						return span;
+					}
+				}
+			}
+		}
+		if (message.startsWith("Invalid ") || message.startsWith("Wrong number of elements")) {
+			return region.span();
+		}
+		return null;
 	}
 
 	private static final Pattern QUOTED_VALUE = Pattern.compile("^Invalid (?:action list|context expression) ' (.*) '$|^Invalid regular expression '(.*?)':");
