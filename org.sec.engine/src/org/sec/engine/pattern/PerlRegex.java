@@ -51,7 +51,7 @@ public final class PerlRegex {
 	 * this JVM, so that a matcher can keep state per pattern in arrays.
 	 */
 	public record Compiled(Pattern pattern, Map<String, String> groupNames, String[] requiredLiterals,
-			String[] literalAlternatives, int id) {
+			String[] literalAlternatives, int id, boolean translated) {
 
 		/** False when the text cannot match because it lacks a required literal. */
 		public boolean mayMatch(String text) {
@@ -100,10 +100,18 @@ public final class PerlRegex {
 		String java = t.translate();
 		try {
 			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames),
-					RequiredLiteral.of(perl), literalAlternatives(perl), NEXT_ID.getAndIncrement());
+					RequiredLiteral.of(perl), literalAlternatives(perl), NEXT_ID.getAndIncrement(), true);
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}
+	}
+
+	/**
+	 * Stands for a pattern that is valid Perl but has no Java translation: it never
+	 * matches (and has no groups), so a rule using it loads as in sec but never fires here.
+	 */
+	public static Compiled neverMatching() {
+		return new Compiled(Pattern.compile("(?!)"), Map.of(), new String[0], null, NEXT_ID.getAndIncrement(), false);
 	}
 
 	/** The java.util.regex text for a Perl pattern. */
@@ -129,7 +137,7 @@ public final class PerlRegex {
 	}
 
 	private PerlRegexException unsupported(String what) {
-		return new PerlRegexException(what + " is not supported by the Java regex engine", i);
+		return new PerlRegexException(what + " is not supported by the Java regex engine", i, true);
 	}
 
 	private void escape(boolean inClass) throws PerlRegexException {

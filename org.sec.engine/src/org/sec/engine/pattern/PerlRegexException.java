@@ -6,10 +6,22 @@ public class PerlRegexException extends Exception {
 	private static final long serialVersionUID = 1L;
 
 	private final int index;
+	private final boolean unsupported;
 
 	public PerlRegexException(String message, int index) {
+		this(message, index, false);
+	}
+
+	/** @param unsupported valid Perl that the Java regex engine has no counterpart for */
+	public PerlRegexException(String message, int index, boolean unsupported) {
 		super(message);
 		this.index = index;
+		this.unsupported = unsupported;
+	}
+
+	/** True for valid Perl that cannot be translated (sec accepts such a pattern); false for an invalid pattern. */
+	public boolean unsupported() {
+		return unsupported;
 	}
 
 	/** Offset in the Perl pattern where the problem is, or -1. */

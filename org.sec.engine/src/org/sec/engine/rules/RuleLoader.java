@@ -668,6 +668,14 @@ public final class RuleLoader {
 			compiled.put(pat, regex);
 			return regex;
 		} catch (PerlRegexException e) {
+			if (e.unsupported()) {
+				// sec accepts it; jsec's deliberate difference is named where the rule is
+				warn("Regular expression '" + pat + "' is valid Perl, but " + e.getMessage()
+						+ ": jsec and the simulator load the rule and it never matches there");
+				PerlRegex.Compiled never = PerlRegex.neverMatching();
+				compiled.put(pat, never);
+				return never;
+			}
 			throw reject("Invalid regular expression '" + pat + "': " + e.getMessage());
 		}
 	}

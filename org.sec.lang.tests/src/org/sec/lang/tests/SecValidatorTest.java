@@ -71,6 +71,18 @@ class SecValidatorTest {
 	}
 
 	@Test
+	void aPatternJavaCannotRunIsAWarningOnThePatternNotAnError() {
+		String text = "type=Single\nptype=RegExp\npattern=a\\Kb\ndesc=x\naction=none\n";
+		List<Issue> issues = validate(text, "k.sec");
+		assertEquals(List.of("WARNING@3: Regular expression 'a\\Kb' is valid Perl, but \\K (keep left part) is not"
+				+ " supported by the Java regex engine: jsec and the simulator load the rule and it never matches there"
+				+ " (sec reports it for the rule at line 1)"),
+				issues.stream().map(SecValidatorTest::describe).collect(Collectors.toList()));
+		assertEquals(text.indexOf("a\\Kb"), issues.get(0).getOffset());
+		assertEquals(4, issues.get(0).getLength());
+	}
+
+	@Test
 	void messagesMarkThePartOfTheValueTheyAreAboutAcrossContinuationLines() {
 		String text = "type=Single\nptype=RegExp\npattern=(unclosed \\\n   group\ndesc=x\naction=none\n\n"
 				+ "type=Single\nptype=SubStr\npattern=y\ndesc=y\naction=write - a; \\\n       frobnicate now; none\n";

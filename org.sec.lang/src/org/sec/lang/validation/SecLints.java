@@ -87,7 +87,7 @@ public final class SecLints {
 				}
 				continue;
 			}
-			if (p.type() != PatternSpec.Type.REGEXP || p.negated() || p.regex() == null) {
+			if (p.type() != PatternSpec.Type.REGEXP || p.negated() || p.regex() == null || !p.regex().translated()) {
 				continue;
 			}
 			int groups = p.regex().pattern().matcher("").groupCount();

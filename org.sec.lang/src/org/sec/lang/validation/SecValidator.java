@@ -51,7 +51,8 @@ public class SecValidator extends AbstractSecValidator {
 			new String[] { "Invalid minute", "time" }, new String[] { "Invalid hour", "time" },
 			new String[] { "Invalid day", "time" }, new String[] { "Invalid month", "time" },
 			new String[] { "Invalid weekday", "time" }, new String[] { "Invalid year", "time" },
-			new String[] { "Invalid event group pattern type", "egptype" });
+			new String[] { "Invalid event group pattern type", "egptype" },
+			new String[] { "Regular expression", "pattern" });
 
 	@Check(CheckType.FAST)
 	public void checkWithSecsLoader(SecFile file) {
@@ -259,7 +260,8 @@ public class SecValidator extends AbstractSecValidator {
 				}
 			}
 		}
-		if (message.startsWith("Invalid ") || message.startsWith("Wrong number of elements")) {
+		if (message.startsWith("Invalid ") || message.startsWith("Wrong number of elements")
+				|| message.startsWith("Regular expression")) {
 			return region.span();
 		}
 		return null;

@@ -60,6 +60,50 @@ class LoaderVerdictTest {
 		assertSameVerdict(c);
 	}
 
+	/**
+	 * Valid Perl that java.util.regex cannot express (\\K, branch reset, recursion,
+	 * conditionals): sec's verdict and messages, plus one warning per pattern naming jsec's
+	 * deliberate difference (the rule loads and never matches in jsec).
+	 */
+	@Test
+	void untranslatablePatternsLoadAsInSecWithAWarning() throws IOException {
+		java.nio.file.Path rules = GoldenFiles.moduleDir().resolve("golden/verdicts/untranslatable.sec");
+		LoadedRuleFile loaded = RuleLoader.load("untranslatable.sec", GoldenFiles.read(rules), 0);
+		TestonlyGolden sec = TestonlyGolden
+				.parse(GoldenFiles.read(GoldenFiles.moduleDir().resolve("golden/verdicts/untranslatable.sec.testonly")));
+		List<String> jsecOnly = loaded.messages(org.sec.engine.config.ConfigDiagnostic.Severity.WARNING).stream()
+				.map(org.sec.engine.config.ConfigDiagnostic::message).toList();
+		assertEquals(List.of(
+				"Rule in untranslatable.sec at line 2: Regular expression 'user=\\w+\\K\\d+' is valid Perl, but \\K (keep"
+						+ " left part) is not supported by the Java regex engine: jsec and the simulator load the rule and"
+						+ " it never matches there",
+				"Rule in untranslatable.sec at line 8: Regular expression '(?|(a)|(b))x' is valid Perl, but branch reset"
+						+ " (?|...) is not supported by the Java regex engine: jsec and the simulator load the rule and it"
+						+ " never matches there",
+				"Rule in untranslatable.sec at line 14: Regular expression '^(\\((?:[^()]|(?1))*\\))$' is valid Perl, but"
+						+ " recursion (?R), (?N), (?&name) is not supported by the Java regex engine: jsec and the simulator"
+						+ " load the rule and it never matches there",
+				"Rule in untranslatable.sec at line 20: Regular expression '^(a)?(?(1)b|c)$' is valid Perl, but"
+						+ " conditional (?(...)...) is not supported by the Java regex engine: jsec and the simulator load"
+						+ " the rule and it never matches there"),
+				jsecOnly);
+		List<String> rest = new java.util.ArrayList<>(TestonlyGolden.of(loaded).messages());
+		rest.removeAll(jsecOnly);
+		assertEquals(sec.messages(), rest);
+		assertEquals(sec.exitCode(), TestonlyGolden.of(loaded).exitCode());
+		assertEquals(4, loaded.rules().size());
+	}
+
+	@ParameterizedTest(name = "live sec still gives golden verdict {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = "untranslatable.sec")
+	void verdictGoldenMatchesLiveSec(String name) throws Exception {
+		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		java.nio.file.Path dir = GoldenFiles.moduleDir().resolve("golden/verdicts");
+		String live = GoldenFiles.run(dir, List.of("bash",
+				GoldenFiles.repositoryDir().resolve("scripts/sec-testonly-golden.sh").toString(), name));
+		assertEquals(GoldenFiles.read(dir.resolve(name + ".testonly")), live);
+	}
+
 	@Test
 	void mutationSuiteIsLargeEnough() throws IOException {
 		int variants = 0;
