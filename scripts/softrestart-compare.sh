@@ -41,7 +41,9 @@ run() { # ENGINE OUTDIR
     sed 's/^[^:]*:[^:]*:[^:]*: //' "$out/log" | grep 'soft restart\|Terminating\|Reading configuration\|SOFTRESTART'; } > "$out/summary"
 }
 
-run sec /tmp/softrestart-sec
-run "$root/bin/jsec" /tmp/softrestart-jsec
-echo "== sec"; cat /tmp/softrestart-sec/summary
-if diff /tmp/softrestart-sec/summary /tmp/softrestart-jsec/summary; then echo "== jsec: same"; else exit 1; fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+run sec "$work/sec"
+run "$root/bin/jsec" "$work/jsec"
+echo "== sec"; cat "$work/sec/summary"
+if diff "$work/sec/summary" "$work/jsec/summary"; then echo "== jsec: same"; else exit 1; fi

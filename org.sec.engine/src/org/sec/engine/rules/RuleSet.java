@@ -28,14 +28,26 @@ public final class RuleSet {
 	private final java.util.Map<String, Long> mtimes;
 	/** After {@link #softReload}: the files that were read again or are gone. */
 	private final List<String> changedFiles;
+	/** Files that could not be read, as sec reports them. */
+	private final List<String> openErrors;
 
 	private RuleSet(List<LoadedRuleFile> files, boolean valid, PerlBridge perl, java.util.Map<String, Long> mtimes,
-			List<String> changedFiles) {
+			List<String> changedFiles, List<String> openErrors) {
 		this.files = List.copyOf(files);
 		this.valid = valid;
 		this.perl = perl;
 		this.mtimes = java.util.Map.copyOf(mtimes);
 		this.changedFiles = List.copyOf(changedFiles);
+		this.openErrors = List.copyOf(openErrors);
+	}
+
+	/** sec's error messages for these files (unreadable files, rejected rules), in load order. */
+	public List<String> errors() {
+		List<String> errors = new ArrayList<>(openErrors);
+		for (LoadedRuleFile file : files) {
+			file.messages(ConfigDiagnostic.Severity.ERROR).forEach(d -> errors.add(d.message()));
+		}
+		return errors;
 	}
 
 	/** The Perl bridge that compiled the rules' Perl code; runs it too. {@code null} if none was given. */
@@ -81,10 +93,11 @@ public final class RuleSet {
 		}
 		List<LoadedRuleFile> loaded = new ArrayList<>();
 		java.util.Map<String, Long> mtimes = new java.util.HashMap<>();
+		List<String> openErrors = new ArrayList<>();
 		boolean valid = true;
 		for (String name : names) {
 			mtimes.put(name, mtime(baseDir, name));
-			LoadedRuleFile file = loadFile(baseDir, name, bufsize, perl, log);
+			LoadedRuleFile file = loadFile(baseDir, name, bufsize, perl, collecting(log, openErrors));
 			if (file == null) {
 				valid = false;
 				continue;
@@ -92,7 +105,7 @@ public final class RuleSet {
 			loaded.add(file);
 			valid &= file.valid();
 		}
-		return new RuleSet(loaded, valid, perl, mtimes, List.of());
+		return new RuleSet(loaded, valid, perl, mtimes, List.of(), openErrors);
 	}
 
 	/**
@@ -111,6 +124,7 @@ public final class RuleSet {
 		List<LoadedRuleFile> loaded = new ArrayList<>();
 		java.util.Map<String, Long> newTimes = new java.util.HashMap<>();
 		List<String> changed = new ArrayList<>();
+		List<String> openErrors = new ArrayList<>();
 		boolean ok = true;
 		for (String name : names) {
 			long mtime = mtime(baseDir, name);
@@ -120,7 +134,7 @@ public final class RuleSet {
 				if (file != null) {
 					changed.add(name);
 				}
-				file = loadFile(baseDir, name, bufsize, perl, log);
+				file = loadFile(baseDir, name, bufsize, perl, collecting(log, openErrors));
 			}
 			if (file == null) {
 				ok = false;
@@ -134,12 +148,22 @@ public final class RuleSet {
 				changed.add(f.fileName());
 			}
 		}
-		return new RuleSet(loaded, ok, perl, newTimes, changed);
+		return new RuleSet(loaded, ok, perl, newTimes, changed, openErrors);
 	}
 
 	/** After a {@link #softReload}: the files whose operations end (read again, or gone). */
 	public List<String> changedFiles() {
 		return changedFiles;
+	}
+
+	/** The log, also keeping the errors of files that cannot be read (a file's own messages stay with the file). */
+	private static Consumer<ConfigDiagnostic> collecting(Consumer<ConfigDiagnostic> log, List<String> openErrors) {
+		return d -> {
+			if (d.severity() == ConfigDiagnostic.Severity.ERROR && d.line() == 0) {
+				openErrors.add(d.message());
+			}
+			log.accept(d);
+		};
 	}
 
 	private static long mtime(Path baseDir, String name) {

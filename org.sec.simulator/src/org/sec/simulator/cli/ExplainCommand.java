@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 
 import org.sec.engine.api.SecEngine;
 import org.sec.engine.api.SideEffects;
-import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
@@ -66,13 +65,9 @@ public final class ExplainCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		try (PerlBridge perl = PerlBridge.fromPath()) {
-			List<String> errors = new ArrayList<>();
 			RuleSet ruleSet = RuleSet.load(Path.of(""), rules, 0, perl, d -> {
-				if (d.severity() == ConfigDiagnostic.Severity.ERROR) {
-					errors.add(d.message());
-				}
 			});
-			errors.forEach(m -> err.println("secwb explain: " + m));
+			ruleSet.errors().forEach(m -> err.println("secwb explain: " + m));
 			ReplaySource source;
 			try {
 				if (log != null) {

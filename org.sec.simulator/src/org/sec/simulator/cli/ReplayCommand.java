@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.Callable;
 import org.sec.engine.api.EngineListener;
 import org.sec.engine.api.SecEngine;
 import org.sec.engine.api.SideEffects;
-import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
@@ -102,14 +100,10 @@ public final class ReplayCommand implements Callable<Integer> {
 			return 2;
 		}
 		SecLog log = new SecLog(() -> 0, 3, null, System.err); // warnings and errors of the rules
-		List<String> loadErrors = new ArrayList<>();
 		try (PerlBridge perl = PerlBridge.fromPath()) {
 			RuleSet ruleSet = RuleSet.load(Path.of(""), rules, 0, perl, d -> {
-				if (d.severity() == ConfigDiagnostic.Severity.ERROR) {
-					loadErrors.add(d.message());
-				}
 			});
-			loadErrors.forEach(m -> err.println("secwb replay: " + m));
+			ruleSet.errors().forEach(m -> err.println("secwb replay: " + m));
 			if (ruleSet.files().isEmpty()) {
 				err.println("secwb replay: no rule files loaded");
 				return 2;

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.sec.engine.api.EngineSnapshot;
 import org.sec.engine.api.SecEngine;
 import org.sec.engine.api.SideEffects;
-import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
@@ -48,13 +47,9 @@ public final class SecTestRunner {
 	private static Result run(SecTest test, SecTest.Case c, PerlBridge perl) {
 		long started = System.nanoTime();
 		List<String> failures = new ArrayList<>();
-		List<String> loadErrors = new ArrayList<>();
 		RuleSet rules = RuleSet.load(Path.of("/"), test.rules().stream().map(Path::toString).toList(), 0, perl, d -> {
-			if (d.severity() == ConfigDiagnostic.Severity.ERROR) {
-				loadErrors.add(d.message());
-			}
 		});
-		for (String e : loadErrors) {
+		for (String e : rules.errors()) {
 			failures.add(test.file() + ":" + c.line() + ": the rules do not load cleanly: " + e);
 		}
 		long end = c.until();

@@ -21,7 +21,6 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 import org.sec.engine.api.SecEngine;
 import org.sec.engine.api.SideEffects;
-import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
@@ -67,16 +66,12 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			throw error("Choose the rule files to replay (Main tab, Rules).");
 		}
 		PerlBridge perl = PerlBridge.fromPath();
-		List<String> loadErrors = new ArrayList<>();
 		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
 		RuleSet ruleSet = RuleSet.load(workspace, rules, 0, perl, d -> {
-			if (d.severity() == ConfigDiagnostic.Severity.ERROR) {
-				loadErrors.add(d.message());
-			}
 		});
-		if (!loadErrors.isEmpty()) {
+		if (!ruleSet.errors().isEmpty()) {
 			perl.close();
-			throw error("The rules do not load: " + String.join("; ", loadErrors));
+			throw error("The rules do not load: " + String.join("; ", ruleSet.errors()));
 		}
 		ReplaySource source;
 		try {
