@@ -29,8 +29,15 @@ import org.sec.lang.model.ContextCreators;
  */
 public final class SecLints {
 
-	/** A finding: the rule's first line, the keyword of the field concerned (or null), the message. */
-	public record Finding(int ruleLine, String keyword, String message) {
+	/**
+	 * A finding: the rule's first line, the keyword of the field concerned (or null), the
+	 * message, and the text in that field's value it is about (or null: the keyword).
+	 */
+	public record Finding(int ruleLine, String keyword, String message, String part) {
+
+		public Finding(int ruleLine, String keyword, String message) {
+			this(ruleLine, keyword, message, null);
+		}
 	}
 
 	private static final Pattern NUMBERED = Pattern.compile("\\$(\\$|[0-9]+|\\{([0-9]+)\\}|\\+\\{([A-Za-z_][\\w!]*)\\})");
@@ -81,7 +88,7 @@ public final class SecLints {
 					Matcher m = NUMBERED.matcher(use[1] == null ? "" : use[1]);
 					if (m.find() && !m.group(1).equals("$")) {
 						findings.add(new Finding(rule.line(), use[0], describe(p) + " patterns set no match variables, so "
-								+ m.group() + " stays as it is written"));
+								+ m.group() + " stays as it is written", m.group()));
 						break;
 					}
 				}
@@ -101,10 +108,10 @@ public final class SecLints {
 					String number = m.group(2) != null ? m.group(2) : m.group(1).matches("[0-9]+") ? m.group(1) : null;
 					if (number != null && !number.equals("0") && Long.parseLong(number) > available) {
 						findings.add(new Finding(rule.line(), use[0], "$" + number + " is always empty: the pattern has "
-								+ (groups == 0 ? "no groups" : groups == 1 ? "1 group" : groups + " groups")));
+								+ (groups == 0 ? "no groups" : groups == 1 ? "1 group" : groups + " groups"), m.group()));
 					} else if (m.group(3) != null && !names.contains(m.group(3))) {
 						findings.add(new Finding(rule.line(), use[0],
-								"$+{" + m.group(3) + "} is always empty: the pattern has no group named " + m.group(3)));
+								"$+{" + m.group(3) + "} is always empty: the pattern has no group named " + m.group(3), m.group()));
 					}
 				}
 			}
@@ -281,7 +288,7 @@ public final class SecLints {
 					}
 					if (!isCreated.test(name)) {
 						findings.add(new Finding(rule.line(), "context",
-								"Context " + name + " is tested but no rule in this file creates it"));
+								"Context " + name + " is tested but no rule in this file creates it", name));
 					}
 				}
 			}

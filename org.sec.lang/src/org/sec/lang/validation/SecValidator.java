@@ -75,7 +75,11 @@ public class SecValidator extends AbstractSecValidator {
 				continue;
 			}
 			Field field = fieldNamed(rule, f.keyword() == null ? "type" : f.keyword());
-			if (field != null) {
+			ValueRegion region = field == null || f.part() == null ? null : ValueRegion.of(field);
+			int[] span = region == null ? null : region.spanOf(f.part());
+			if (span != null) {
+				getMessageAcceptor().acceptWarning(f.message(), field, span[0], span[1], LINT);
+			} else if (field != null) {
 				warning(f.message(), field, SecPackage.Literals.FIELD__KEY, LINT);
 			}
 		}
@@ -137,8 +141,14 @@ public class SecValidator extends AbstractSecValidator {
 		for (Rule rule : file.getRules()) {
 			for (Field field : rule.getFields()) {
 				if ("label".equals(field.getKey()) && field.getValue() != null && !targets.contains(field.getValue())) {
-					warning("Label " + field.getValue() + " is not used by any continue=GoTo", field,
-							SecPackage.Literals.FIELD__KEY, LINT);
+					ValueRegion region = ValueRegion.of(field);
+					int[] span = region == null ? null : region.span();
+					String message = "Label " + field.getValue() + " is not used by any continue=GoTo";
+					if (span != null) {
+						getMessageAcceptor().acceptWarning(message, field, span[0], span[1], LINT);
+					} else {
+						warning(message, field, SecPackage.Literals.FIELD__KEY, LINT);
+					}
 				}
 			}
 		}
