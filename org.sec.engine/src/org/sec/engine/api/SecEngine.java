@@ -196,6 +196,7 @@ public final class SecEngine {
 			case ABRT -> doSoftRestart();
 			case USR1 -> dump();
 			case USR2 -> engine.closeOutputs();
+			case INT -> log.stepDebugLevel(engine.takenIntSignals());
 			}
 		}
 	}

@@ -87,6 +87,10 @@ final class EventLoop {
 				abrtSignal = false;
 				engine.softRestart();
 			}
+			int ints = intSignals.getAndSet(0);
+			if (ints > 0) {
+				log.stepDebugLevel(ints);
+			}
 			String[] line = inputs.next();
 			if (line != null) {
 				engine.processLine(line[0], line[1], line[2]);
@@ -117,6 +121,7 @@ final class EventLoop {
 	private static volatile boolean dumpSignal;
 	private static volatile boolean hupSignal;
 	private static volatile boolean abrtSignal;
+	private static final java.util.concurrent.atomic.AtomicInteger intSignals = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** sec's dump_data: refuses to overwrite an existing file. */
 	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine,
@@ -141,13 +146,27 @@ final class EventLoop {
 
 	/**
 	 * sun.misc.Signal through reflection: TERM ends the loop cleanly, USR1 dumps, HUP
-	 * restarts and ABRT restarts softly, as in sec.
+	 * restarts, ABRT restarts softly and INT steps the debug level, as in sec.
 	 */
-	private static void installSignalHandlers() {
+	private void installSignalHandlers() {
 		handle("TERM", () -> terminateSignal = true);
 		handle("USR1", () -> dumpSignal = true);
 		handle("HUP", () -> hupSignal = true);
 		handle("ABRT", () -> abrtSignal = true);
+		if (interactive()) {
+			log.log(SecLog.Level.NOTICE, "Interactive process, SIGINT can't be used for changing the logging level");
+		} else {
+			handle("INT", intSignals::incrementAndGet);
+		}
+	}
+
+	/** override_sigint's test, simplified: a process with a controlling terminal is interactive. */
+	private static boolean interactive() {
+		try (java.io.FileInputStream tty = new java.io.FileInputStream("/dev/tty")) {
+			return true;
+		} catch (IOException e) {
+			return false;
+		}
 	}
 
 	private static void handle(String name, Runnable action) {

@@ -50,7 +50,7 @@ public final class SecLog implements AutoCloseable {
 			Locale.ROOT);
 
 	private final Clock clock;
-	private final int debugLevel;
+	private int debugLevel;
 	private final PrintStream file;
 	private final PrintStream terminal;
 
@@ -84,6 +84,20 @@ public final class SecLog implements AutoCloseable {
 		if (debugLevel < level.value()) {
 			return;
 		}
+		write(message);
+	}
+
+	/**
+	 * SIGINT (check_signals L13281): the debug level steps up by {@code signals}, 6 wrapping
+	 * to 1, and a message that no level filters says so.
+	 */
+	public void stepDebugLevel(int signals) {
+		int next = (debugLevel + signals - 1) % 6 + 1;
+		write(signals + " SIGINT signal(s) received: setting debuglevel from " + debugLevel + " to " + next);
+		debugLevel = next;
+	}
+
+	private void write(String message) {
 		if (terminal != null) {
 			terminal.println(message);
 		}

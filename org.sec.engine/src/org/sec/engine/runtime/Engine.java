@@ -1575,8 +1575,19 @@ public final class Engine {
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
 	public enum Signal {
-		TERM, HUP, ABRT, USR1, USR2
+		// in the order check_signals (L13081) handles them
+		HUP, ABRT, USR1, USR2, INT, TERM
 	}
+
+	/** How many INT signals arrived since the last {@link #takeSignals()} (sec counts them). */
+	private int intSignals;
+
+	/** The INT signals taken with the last {@link #takeSignals()}. */
+	public int takenIntSignals() {
+		return takenIntSignals;
+	}
+
+	private int takenIntSignals;
 
 	private final java.util.EnumSet<Signal> signals = java.util.EnumSet.noneOf(Signal.class);
 
@@ -1584,6 +1595,8 @@ public final class Engine {
 	public java.util.Set<Signal> takeSignals() {
 		java.util.Set<Signal> taken = java.util.EnumSet.copyOf(signals.isEmpty() ? java.util.EnumSet.noneOf(Signal.class) : signals);
 		signals.clear();
+		takenIntSignals = intSignals;
+		intSignals = 0;
 		return taken;
 	}
 
@@ -1594,7 +1607,10 @@ public final class Engine {
 		case "USR1" -> signals.add(Signal.USR1);
 		case "HUP" -> signals.add(Signal.HUP);
 		case "ABRT" -> signals.add(Signal.ABRT);
-		case "INT" -> log.log(SecLog.Level.WARN, "jsec does not handle the 'INT' signal yet (debug level changes)");
+		case "INT" -> {
+			signals.add(Signal.INT);
+			intSignals++;
+		}
 		default -> log.log(SecLog.Level.WARN, "The arrival of '" + name + "' signal can't be emulated");
 		}
 	}

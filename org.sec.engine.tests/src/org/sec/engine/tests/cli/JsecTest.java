@@ -77,6 +77,23 @@ class JsecTest {
 		assertEquals("1 " + input + "\n0 " + input + "\n", java.nio.file.Files.readString(calls));
 	}
 
+	/** sigemul INT (sec's check_signals L13281): the debug level steps by the signals counted, and says so. */
+	@Test
+	void intSignalsStepTheDebugLevel() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jsec");
+		java.nio.file.Path rules = dir.resolve("r.sec");
+		java.nio.file.Path input = dir.resolve("in.log");
+		java.nio.file.Path log = dir.resolve("sec.log");
+		java.nio.file.Files.writeString(rules, "type=Single\nptype=SubStr\npattern=INT\ndesc=int\n"
+				+ "action=sigemul INT; sigemul INT\n\ntype=Single\nptype=SubStr\npattern=AFTER\ndesc=after\n"
+				+ "action=logonly after at level 4\n");
+		java.nio.file.Files.writeString(input, "INT\nAFTER\n");
+		assertEquals(0, run("--conf=" + rules, "--input=" + input, "--notail", "--debug=3", "--log=" + log));
+		// what sec 2.9.1 writes for the same run, timestamps cut off
+		assertEquals(java.util.List.of("2 SIGINT signal(s) received: setting debuglevel from 3 to 5", "after at level 4"),
+				java.nio.file.Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList());
+	}
+
 	/** Waits (up to 10 s) until {@code file} holds {@code text}: the script runs in its own process. */
 	private static void waitFor(java.nio.file.Path file, String text) throws Exception {
 		for (int i = 0; i < 200; i++) {
