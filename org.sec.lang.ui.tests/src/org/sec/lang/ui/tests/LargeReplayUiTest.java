@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -44,21 +43,6 @@ class LargeReplayUiTest {
 
 	private static IWorkbenchPage page() {
 		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-	}
-
-	private static void waitUntil(String what, long millis, BooleanSupplier condition) {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + millis;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			if (!display.readAndDispatch()) {
-				display.sleep();
-				display.timerExec(20, () -> {
-				});
-			}
-		}
 	}
 
 	/** auth.log lines over about 14 hours: logins, failures from a few addresses, noise. */
@@ -103,12 +87,12 @@ class LargeReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-large/big-auth.log");
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
 		config.launch(ILaunchManager.RUN_MODE, null);
-		waitUntil("the replay runs", 60_000, () -> {
+		UiWait.until("the replay runs", 60_000, () -> {
 			ReplaySession s = ReplaySession.current();
 			return s != null && s.name().equals("large replay") && s.isRunning();
 		});
 		ReplaySession session = ReplaySession.current();
-		waitUntil("the simulation perspective is open", 30_000,
+		UiWait.until("the simulation perspective is open", 30_000,
 				() -> SimulationPerspective.ID.equals(page().getPerspective().getId()));
 		ReplayControlView control = (ReplayControlView) page().showView(ReplayControlView.ID);
 
@@ -134,7 +118,7 @@ class LargeReplayUiTest {
 		}, "ui-prober");
 		prober.start();
 		List<String> statuses = new ArrayList<>();
-		waitUntil("the probes are answered", 120_000, () -> {
+		UiWait.until("the probes are answered", 120_000, () -> {
 			String status = control.statusText();
 			if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
 				statuses.add(status);
@@ -156,7 +140,7 @@ class LargeReplayUiTest {
 		}
 		assertTrue(replayJob != null, "the replay is a Job the Progress view shows");
 		replayJob.cancel();
-		waitUntil("the cancelled replay stops", 30_000, () -> !session.isRunning());
+		UiWait.until("the cancelled replay stops", 30_000, () -> !session.isRunning());
 		assertFalse(session.state().finished(), "cancelled before the end of the log");
 		session.terminate();
 		Files.deleteIfExists(log);

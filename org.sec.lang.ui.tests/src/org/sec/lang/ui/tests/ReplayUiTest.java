@@ -46,19 +46,8 @@ class ReplayUiTest {
 	}
 
 	private static void waitUntil(String what, BooleanSupplier condition) {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + 30_000;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			if (!display.readAndDispatch()) {
-				display.sleep();
-				display.timerExec(20, () -> {
-				});
-			}
-		}
-		Screenshots.flush(display);
+		UiWait.until(what, 30_000, condition);
+		Screenshots.flush(Display.getCurrent());
 	}
 
 	private static List<String> rows(Table table) {

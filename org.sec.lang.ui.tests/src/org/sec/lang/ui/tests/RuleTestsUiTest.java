@@ -11,7 +11,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,9 @@ class RuleTestsUiTest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		Job job = RunRuleTestsHandler.run(List.of(project.getFile("ssh-login-failures.sectest"), failing), page);
 		job.join();
-		Display display = Display.getCurrent();
-		RuleTestsView view = null;
-		long end = System.currentTimeMillis() + 20_000;
-		while (System.currentTimeMillis() < end && (view == null || view.rows().isEmpty())) {
-			while (display.readAndDispatch()) {
-				// let the view show the results
-			}
-			view = (RuleTestsView) page.findView(RuleTestsView.ID);
-		}
+		UiWait.until("the view shows the results", 20_000, () -> page.findView(RuleTestsView.ID) instanceof RuleTestsView v
+				&& !v.rows().isEmpty());
+		RuleTestsView view = (RuleTestsView) page.findView(RuleTestsView.ID);
 		List<String> rows = view.rows();
 		assertEquals(4 + 2, rows.size(), rows.toString());
 		assertEquals(3, rows.stream().filter(r -> r.startsWith("PASS  ssh-login-failures.sectest: ")).count(), rows.toString());
