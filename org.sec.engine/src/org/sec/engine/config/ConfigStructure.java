@@ -46,6 +46,11 @@ public final class ConfigStructure {
 		}
 	}
 
+	/** The rule definition whose lines include {@code line} (1-based), if any. */
+	public java.util.Optional<RawRule> ruleAt(int line) {
+		return rules.stream().filter(r -> r.startLine() <= line && line <= r.endLine()).findFirst();
+	}
+
 	/** Every logical line of the file. */
 	public List<ConfigLine> lines() {
 		return lines;

@@ -27,6 +27,22 @@ public final class RawRule {
 		return lines;
 	}
 
+	/** The last physical line of the rule. */
+	public int endLine() {
+		return lines.isEmpty() ? startLine : lines.get(lines.size() - 1).lastLine();
+	}
+
+	/** The fields by keyword, in file order, the last value of a repeated keyword winning (as in sec). */
+	public java.util.Map<String, String> fields() {
+		java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+		for (ConfigLine line : lines) {
+			if (line.kind() == ConfigLine.Kind.FIELD) {
+				fields.put(line.keyword(), line.value());
+			}
+		}
+		return fields;
+	}
+
 	/** Value of the last field with this keyword (sec: last one wins), if any. */
 	public Optional<String> value(String keyword) {
 		String found = null;

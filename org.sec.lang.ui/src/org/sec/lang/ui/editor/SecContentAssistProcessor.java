@@ -19,6 +19,9 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.sec.engine.action.ActionType;
+import org.sec.engine.config.ConfigLine;
+import org.sec.engine.config.ConfigStructure;
+import org.sec.engine.config.RawRule;
 import org.sec.lang.docs.SecDocs;
 import org.sec.lang.model.ContextCreators;
 import org.sec.engine.config.RuleTypes;
@@ -145,21 +148,20 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 
 	private static List<ICompletionProposal> keywords(IDocument doc, int lineNumber, String prefix, int offset)
 			throws BadLocationException {
+		// the rule the line is in; a blank line right after a rule continues it (the user is adding a field)
+		int line = lineNumber + 1;
+		ConfigStructure structure = ConfigStructure.parse(doc.get());
+		java.util.Optional<RawRule> rule = structure.ruleAt(line);
+		if (rule.isEmpty() && blank(doc, lineNumber)) {
+			rule = structure.ruleAt(line - 1);
+		}
 		Set<String> present = new LinkedHashSet<>();
 		String type = null;
-		int first = lineNumber;
-		while (first > 0 && !blank(doc, first - 1)) {
-			first--;
-		}
-		for (int i = first; i < doc.getNumberOfLines() && (i == lineNumber || !blank(doc, i)); i++) {
-			if (i == lineNumber) {
-				continue;
-			}
-			Matcher m = VALUE.matcher(text(doc, i));
-			if (m.matches()) {
-				present.add(m.group(1));
-				if (m.group(1).equals("type")) {
-					type = m.group(2).strip();
+		for (ConfigLine l : rule.map(RawRule::lines).orElse(List.of())) {
+			if (l.kind() == ConfigLine.Kind.FIELD && (line < l.firstLine() || line > l.lastLine())) {
+				present.add(l.keyword());
+				if (l.keyword().equals("type")) {
+					type = l.value();
 				}
 			}
 		}

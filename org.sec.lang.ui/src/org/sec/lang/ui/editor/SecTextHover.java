@@ -14,6 +14,8 @@ import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
+import org.sec.engine.config.ConfigStructure;
+import org.sec.engine.config.RawRule;
 import org.sec.engine.rules.RuleLoader;
 import org.sec.lang.docs.SecDocs;
 
@@ -161,24 +163,8 @@ public final class SecTextHover implements ITextHover {
 		return groups;
 	}
 
-	/** The fields of the rule around {@code lineNumber} (up to blank lines). */
-	private static Map<String, String> ruleFields(IDocument doc, int lineNumber) throws BadLocationException {
-		Map<String, String> fields = new java.util.HashMap<>();
-		int first = lineNumber;
-		while (first > 0 && !text(doc, first - 1).isBlank()) {
-			first--;
-		}
-		for (int i = first; i < doc.getNumberOfLines() && !text(doc, i).isBlank(); i++) {
-			Matcher m = FIELD.matcher(text(doc, i));
-			if (m.matches()) {
-				fields.put(m.group(1), m.group(2).strip());
-			}
-		}
-		return fields;
-	}
-
-	private static String text(IDocument doc, int line) throws BadLocationException {
-		IRegion r = doc.getLineInformation(line);
-		return doc.get(r.getOffset(), r.getLength());
+	/** The fields of the rule around a (0-based) line, as sec groups and joins them. */
+	private static Map<String, String> ruleFields(IDocument doc, int lineNumber) {
+		return ConfigStructure.parse(doc.get()).ruleAt(lineNumber + 1).map(RawRule::fields).orElse(Map.of());
 	}
 }
