@@ -91,7 +91,6 @@ public final class Replay implements AutoCloseable {
 		this.second = source.start();
 		this.clock = new VirtualClock(second);
 		this.trace = new TraceRecorder(clock::nowSeconds);
-		trace.subscribe(this::checkBreakpoints);
 		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
 		this.engine = SecEngine.start(rules, options.settings(), clock, out, log, trace, options.sideEffects());
 	}
@@ -117,10 +116,26 @@ public final class Replay implements AutoCloseable {
 
 	public void addBreakpoint(Breakpoint b) {
 		breakpoints.add(b);
+		watchBreakpoints();
 	}
 
 	public void removeBreakpoint(Breakpoint b) {
 		breakpoints.remove(b);
+		watchBreakpoints();
+	}
+
+	private final java.util.function.Consumer<TraceEvent> breakpointCheck = this::checkBreakpoints;
+	private boolean watching;
+
+	/** Looks at trace events only while a breakpoint can stop the replay: without subscribers the trace costs nothing. */
+	private void watchBreakpoints() {
+		boolean needed = !breakpoints.isEmpty() || extraBreakpoint != null;
+		if (needed && !watching) {
+			trace.subscribe(breakpointCheck);
+		} else if (!needed && watching) {
+			trace.unsubscribe(breakpointCheck);
+		}
+		watching = needed;
 	}
 
 	public List<Breakpoint> breakpoints() {
@@ -216,10 +231,12 @@ public final class Replay implements AutoCloseable {
 	/** Runs until the next operation window closes or context expires. */
 	public Stop runToNextExpiry() {
 		extraBreakpoint = Breakpoint.timerExpiry();
+		watchBreakpoints();
 		try {
 			return runWhile(unit -> true, Reason.FINISHED);
 		} finally {
 			extraBreakpoint = null;
+			watchBreakpoints();
 		}
 	}
 

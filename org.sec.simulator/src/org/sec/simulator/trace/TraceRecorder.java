@@ -59,14 +59,26 @@ public final class TraceRecorder implements EngineListener {
 	}
 
 	public void report(TraceEvent.Kind kind, String subject, Map<String, String> detail) {
+		if (unheard()) {
+			return;
+		}
 		TraceEvent e = new TraceEvent(clock.getAsLong(), lineNumber, kind, subject, detail);
 		for (Consumer<TraceEvent> s : subscribers) {
 			s.accept(e);
 		}
 	}
 
+	/** Nobody listens: events are not built (hit counts are still kept). */
+	private boolean unheard() {
+		return subscribers.isEmpty();
+	}
+
 	@Override
 	public void lineConsumed(String line, String source) {
+		if (unheard()) {
+			inputLine = false;
+			return;
+		}
 		Map<String, String> detail = new LinkedHashMap<>();
 		detail.put("source", source == null ? "synthetic" : source);
 		if (!inputLine) {
@@ -79,6 +91,9 @@ public final class TraceRecorder implements EngineListener {
 	@Override
 	public void ruleMatched(RuleRef rule, Map<String, String> variables) {
 		hits.merge(rule, 1L, Long::sum);
+		if (unheard()) {
+			return;
+		}
 		Map<String, String> detail = ruleDetail(rule);
 		variables.forEach((k, v) -> detail.put("$" + k, v == null ? "" : v));
 		report(TraceEvent.Kind.RULE_MATCHED, rule.desc(), detail);
@@ -86,7 +101,7 @@ public final class TraceRecorder implements EngineListener {
 
 	@Override
 	public void ruleEvaluated(RuleRef rule, int slot, Evaluation result) {
-		if (!recordEvaluations) {
+		if (!recordEvaluations || unheard()) {
 			return;
 		}
 		Map<String, String> detail = ruleDetail(rule);
@@ -97,17 +112,23 @@ public final class TraceRecorder implements EngineListener {
 
 	@Override
 	public void operationUpdated(String key, RuleRef rule) {
-		report(TraceEvent.Kind.OPERATION_UPDATED, key, ruleDetail(rule));
+		if (!unheard()) {
+			report(TraceEvent.Kind.OPERATION_UPDATED, key, ruleDetail(rule));
+		}
 	}
 
 	@Override
 	public void operationStarted(String key, RuleRef rule) {
-		report(TraceEvent.Kind.OPERATION_STARTED, key, ruleDetail(rule));
+		if (!unheard()) {
+			report(TraceEvent.Kind.OPERATION_STARTED, key, ruleDetail(rule));
+		}
 	}
 
 	@Override
 	public void operationFinished(String key, RuleRef rule) {
-		report(TraceEvent.Kind.OPERATION_FINISHED, key, ruleDetail(rule));
+		if (!unheard()) {
+			report(TraceEvent.Kind.OPERATION_FINISHED, key, ruleDetail(rule));
+		}
 	}
 
 	@Override
