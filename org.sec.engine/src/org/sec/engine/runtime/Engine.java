@@ -1236,25 +1236,17 @@ public final class Engine {
 			execute(op.action, op.desc);
 			removeOperation(key);
 		}
-		case SINGLE_WITH_THRESHOLD -> {
-			if (!op.suppressMode) {
+		case SINGLE_WITH_THRESHOLD, SINGLE_WITH_2_THRESHOLDS -> {
+			boolean single = op.rule.kind() == RuleKind.SINGLE_WITH_THRESHOLD;
+			if (single ? !op.suppressMode : !op.secondPass) {
+				// still counting: the window slides past the old events
 				slideTimes(op, time - op.window);
 				if (op.times.isEmpty()) {
 					finishOperation(key);
 				}
 			} else {
-				execute(op.action2, op.desc);
-				finishOperation(key);
-			}
-		}
-		case SINGLE_WITH_2_THRESHOLDS -> {
-			if (!op.secondPass) {
-				slideTimes(op, time - op.window);
-				if (op.times.isEmpty()) {
-					finishOperation(key);
-				}
-			} else {
-				execute(op.action2, op.desc2);
+				// SingleWithThreshold's quiet window, or SingleWith2Thresholds' second one, is over
+				execute(op.action2, single ? op.desc : op.desc2);
 				finishOperation(key);
 			}
 		}
