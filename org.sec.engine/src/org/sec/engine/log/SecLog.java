@@ -35,6 +35,16 @@ public final class SecLog implements AutoCloseable {
 			return value;
 		}
 
+		/** The level with sec's number (1 crit .. 6 debug). */
+		public static Level ofValue(int value) {
+			for (Level l : values()) {
+				if (l.value == value) {
+					return l;
+				}
+			}
+			throw new IllegalArgumentException("no sec log level " + value);
+		}
+
 		public static Level of(ConfigDiagnostic.Severity severity) {
 			return switch (severity) {
 			case ERROR -> ERR;

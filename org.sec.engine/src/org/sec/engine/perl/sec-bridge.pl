@@ -103,6 +103,71 @@ sub code_ref {
 
 # mode: 'bool' = scalar context, truth as 1/0; 'list' = list context;
 # 'match' = list context, a single hash ref comes back as key/value pairs (PerlFunc)
+# udgram and closeudgr for jsec, which Java cannot do (no UNIX datagram sockets):
+# sec's execute_udgram_action (L4897), send_to_socket and execute_closeudgr_action
+# (L4967). They return the log lines sec would write, as level, message, level, ...
+package main::SECWB;
+use IO::Handle;
+use Socket;
+use Errno qw(EINTR EWOULDBLOCK EAGAIN EMSGSIZE);
+my %udgram;
+
+sub send_to_socket {
+  my ($socket, $event, $dest, $log) = @_;
+  for (;;) {
+    my $nbytes = eval { send($socket, $event, 0) };
+    if ($@) { push @$log, 6, "Error when sending event '$event' to $dest ($@)"; return 1; }
+    if (!defined($nbytes)) {
+      next if $! == EINTR;
+      push @$log, 6, "Error when sending event '$event' to $dest ($!)";
+      return ($! == EWOULDBLOCK || $! == EAGAIN || $! == EMSGSIZE) ? 1 : 0;
+    }
+    if ($nbytes != length($event)) { push @$log, 6, "$nbytes bytes of '$event' sent to $dest"; return 1; }
+    return 2;
+  }
+}
+
+sub udgram {
+  my ($file, $event) = @_;
+  my @log = (6, "Sending event '$event' to unix datagram socket '$file'");
+  if (exists($udgram{$file})) {
+    return @log if send_to_socket($udgram{$file}, $event, "socket '$file'", \@log);
+    push @log, 6, "Retrying to send event '$event' to socket '$file'";
+    delete $udgram{$file};
+  }
+  if (! -S $file) {
+    push @log, 6, "Can't send event '$event' to socket '$file' (socket does not exist)";
+    return @log;
+  }
+  my $handle;
+  if (!socket($handle, PF_UNIX, SOCK_DGRAM, 0)) {
+    push @log, 2, "Can't create socket for sending event '$event' ($!)";
+    return @log;
+  }
+  if (!connect($handle, sockaddr_un($file))) {
+    push @log, 6, "Can't connect to socket '$file' for sending event '$event' ($!)";
+    return @log;
+  }
+  $handle->blocking(0);
+  $udgram{$file} = $handle;
+  delete $udgram{$file} unless send_to_socket($handle, $event, "socket '$file'", \@log);
+  return @log;
+}
+
+sub closeudgr {
+  my ($file) = @_;
+  my @log = (6, "Closing unix datagram socket '$file'");
+  if (exists($udgram{$file})) {
+    push @log, 3, "Error when closing socket '$file' ($!)" unless close($udgram{$file});
+    delete $udgram{$file};
+  } else {
+    push @log, 6, "Socket '$file' is not open, can't close";
+  }
+  return @log;
+}
+
+package main;
+
 sub call_and_reply {
   my ($mode, $f, $args) = @_;
   if ($mode eq 'bool') {

@@ -1515,8 +1515,8 @@ public final class Engine {
 		case CLOSEUDP -> sockets.closeUdp(var(args.get(0), desc));
 		case CLOSETCP -> sockets.closeTcp(var(args.get(0), desc));
 		case CLOSEUSTR -> sockets.closeUnixStream(var(args.get(0), desc));
-		case UDGRAM, CLOSEUDGR -> log.log(SecLog.Level.WARN,
-				a.type().keyword() + " (UNIX datagram sockets) is not supported by jsec: Java has no API for them");
+		case UDGRAM -> perl.unixDatagram("udgram", List.of(var(args.get(0), desc), var(args.get(1), desc)));
+		case CLOSEUDGR -> perl.unixDatagram("closeudgr", List.of(var(args.get(0), desc)));
 		case SHELLCMD -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, null);
 		case CMDEXEC -> run(vars(args, 0, desc), false, null, null);
 		case SPAWN -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, INTERNAL_EVENT_CONTEXT);

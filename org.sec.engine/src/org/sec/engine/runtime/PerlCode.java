@@ -117,6 +117,26 @@ final class PerlCode {
 		}
 	}
 
+	/**
+	 * udgram and closeudgr (L4897, L4967): Java has no UNIX datagram sockets, so the Perl
+	 * bridge does what sec does and hands back the log lines sec would write.
+	 */
+	void unixDatagram(String function, List<String> args) {
+		if (perl == null) {
+			log.log(SecLog.Level.WARN, function + ": UNIX datagram sockets need the Perl bridge (Java has no API"
+					+ " for them), and these rules were loaded without it");
+			return;
+		}
+		try {
+			List<Object> lines = perl.callList("\\&main::SECWB::" + function, args);
+			for (int i = 0; i + 1 < lines.size(); i += 2) {
+				log.log(SecLog.Level.ofValue(Integer.parseInt(String.valueOf(lines.get(i)))), String.valueOf(lines.get(i + 1)));
+			}
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, function + " failed in the Perl bridge: " + e.getMessage());
+		}
+	}
+
 	/** execute_eval_action (L6642). */
 	Assignment evalAction(String code) {
 		if (!available()) {

@@ -22,7 +22,7 @@ import org.sec.engine.log.SecLog;
  * The socket actions: udpsock and tcpsock send to host:port, ustream to a UNIX stream
  * socket, each without a newline, with the connection kept per peer until its close
  * action (sec L5119-5340). sec connects without blocking and buffers until connected;
- * this connects with --socket-timeout. UNIX datagram sockets (udgram) have no Java API.
+ * this connects with --socket-timeout. UNIX datagram sockets (udgram) have no Java API: the Perl bridge sends those (PerlCode).
  */
 final class SocketOutputs {
 

@@ -19,7 +19,10 @@ import org.sec.engine.api.SecEngine;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 
-/** tcpsock, udpsock and closetcp against servers on the loopback address: data arrives without a newline. */
+/**
+ * tcpsock, udpsock and closetcp against servers on the loopback address, udgram against
+ * a UNIX datagram socket (sent by the Perl bridge): data arrives without a newline.
+ */
 class SocketActionsTest {
 
 	@Test
@@ -50,6 +53,45 @@ class SocketActionsTest {
 			udp.receive(packet);
 			assertEquals("udp-hello", new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1));
 			engine.shutdown();
+		}
+	}
+
+	@Test
+	void udgramReachesAUnixDatagramSocketThroughThePerlBridge() throws Exception {
+		Path dir = Files.createTempDirectory("udgram");
+		Path socket = dir.resolve("s.sock");
+		// a receiver that prints the first two datagrams; python3 is on every machine the tests run on
+		Process receiver = new ProcessBuilder("python3", "-c", "import socket,sys\n"
+				+ "s=socket.socket(socket.AF_UNIX,socket.SOCK_DGRAM)\ns.bind(sys.argv[1])\nprint('ready',flush=True)\n"
+				+ "for i in range(2): print(s.recv(100).decode(),flush=True)\n", socket.toString()).start();
+		java.io.BufferedReader lines = new java.io.BufferedReader(
+				new java.io.InputStreamReader(receiver.getInputStream(), StandardCharsets.ISO_8859_1));
+		assertEquals("ready", lines.readLine());
+		Files.writeString(dir.resolve("r.sec"), String.join("\n", "type=Single", "ptype=RegExp", "pattern=^SEND (\\S+)",
+				"desc=send $1", "action=udgram " + socket + " dgram-$1; udgram " + dir.resolve("missing.sock")
+						+ " lost; closeudgr " + socket + "; udgram " + socket + " again-$1",
+				""));
+		try (org.sec.engine.perl.PerlBridge perl = org.sec.engine.perl.PerlBridge.fromPath()) {
+			RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, perl, d -> {
+			});
+			Path log = dir.resolve("sec.log");
+			SecLog secLog = new SecLog(() -> 0, 6, log, null);
+			SecEngine engine = SecEngine.start(rules, SecEngine.Settings.defaults(), () -> 1_700_000_000L,
+					new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1), secLog);
+			engine.processLine("SEND hello", "-", null);
+			assertEquals("dgram-hello", lines.readLine());
+			assertEquals("again-hello", lines.readLine(), "closeudgr closed it; the next udgram opened it again");
+			engine.shutdown();
+			secLog.close();
+			List<String> logged = Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(": ") + 2))
+					.filter(l -> l.contains("socket")).toList();
+			assertEquals(List.of("Sending event 'dgram-hello' to unix datagram socket '" + socket + "'",
+					"Sending event 'lost' to unix datagram socket '" + dir.resolve("missing.sock") + "'",
+					"Can't send event 'lost' to socket '" + dir.resolve("missing.sock") + "' (socket does not exist)",
+					"Closing unix datagram socket '" + socket + "'",
+					"Sending event 'again-hello' to unix datagram socket '" + socket + "'"), logged);
+		} finally {
+			receiver.destroy();
 		}
 	}
 }
