@@ -7,16 +7,7 @@
 # output to compare.
 # usage: scripts/bench-compare.sh [RULESET.rules ...]   (default: bench-single, bench-single-write, bench-50)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-bench=$root/../shared/bench
-work=$root/target/bench
-mkdir -p "$work"
-log=$work/auth-1M.log
-if [[ ! -f $log ]]; then
-  echo "generating $log (1,000,000 lines)..." >&2
-  python3 "$bench/gen-authlog.py" 1000000 42 > "$log"
-fi
-lines=$(wc -l < "$log")
+source "$(dirname "$0")/bench-common.sh"
 command -v sec >/dev/null || { echo "sec is not installed (apt-get install sec)" >&2; exit 2; }
 "$root/bin/jsec" --version >/dev/null   # builds the engine if needed
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1

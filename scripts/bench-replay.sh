@@ -4,16 +4,7 @@
 # time, every second ticked). Prints lines/s and peak RSS per ruleset.
 # usage: scripts/bench-replay.sh [RULESET.rules ...]   (default: bench-single.rules bench-50.rules)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-bench=$root/../shared/bench
-work=$root/target/bench
-mkdir -p "$work"
-log=$work/auth-1M.log
-if [[ ! -f $log ]]; then
-  echo "generating $log (1,000,000 lines)..." >&2
-  python3 "$bench/gen-authlog.py" 1000000 42 > "$log"
-fi
-lines=$(wc -l < "$log")
+source "$(dirname "$0")/bench-common.sh"
 export TZ=UTC LC_ALL=C
 printf "%-22s %10s %12s %10s\n" ruleset seconds "lines/s" "peak RSS"
 for r in ${@:-bench-single.rules bench-50.rules}; do
