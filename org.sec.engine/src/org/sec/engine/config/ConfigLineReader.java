@@ -79,20 +79,15 @@ public final class ConfigLineReader {
 	 * continued last line as dropped, as sec does.
 	 */
 	public static String joinContinuedText(String text) {
-		String[] physical = text.split("\n", -1);
-		StringBuilder pending = new StringBuilder();
-		for (int i = 0; i < physical.length; i++) {
-			pending.append(physical[i]);
-			String joined = trimPerlWhitespace(pending);
-			if (!joined.endsWith("\\")) {
-				if (i != physical.length - 1) {
-					throw new IllegalArgumentException("text holds more than one logical line: " + text);
-				}
-				return joined;
-			}
-			pending = new StringBuilder(joined.substring(0, joined.length() - 1));
+		int[] sources = joinedSourceIndexes(text);
+		if (sources == null) {
+			return null;
 		}
-		return null;
+		StringBuilder joined = new StringBuilder(sources.length);
+		for (int i : sources) {
+			joined.append(text.charAt(i));
+		}
+		return joined.toString();
 	}
 
 	/**
@@ -112,18 +107,16 @@ public final class ConfigLineReader {
 				pending.append(text.charAt(i));
 				sources.add(i);
 			}
-			int from = 0;
-			int to = pending.length();
-			while (from < to && isPerlWhitespace(pending.charAt(from))) {
-				from++;
-			}
-			while (to > from && isPerlWhitespace(pending.charAt(to - 1))) {
-				to--;
-			}
+			int[] range = trimmedRange(pending);
+			int from = range[0];
+			int to = range[1];
 			StringBuilder trimmed = new StringBuilder(pending.subSequence(from, to));
 			List<Integer> trimmedSources = new ArrayList<>(sources.subList(from, to));
 			if (trimmed.length() == 0 || trimmed.charAt(trimmed.length() - 1) != '\\') {
-				return last ? trimmedSources.stream().mapToInt(Integer::intValue).toArray() : null;
+				if (!last) {
+					throw new IllegalArgumentException("text holds more than one logical line: " + text);
+				}
+				return trimmedSources.stream().mapToInt(Integer::intValue).toArray();
 			}
 			if (last) {
 				return null;
@@ -142,6 +135,12 @@ public final class ConfigLineReader {
 	}
 
 	static String trimPerlWhitespace(CharSequence s) {
+		int[] range = trimmedRange(s);
+		return s.subSequence(range[0], range[1]).toString();
+	}
+
+	/** Start and end of {@code s} without Perl whitespace at either end. */
+	private static int[] trimmedRange(CharSequence s) {
 		int start = 0;
 		int end = s.length();
 		while (start < end && isPerlWhitespace(s.charAt(start))) {
@@ -150,7 +149,7 @@ public final class ConfigLineReader {
 		while (end > start && isPerlWhitespace(s.charAt(end - 1))) {
 			end--;
 		}
-		return s.subSequence(start, end).toString();
+		return new int[] { start, end };
 	}
 
 	private static ConfigLine classify(String line, int firstLine, int lastLine) {

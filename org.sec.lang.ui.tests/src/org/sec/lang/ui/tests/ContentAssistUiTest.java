@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -58,18 +54,7 @@ class ContentAssistUiTest {
 	}
 
 	private static SecEditor open() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("assist");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
-		IFile file = project.getFile("assist.sec");
-		ByteArrayInputStream in = new ByteArrayInputStream(RULES.getBytes(StandardCharsets.UTF_8));
-		if (file.exists()) {
-			file.setContents(in, true, false, null);
-		} else {
-			file.create(in, true, null);
-		}
+		IFile file = TestProjects.file("assist", "assist.sec", RULES);
 		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 	}
 

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
@@ -43,18 +39,7 @@ class EditorActionsUiTest {
 	}
 
 	private static SecEditor open() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
-		IFile file = project.getFile("actions.sec");
-		ByteArrayInputStream in = new ByteArrayInputStream(RULES.getBytes(StandardCharsets.UTF_8));
-		if (file.exists()) {
-			file.setContents(in, true, false, null);
-		} else {
-			file.create(in, true, null);
-		}
+		IFile file = TestProjects.file("actions", "actions.sec", RULES);
 		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 	}
 
@@ -102,22 +87,11 @@ class EditorActionsUiTest {
 
 	@Test
 	void quickFixesRepairTheCommonMistakes() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
-		IFile file = project.getFile("fixes.sec");
 		String text = "type=Singel\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nPtype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nptype=RegExpp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nptype=SubStr\npattern=a\naction=none\n";
-		ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-		if (file.exists()) {
-			file.setContents(in, true, false, null);
-		} else {
-			file.create(in, true, null);
-		}
+		IFile file = TestProjects.file("actions", "fixes.sec", text);
 		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 		org.sec.lang.ui.validation.ProblemMarkers.update(file, editor.getDocument().get());
 		java.util.List<String> applied = new java.util.ArrayList<>();
@@ -167,20 +141,9 @@ class EditorActionsUiTest {
 
 	@Test
 	void valuesAreHighlightedInside() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("actions");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
 		String text = "type=Single\nptype=RegExp\npattern=user (\\S+) from ([\\d.]+){1,2}\ncontext=A_$1 && !B\n"
 				+ "desc=login $1\naction=write - %s; create X_$1\n";
-		IFile file = project.getFile("colours.sec");
-		ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-		if (file.exists()) {
-			file.setContents(in, true, false, null);
-		} else {
-			file.create(in, true, null);
-		}
+		IFile file = TestProjects.file("actions", "colours.sec", text);
 		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 		org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
 		while (display.readAndDispatch()) {

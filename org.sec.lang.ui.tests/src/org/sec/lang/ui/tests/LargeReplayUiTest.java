@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -67,16 +64,9 @@ class LargeReplayUiTest {
 
 	@Test
 	void aMillionLineReplayKeepsTheWorkbenchResponsiveAndCanBeCancelled() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("replay-large");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
-		IFile rules = project.getFile("ssh-login-failures.sec");
-		if (!rules.exists()) {
-			rules.create(new ByteArrayInputStream(Files.readAllBytes(
-					GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures/ssh-login-failures.sec"))), true, null);
-		}
+		TestProjects.file("replay-large", "ssh-login-failures.sec", Files.readAllBytes(
+				GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures/ssh-login-failures.sec")));
+		IProject project = TestProjects.project("replay-large");
 		Path log = project.getLocation().toFile().toPath().resolve("big-auth.log");
 		writeLog(log);
 		project.refreshLocal(IResource.DEPTH_INFINITE, null);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,19 +62,11 @@ class ReplayUiTest {
 	}
 
 	private static IProject exampleProject() throws Exception {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
 		Path example = GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures");
 		for (String name : List.of("ssh-login-failures.sec", "sample-auth.log")) {
-			IFile f = project.getFile(name);
-			if (!f.exists()) {
-				f.create(new ByteArrayInputStream(Files.readAllBytes(example.resolve(name))), true, null);
-			}
+			TestProjects.file("replay-example", name, Files.readAllBytes(example.resolve(name)));
 		}
-		return project;
+		return TestProjects.project("replay-example");
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -59,25 +56,6 @@ class SecEditorUiTest {
 		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
-	private static IProject project(String name) throws CoreException {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
-		return project;
-	}
-
-	private static IFile createFile(IProject project, String name, String text) throws CoreException {
-		IFile file = project.getFile(name);
-		if (file.exists()) {
-			file.setContents(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, false, null);
-		} else {
-			file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
-		}
-		return file;
-	}
-
 	/** Rule count that the real sec reported for the corpus file (golden/bsd-general.sec.testonly). */
 	private static int rulesLoadedBySec() throws Exception {
 		String golden = GoldenFiles.read(GoldenFiles.moduleDir().resolve("golden/bsd-general.sec.testonly"));
@@ -91,7 +69,7 @@ class SecEditorUiTest {
 		assertNotNull(Display.getCurrent(), "test must run in the UI thread");
 		Path source = GoldenFiles.sharedDir().resolve("corpus/rulesets").resolve(CORPUS_FILE);
 		String text = Files.readString(source, StandardCharsets.UTF_8);
-		IFile file = createFile(project("corpus"), "bsd-general.sec", text);
+		IFile file = TestProjects.file("corpus", "bsd-general.sec", text);
 
 		IEditorPart part = IDE.openEditor(page(), file);
 		SecEditor editor = assertInstanceOf(SecEditor.class, part);
@@ -125,7 +103,7 @@ class SecEditorUiTest {
 	@Test
 	void secsErrorsAppearAsProblemMarkersOnTheLinesSecNames() throws Exception {
 		Path source = GoldenFiles.sharedDir().resolve("corpus/rulesets/ssh.sec");
-		IFile file = createFile(project("corpus"), "ssh.sec", Files.readString(source, StandardCharsets.UTF_8));
+		IFile file = TestProjects.file("corpus", "ssh.sec", Files.readString(source, StandardCharsets.UTF_8));
 		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 		IMarker[] markers = new IMarker[0];
 		long end = System.currentTimeMillis() + 20_000;
@@ -154,7 +132,7 @@ class SecEditorUiTest {
 
 	@Test
 	void outlineFollowsEdits() throws Exception {
-		IFile file = createFile(project("edits"), "edit.sec", "type=Single\nptype=SubStr\npattern=a\ndesc=first\naction=none\n");
+		IFile file = TestProjects.file("edits", "edit.sec", "type=Single\nptype=SubStr\npattern=a\ndesc=first\naction=none\n");
 		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
 		IViewPart view = page().showView("org.eclipse.ui.views.ContentOutline");
 		page().activate(editor);
@@ -168,9 +146,8 @@ class SecEditorUiTest {
 
 	@Test
 	void confFilesOpenInSecEditorWhenTheyHoldSecRulesOrTheProjectHasTheNature() throws Exception {
-		IProject plain = project("plain");
-		IFile rules = createFile(plain, "rules.conf", "# sec rules\ntype=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
-		IFile other = createFile(plain, "other.conf", "[section]\nkey = value\n");
+		IFile rules = TestProjects.file("plain", "rules.conf", "# sec rules\ntype=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
+		IFile other = TestProjects.file("plain", "other.conf", "[section]\nkey = value\n");
 		assertEquals(SecEditor.ID, IDE.getEditorDescriptor(rules, true, false).getId());
 		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), rules));
 		assertNotEquals(SecEditor.ID, IDE.getEditorDescriptor(other, true, false).getId());
