@@ -188,7 +188,7 @@ public final class JsonDump {
 				if (op.type().startsWith("EventGroup")) {
 					b.append(",\"eventpatterns\":");
 					numbers(b, op.eventPatterns().stream().map(Integer::longValue).toList());
-					if (!op.details().stream().filter(d -> d.key().equals("egpattern")).toList().isEmpty()) {
+					if (op.details().stream().anyMatch(d -> d.key().equals("egpattern"))) {
 						b.append(",\"eventtokens\":");
 						strings(b, op.eventTokens());
 					}

@@ -87,14 +87,7 @@ public final class ContextCreators {
 	/** Every context name (as written) that the actions of a rule file's text create, in file order. */
 	public static Set<String> namesCreatedIn(String text) {
 		Set<String> names = new LinkedHashSet<>();
-		for (ConfigLine line : ConfigLineReader.read(text)) {
-			if (line.kind() == ConfigLine.Kind.FIELD && ACTION_FIELD.matcher(line.keyword()).matches()) {
-				List<Action> actions = ActionListParser.parse(line.value(), "", 0, new ArrayList<>());
-				if (actions != null) {
-					names.addAll(namesCreatedBy(actions));
-				}
-			}
-		}
+		actionFields(text).forEach(f -> names.addAll(namesCreatedBy(f.actions())));
 		return names;
 	}
 
@@ -105,18 +98,12 @@ public final class ContextCreators {
 	public static List<Place> places(String text, String tested) {
 		int[] lineStarts = lineStarts(text);
 		List<Place> places = new ArrayList<>();
-		for (ConfigLine line : ConfigLineReader.read(text)) {
-			if (line.kind() != ConfigLine.Kind.FIELD || !ACTION_FIELD.matcher(line.keyword()).matches()) {
-				continue;
-			}
-			List<Action> actions = ActionListParser.parse(line.value(), "", 0, new ArrayList<>());
-			if (actions == null) {
-				continue;
-			}
+		for (ActionField field : actionFields(text)) {
+			ConfigLine line = field.line();
 			int start = lineStarts[line.firstLine() - 1];
 			int end = line.lastLine() < lineStarts.length ? lineStarts[line.lastLine()] : text.length();
 			String region = text.substring(start, end);
-			for (String written : namesCreatedBy(actions)) {
+			for (String written : namesCreatedBy(field.actions())) {
 				if (!couldCreate(written, tested)) {
 					continue;
 				}
@@ -128,6 +115,23 @@ public final class ContextCreators {
 			}
 		}
 		return places;
+	}
+
+	private record ActionField(ConfigLine line, List<Action> actions) {
+	}
+
+	/** The action-list fields of a rule file's text that parse, with their actions. */
+	private static List<ActionField> actionFields(String text) {
+		List<ActionField> fields = new ArrayList<>();
+		for (ConfigLine line : ConfigLineReader.read(text)) {
+			if (line.kind() == ConfigLine.Kind.FIELD && ACTION_FIELD.matcher(line.keyword()).matches()) {
+				List<Action> actions = ActionListParser.parse(line.value(), "", 0, new ArrayList<>());
+				if (actions != null) {
+					fields.add(new ActionField(line, actions));
+				}
+			}
+		}
+		return fields;
 	}
 
 	private static int[] lineStarts(String text) {

@@ -15,8 +15,6 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.SourceViewer;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +44,12 @@ class ContentAssistUiTest {
 
 	@AfterEach
 	void close() {
-		page().closeAllEditors(false);
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		TestProjects.page().closeAllEditors(false);
 	}
 
 	private static SecEditor open() throws Exception {
 		IFile file = TestProjects.file("assist", "assist.sec", RULES);
-		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		return assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
 	}
 
 	private static List<String> shown(IDocument doc, String after) throws Exception {

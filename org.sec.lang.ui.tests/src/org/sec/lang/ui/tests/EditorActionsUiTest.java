@@ -14,8 +14,6 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.TextSelection;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.source.SourceViewer;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
@@ -31,16 +29,12 @@ class EditorActionsUiTest {
 
 	@AfterEach
 	void close() {
-		page().closeAllEditors(false);
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		TestProjects.page().closeAllEditors(false);
 	}
 
 	private static SecEditor open() throws Exception {
 		IFile file = TestProjects.file("actions", "actions.sec", RULES);
-		return assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		return assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
 	}
 
 	@Test
@@ -92,7 +86,7 @@ class EditorActionsUiTest {
 				+ "type=Single\nptype=RegExpp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nptype=SubStr\npattern=a\naction=none\n";
 		IFile file = TestProjects.file("actions", "fixes.sec", text);
-		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
 		org.sec.lang.ui.validation.ProblemMarkers.update(file, editor.getDocument().get());
 		java.util.List<String> applied = new java.util.ArrayList<>();
 		for (int round = 0; round < 6; round++) {
@@ -144,7 +138,7 @@ class EditorActionsUiTest {
 		String text = "type=Single\nptype=RegExp\npattern=user (\\S+) from ([\\d.]+){1,2}\ncontext=A_$1 && !B\n"
 				+ "desc=login $1\naction=write - %s; create X_$1\n";
 		IFile file = TestProjects.file("actions", "colours.sec", text);
-		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
 		org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
 		while (display.readAndDispatch()) {
 			// let the presentation be applied

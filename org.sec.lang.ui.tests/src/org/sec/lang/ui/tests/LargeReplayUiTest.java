@@ -19,8 +19,6 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.lang.ui.simulation.ReplayControlView;
@@ -37,10 +35,6 @@ import org.sec.lang.ui.simulation.SimulationPerspective;
 class LargeReplayUiTest {
 
 	private static final int LINES = 1_000_000;
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-	}
 
 	/** auth.log lines over about 14 hours: logins, failures from a few addresses, noise. */
 	private static void writeLog(Path file) throws Exception {
@@ -83,8 +77,8 @@ class LargeReplayUiTest {
 		});
 		ReplaySession session = ReplaySession.current();
 		UiWait.until("the simulation perspective is open", 30_000,
-				() -> SimulationPerspective.ID.equals(page().getPerspective().getId()));
-		ReplayControlView control = (ReplayControlView) page().showView(ReplayControlView.ID);
+				() -> SimulationPerspective.ID.equals(TestProjects.page().getPerspective().getId()));
+		ReplayControlView control = (ReplayControlView) TestProjects.page().showView(ReplayControlView.ID);
 
 		// another thread asks the UI thread for something 20 times while the replay runs
 		List<Long> answerMillis = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -115,7 +109,7 @@ class LargeReplayUiTest {
 			}
 			return !prober.isAlive();
 		});
-		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-large-running");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-large-running");
 		System.out.println("LargeReplayUiTest: UI thread answered 20 requests during a " + LINES
 				+ "-line replay in " + answerMillis + " ms (max " + answerMillis.stream().mapToLong(Long::longValue).max()
 						.orElse(-1) + " ms)");

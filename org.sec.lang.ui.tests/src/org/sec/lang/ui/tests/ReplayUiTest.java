@@ -20,8 +20,6 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.lang.ui.simulation.ContextsView;
@@ -39,10 +37,6 @@ import org.sec.simulator.replay.Replay;
  * then past the alert operation's window.
  */
 class ReplayUiTest {
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-	}
 
 	private static void waitUntil(String what, BooleanSupplier condition) {
 		UiWait.until(what, 30_000, condition);
@@ -127,12 +121,12 @@ class ReplayUiTest {
 		ReplaySession session = ReplaySession.current();
 		assertEquals(Replay.Reason.BREAKPOINT, session.state().lastStop().reason());
 		waitUntil("the simulation perspective is open",
-				() -> SimulationPerspective.ID.equals(page().getPerspective().getId())
-						&& page().findView(OperationsView.ID) != null);
+				() -> SimulationPerspective.ID.equals(TestProjects.page().getPerspective().getId())
+						&& TestProjects.page().findView(OperationsView.ID) != null);
 
-		OperationsView operations = (OperationsView) page().findView(OperationsView.ID);
-		ContextsView contexts = (ContextsView) page().showView(ContextsView.ID);
-		ReplayControlView control = (ReplayControlView) page().findView(ReplayControlView.ID);
+		OperationsView operations = (OperationsView) TestProjects.page().findView(OperationsView.ID);
+		ContextsView contexts = (ContextsView) TestProjects.page().showView(ContextsView.ID);
+		ReplayControlView control = (ReplayControlView) TestProjects.page().findView(ReplayControlView.ID);
 		assertNotNull(control);
 		waitUntil("the views show the stop", () -> control.statusText().contains("stopped at breakpoint"));
 		List<String> ops = rows(operations.table());
@@ -143,7 +137,7 @@ class ReplayUiTest {
 		assertEquals(List.of("LOGGED_IN_alice | 3587 s | 3600 s | 2024-01-01 00:00:01 | 0 |  | "), ctx);
 		assertTrue(control.statusText().contains("6 line(s) replayed"),
 				control.statusText());
-		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-breakpoint");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-breakpoint");
 
 		session.nextExpiry();
 		waitUntil("the next expiry", () -> !session.isRunning() && session.state().now() > 1704067265L);
@@ -151,24 +145,24 @@ class ReplayUiTest {
 				() -> rows(operations.table()).stream().noneMatch(r -> r.contains("from 203.0.113.7")));
 		assertEquals(1704067266L, session.state().now(), "the window of 60 s from 00:00:05 is over at 00:01:06");
 		assertFalse(rows(operations.table()).isEmpty(), "the other addresses' operations are still open");
-		TraceView trace = (TraceView) page().showView(TraceView.ID);
+		TraceView trace = (TraceView) TestProjects.page().showView(TraceView.ID);
 		waitUntil("the trace shows the finished operation", () -> rows(trace.table()).stream()
 				.anyMatch(r -> r.contains("operation_finished") && r.contains("203.0.113.7")));
-		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-after-expiry");
-		org.sec.lang.ui.simulation.TimelineView timeline = (org.sec.lang.ui.simulation.TimelineView) page()
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-after-expiry");
+		org.sec.lang.ui.simulation.TimelineView timeline = (org.sec.lang.ui.simulation.TimelineView) TestProjects.page()
 				.showView(org.sec.lang.ui.simulation.TimelineView.ID);
 		waitUntil("the timeline shows the rules", () -> !timeline.rowSummaries().isEmpty());
 		assertEquals(List.of("ssh-login-failures.sec:6 Single: 2", "ssh-login-failures.sec:15 SingleWithThreshold: 6",
 				"ssh-login-failures.sec:25 Single: 1", "actions: 6"), timeline.rowSummaries());
-		Screenshots.save(page().getWorkbenchWindow().getShell(), "replay-timeline");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-timeline");
 		org.sec.lang.ui.editor.SecEditor editor = (org.sec.lang.ui.editor.SecEditor) org.eclipse.ui.ide.IDE
-				.openEditor(page(), ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example")
+				.openEditor(TestProjects.page(), ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example")
 						.getFile("ssh-login-failures.sec"));
 		waitUntil("the ruler shows hit counts", () -> editor.hitCounts().textFor(14).equals("6\u00d7"));
 		assertEquals("2\u00d7", editor.hitCounts().textFor(5));
 		assertEquals("1\u00d7", editor.hitCounts().textFor(24));
 		assertEquals("", editor.hitCounts().textFor(0));
-		Screenshots.save(page().getWorkbenchWindow().getShell(), "editor-hit-counts");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "editor-hit-counts");
 		session.terminate();
 	}
 }

@@ -26,8 +26,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +47,7 @@ class SecEditorUiTest {
 
 	@AfterEach
 	void closeEditors() {
-		page().closeAllEditors(false);
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		TestProjects.page().closeAllEditors(false);
 	}
 
 	/** Rule count that the real sec reported for the corpus file (golden/bsd-general.sec.testonly). */
@@ -71,10 +65,10 @@ class SecEditorUiTest {
 		String text = Files.readString(source, StandardCharsets.UTF_8);
 		IFile file = TestProjects.file("corpus", "bsd-general.sec", text);
 
-		IEditorPart part = IDE.openEditor(page(), file);
+		IEditorPart part = IDE.openEditor(TestProjects.page(), file);
 		SecEditor editor = assertInstanceOf(SecEditor.class, part);
-		IViewPart view = page().showView("org.eclipse.ui.views.ContentOutline");
-		page().activate(editor);
+		IViewPart view = TestProjects.page().showView("org.eclipse.ui.views.ContentOutline");
+		TestProjects.page().activate(editor);
 		Screenshots.flush(Display.getCurrent());
 
 		SecOutlinePage outline = assertInstanceOf(SecOutlinePage.class, ((ContentOutline) view).getCurrentPage());
@@ -104,7 +98,7 @@ class SecEditorUiTest {
 	void secsErrorsAppearAsProblemMarkersOnTheLinesSecNames() throws Exception {
 		Path source = GoldenFiles.sharedDir().resolve("corpus/rulesets/ssh.sec");
 		IFile file = TestProjects.file("corpus", "ssh.sec", Files.readString(source, StandardCharsets.UTF_8));
-		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
 		IMarker[] markers = new IMarker[0];
 		long end = System.currentTimeMillis() + 20_000;
 		while (System.currentTimeMillis() < end) {
@@ -133,9 +127,9 @@ class SecEditorUiTest {
 	@Test
 	void outlineFollowsEdits() throws Exception {
 		IFile file = TestProjects.file("edits", "edit.sec", "type=Single\nptype=SubStr\npattern=a\ndesc=first\naction=none\n");
-		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(page(), file));
-		IViewPart view = page().showView("org.eclipse.ui.views.ContentOutline");
-		page().activate(editor);
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
+		IViewPart view = TestProjects.page().showView("org.eclipse.ui.views.ContentOutline");
+		TestProjects.page().activate(editor);
 		SecOutlinePage outline = assertInstanceOf(SecOutlinePage.class, ((ContentOutline) view).getCurrentPage());
 		assertEquals(1, outline.entries().size());
 		editor.getDocument().replace(editor.getDocument().getLength(), 0, "\ntype=Suppress\nptype=SubStr\npattern=b\n");
@@ -149,7 +143,7 @@ class SecEditorUiTest {
 		IFile rules = TestProjects.file("plain", "rules.conf", "# sec rules\ntype=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
 		IFile other = TestProjects.file("plain", "other.conf", "[section]\nkey = value\n");
 		assertEquals(SecEditor.ID, IDE.getEditorDescriptor(rules, true, false).getId());
-		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), rules));
+		assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), rules));
 		assertNotEquals(SecEditor.ID, IDE.getEditorDescriptor(other, true, false).getId());
 
 		Path folder = Files.createTempDirectory("sec-nature");
@@ -158,6 +152,6 @@ class SecEditorUiTest {
 		assertTrue(secProject.hasNature(SecNature.ID));
 		IFile include = secProject.getFile("include.conf");
 		assertEquals(SecEditor.ID, IDE.getEditorDescriptor(include, true, false).getId());
-		assertInstanceOf(SecEditor.class, IDE.openEditor(page(), include));
+		assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), include));
 	}
 }

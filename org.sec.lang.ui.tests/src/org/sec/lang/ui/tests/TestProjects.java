@@ -7,11 +7,21 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
 
-/** Workspace projects and files for the UI tests, made or overwritten as a user would save them. */
+/**
+ * Workspace projects and files for the UI tests, made or overwritten as a user would save
+ * them, and the workbench page the tests open them in.
+ */
 final class TestProjects {
 
 	private TestProjects() {
+	}
+
+	/** The active workbench page. */
+	static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
 	/** The open project {@code name}, created if needed. */
