@@ -72,6 +72,15 @@ public final class SecEngine {
 	 */
 	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
 			EngineListener listener, SideEffects sideEffects) {
+		return start(rules, settings, clock, out, log, listener, sideEffects, null);
+	}
+
+	/**
+	 * Like the others, with the inputs' control in place before SEC_STARTUP, so that its
+	 * addinput actions open their files as in sec (which opens inputs before start-up).
+	 */
+	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
+			EngineListener listener, SideEffects sideEffects, org.sec.engine.runtime.InputControl inputControl) {
 		Engine engine = newEngine(rules, settings, clock, out, log);
 		engine.setListener(listener);
 		engine.setSideEffects(sideEffects);
@@ -79,6 +88,9 @@ public final class SecEngine {
 		e.rules = rules;
 		e.listener = listener;
 		e.sideEffects = sideEffects;
+		if (inputControl != null) {
+			e.setInputControl(inputControl);
+		}
 		if (settings.intevents()) {
 			engine.internalEvent("SEC_STARTUP");
 			e.handleSignals();
@@ -136,8 +148,12 @@ public final class SecEngine {
 			engine.internalEvent("SEC_PRE_SOFTRESTART");
 		}
 		engine.closeOutputs();
+		log.reopen();
 		rules = softReloader.apply(rules);
 		engine.replaceRules(rules.files(), rules.changedFiles());
+		if (inputControl != null) {
+			inputControl.reopenInputs(true);
+		}
 		if (intevents) {
 			engine.internalEvent("SEC_SOFTRESTART");
 		}
@@ -159,15 +175,20 @@ public final class SecEngine {
 			engine.internalEvent("SEC_PRE_RESTART");
 		}
 		engine.closeOutputs();
-		engine.terminateChildren();
+		if (childterm) {
+			engine.childCleanup();
+		}
+		log.reopen();
 		rules = reloader.get();
 		Engine next = newEngine(rules, settings, clock, out, log);
 		next.setListener(listener);
 		next.setSideEffects(sideEffects);
+		next.childrenShareStdin(shareStdin);
 		engine.moveSyntheticEventsTo(next);
 		engine = next;
 		if (inputControl != null) {
 			engine.setInputControl(inputControl);
+			inputControl.reopenInputs(false);
 		}
 		if (intevents) {
 			engine.internalEvent("SEC_RESTART");
@@ -191,15 +212,115 @@ public final class SecEngine {
 	private void handleSignals() {
 		for (Engine.Signal signal : engine.takeSignals()) {
 			switch (signal) {
-			case TERM -> terminate = true;
+			case TERM -> {
+				log.log(SecLog.Level.NOTICE, "SIGTERM received: shutting down SEC");
+				terminate = true;
+			}
 			case HUP -> fullRestart();
 			case ABRT -> doSoftRestart();
-			case USR1 -> dump();
-			case USR2 -> engine.closeOutputs();
+			case USR1 -> {
+				log.log(SecLog.Level.NOTICE, "SIGUSR1 received: dumping performance and debug data");
+				dump();
+			}
+			case USR2 -> reopenOutputs();
 			case INT -> log.stepDebugLevel(engine.takenIntSignals());
 			}
 		}
 	}
+
+	/**
+	 * SIGUSR2 (check_signals L13246): SEC_PRE_LOGROTATE, outputs closed (reopened on their
+	 * next write), the log file reopened, SEC_LOGROTATE.
+	 */
+	private void reopenOutputs() {
+		log.log(SecLog.Level.NOTICE, "SIGUSR2 received: closing outputs and restarting logging");
+		if (intevents) {
+			engine.internalEvent("SEC_PRE_LOGROTATE");
+		}
+		engine.closeOutputs();
+		log.reopen();
+		if (intevents) {
+			engine.internalEvent("SEC_LOGROTATE");
+		}
+	}
+
+	/** A signal that arrived from outside (kill), handled with the next check_signals as sigemul's are. */
+	public void raise(Engine.Signal signal) {
+		engine.raise(signal);
+	}
+
+	/** Commands without piped input share the process's stdin, as sec's forked children do (jsec). */
+	public void setChildrenShareStdin(boolean on) {
+		engine.childrenShareStdin(on);
+		this.shareStdin = on;
+	}
+
+	private boolean shareStdin;
+
+	/** Whether children get SIGTERM on restarts and at exit (--childterm, sec's default). */
+	public void setChildterm(boolean on) {
+		this.childterm = on;
+	}
+
+	private boolean childterm = true;
+
+	/**
+	 * One pass of check_children (L12187): spawned commands' output becomes synthetic events
+	 * (only while none waits), exited ones are reaped. True when some child gave output.
+	 */
+	public boolean checkChildren() {
+		return engine.checkChildren();
+	}
+
+	/** True while synthetic events wait (sec's @events, taken before any input line). */
+	public boolean hasSyntheticEvents() {
+		return engine.hasSyntheticEvents();
+	}
+
+	/** Processes the next synthetic event and nothing else (one main-loop iteration's event). */
+	public void processSyntheticEvent() {
+		engine.processNextSyntheticEvent();
+	}
+
+	/** Processes one input line and nothing else (one main-loop iteration's event). */
+	public void processInput(String line, String source, String internalContext) {
+		engine.processInputLine(line, source, internalContext);
+	}
+
+	/** The end of a main-loop iteration (L14209): process_lists when --cleantime has passed, then check_signals. */
+	public void endOfIteration() {
+		timersIfDue();
+		handleSignals();
+	}
+
+	/** exec_cmd with an argument list (no shell), as one of sec's children: the --timeout-script. */
+	public void execCommand(java.util.List<String> argv) {
+		engine.execCommand(argv);
+	}
+
+	/**
+	 * sec's exit (L14187, L13301): SEC_SHUTDOWN with --intevents, then with --childterm a
+	 * wait of TERMTIMEOUT seconds (only after SEC_SHUTDOWN) and SIGTERM to every child.
+	 */
+	public void exit() {
+		if (intevents) {
+			engine.internalEvent("SEC_SHUTDOWN");
+			if (childterm) {
+				try {
+					Thread.sleep(TERMTIMEOUT_MILLIS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		engine.flush();
+		if (childterm) {
+			engine.childCleanup();
+		}
+		engine.close();
+	}
+
+	private static final long TERMTIMEOUT_MILLIS = 3000;
 
 	/**
 	 * What sec's main loop does when it finds no input: run the timer pass if

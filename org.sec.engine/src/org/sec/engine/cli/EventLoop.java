@@ -2,133 +2,157 @@ package org.sec.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.sec.engine.action.ActionListParser;
 import org.sec.engine.api.Clock;
+import org.sec.engine.api.EngineSnapshot;
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.dump.InputSourceView;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.runtime.Engine;
 
 /**
- * sec's main loop (main_loop L14098) for --notail runs: synthetic events first, then one
- * line per input in sorted name order, process_lists once per --cleantime, and exit at
- * the end of all inputs without firing pending timers (inventory §10).
+ * sec's main program after read_config (L14541-14616) and its main_loop (L14098), in tail
+ * and --notail mode alike: inputs opened, daemonized with --detach, pid file, signal
+ * handlers, SEC_STARTUP; then per iteration the children polled, one event taken
+ * (synthetic events first, then the read buffer, then a read round), process_lists once
+ * per --cleantime, and the signals checked.
  */
 final class EventLoop {
-
-	private static final Pattern INPUT_CONTEXT = Pattern.compile("^(.+)=(\\S+)$");
 
 	private final SecOptions options;
 	private final RuleSet rules;
 	private final Clock clock;
 	private final SecLog log;
 	private final PrintStream out;
+	private final Daemon daemon;
 
-	EventLoop(SecOptions options, RuleSet rules, Clock clock, SecLog log, PrintStream out) {
+	EventLoop(SecOptions options, RuleSet rules, Clock clock, SecLog log, PrintStream out, Daemon daemon) {
 		this.options = options;
 		this.rules = rules;
 		this.clock = clock;
 		this.log = log;
 		this.out = out;
+		this.daemon = daemon;
 	}
 
 	int run() throws IOException {
-		boolean intcontexts = options.intcontexts;
-		Inputs inputs = new Inputs(options.tail, options.fromstart, log, options.inputTimeout, options.timeoutScript,
-				clock::nowSeconds);
-		for (String spec : options.input) {
-			String pattern = spec;
-			String context = null;
-			Matcher m = INPUT_CONTEXT.matcher(spec);
-			if (m.matches()) {
-				pattern = m.group(1);
-				context = m.group(2);
-				intcontexts = true;
+		InputSources inputs = new InputSources(options, log, clock::nowSeconds, Paths.get(""));
+		boolean intcontexts = options.intcontexts || inputs.contextGiven();
+		inputs.openInput(options.fromstart ? 0 : options.tail ? -1 : 0, false);
+		if (options.detach) {
+			if (inputs.readsStdin()) {
+				log.log(SecLog.Level.CRIT, "Can't become a daemon (stdin is specified as input), exiting!");
+				return 1;
 			}
-			for (String name : pattern.equals("-") ? List.of("-") : RuleSet.globFiles(pattern)) {
-				inputs.addConfigured(name,
-						context != null ? context : ActionListParser.FILE_EVENT_CONTEXT_PREFIX + name);
+			daemon.detached(log);
+		}
+		if (options.pid != null) {
+			try {
+				Files.writeString(Paths.get(options.pid), ProcessHandle.current().pid() + "\n");
+			} catch (IOException e) {
+				log.log(SecLog.Level.CRIT, "Can't open pidfile " + options.pid + " for writing ("
+						+ InputSources.reason(e) + "), exiting!");
+				return 1;
 			}
 		}
-		PrintStream stdout = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(
-				java.io.FileDescriptor.out), 1 << 16), false, java.nio.charset.StandardCharsets.ISO_8859_1);
-		if (out != System.out) {
-			stdout = out;
-		}
-		SecEngine engine = SecEngine.start(rules, new SecEngine.Settings(options.bufsize, options.jointbuf,
-				options.intevents, intcontexts, options.evstoresize, options.quoting, options.cleantime), clock, stdout,
-				log);
-		engine.setInputControl(inputs);
-		engine.setReloader(
-				() -> RuleSet.load(java.nio.file.Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
-		engine.setSoftReloader(
-				running -> running.softReload(java.nio.file.Paths.get(""), options.conf, options.bufsize, log::log));
+		daemon.ready();
+		installSignalHandlers();
+
+		PrintStream stdout = out != System.out ? out
+				: new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+						1 << 16), false, StandardCharsets.ISO_8859_1);
+		SecEngine engine = SecEngine.start(rules,
+				new SecEngine.Settings(options.bufsize, options.jointbuf, options.intevents, intcontexts,
+						options.evstoresize, options.quoting, options.cleantime),
+				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
+				new RestartingInputs(inputs, options.keepopen));
+		engine.setChildterm(options.childterm);
+		engine.setChildrenShareStdin(true);
+		inputs.setCommandRunner(engine::execCommand);
+		engine.setReloader(() -> RuleSet.load(Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
+		engine.setSoftReloader(running -> running.softReload(Paths.get(""), options.conf, options.bufsize, log::log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
 		boolean contextsOn = intcontexts;
 		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine, inputs.views(contextsOn)));
-		if (options.tail) {
-			installSignalHandlers();
-		}
-		long pollMillis = Math.max(1, Math.round(options.pollTimeout * 1000));
-		while (!engine.terminationRequested() && !terminateSignal) {
-			if (dumpSignal) {
-				dumpSignal = false;
-				engine.dump();
-			}
-			if (hupSignal) {
-				hupSignal = false;
-				engine.restart();
-			}
-			if (abrtSignal) {
-				abrtSignal = false;
-				engine.softRestart();
-			}
-			int ints = intSignals.getAndSet(0);
-			if (ints > 0) {
-				log.stepDebugLevel(ints);
-			}
-			String[] line = inputs.next();
-			if (line != null) {
-				engine.processLine(line[0], line[1], line[2]);
-				continue;
-			}
-			if (!options.tail && inputs.exhausted()) {
-				break;
-			}
-			engine.tick();
-			engine.flush();
-			if (options.tail) {
-				try {
-					Thread.sleep(pollMillis);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					break;
+
+		long pollMillis = Math.round(options.pollTimeout * 1000);
+		while (true) {
+			takeRealSignals(engine);
+			boolean childData = engine.checkChildren();
+			if (engine.hasSyntheticEvents()) {
+				engine.processSyntheticEvent();
+			} else {
+				InputSources.Line line = inputs.hasBufferedLine() ? inputs.nextBuffered() : inputs.readLine();
+				if (line != null) {
+					engine.processInput(line.text(), line.file(), inputs.contextOf(line.file()));
+					inputs.processed(line.file());
+				} else if (!inputs.newData()) {
+					if (!options.tail && inputs.allClosed()) {
+						break;
+					}
+					stdout.flush();
+					engine.flush();
+					if (!childData) {
+						sleep(pollMillis);
+					}
 				}
 			}
+			takeRealSignals(engine);
+			engine.endOfIteration();
+			if (engine.terminationRequested()) {
+				break;
+			}
 		}
-		engine.shutdown();
+		engine.exit();
 		stdout.flush();
+		inputs.closeAll();
 		return 0;
 	}
 
-	/** Set by the TERM signal handler; the loop stops after the current event. */
-	private static volatile boolean terminateSignal;
+	private static void sleep(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
 
-	private static volatile boolean dumpSignal;
-	private static volatile boolean hupSignal;
-	private static volatile boolean abrtSignal;
-	private static final java.util.concurrent.atomic.AtomicInteger intSignals = new java.util.concurrent.atomic.AtomicInteger();
+	/** The engine reopens the inputs on restarts through this (open_input(-1) and open_input(-1, keepopen)). */
+	private record RestartingInputs(InputSources inputs, boolean keepopen) implements org.sec.engine.runtime.InputControl {
+		@Override
+		public void addInput(String file, String offset, String context) {
+			inputs.addInput(file, offset, context);
+		}
+
+		@Override
+		public void dropInput(String file) {
+			inputs.dropInput(file);
+		}
+
+		@Override
+		public void reopenInputs(boolean softRestart) {
+			if (!softRestart) {
+				inputs.forgetDynamicInputs();
+			}
+			inputs.openInput(-1, softRestart && keepopen);
+		}
+	}
 
 	/** sec's dump_data: refuses to overwrite an existing file. */
-	private void writeDump(org.sec.engine.api.EngineSnapshot snapshot, long startTime, String commandLine,
-			java.util.List<org.sec.engine.dump.InputSourceView> inputViews) {
+	private void writeDump(EngineSnapshot snapshot, long startTime, String commandLine, List<InputSourceView> inputViews) {
 		String name = options.dumpfts ? options.dump + "." + snapshot.time() : options.dump;
-		java.nio.file.Path path = java.nio.file.Paths.get(name);
-		if (java.nio.file.Files.exists(path)) {
+		Path path = Paths.get(name);
+		if (Files.exists(path)) {
 			log.log(SecLog.Level.WARN, "Can't write to dumpfile: " + name + " exists");
 			return;
 		}
@@ -136,27 +160,42 @@ final class EventLoop {
 			String text = options.dumpfjson ? org.sec.engine.dump.JsonDump.render(snapshot, startTime, commandLine, inputViews)
 					: org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine, inputViews);
 			// JSON is UTF-8; the text dump keeps sec's bytes
-			java.nio.file.Files.writeString(path, text, options.dumpfjson ? java.nio.charset.StandardCharsets.UTF_8
-					: java.nio.charset.StandardCharsets.ISO_8859_1);
+			Files.writeString(path, text, options.dumpfjson ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 			log.log(SecLog.Level.DEBUG, "Dump to " + name + " completed");
 		} catch (IOException e) {
 			log.log(SecLog.Level.ERR, "Can't open dumpfile " + name + " (" + e.getMessage() + ")");
 		}
 	}
 
+	// ------------------------------------------------------------------ signals
+
+	/** Signals that arrived, counted per kind; the main thread takes them between events. */
+	private static final java.util.concurrent.atomic.AtomicIntegerArray arrived = new java.util.concurrent.atomic.AtomicIntegerArray(
+			Engine.Signal.values().length);
+
+	private static void takeRealSignals(SecEngine engine) {
+		for (Engine.Signal s : Engine.Signal.values()) {
+			int n = arrived.getAndSet(s.ordinal(), 0);
+			for (int i = 0; i < n; i++) {
+				engine.raise(s);
+			}
+		}
+	}
+
 	/**
-	 * sun.misc.Signal through reflection: TERM ends the loop cleanly, USR1 dumps, HUP
-	 * restarts, ABRT restarts softly and INT steps the debug level, as in sec.
+	 * The handlers sec sets (L14555-14581), in every mode: HUP, ABRT, USR1, USR2, TERM, and
+	 * INT unless the process runs in a terminal's foreground. The launcher moves HotSpot's
+	 * own use of SIGUSR2 to another signal (_JAVA_SR_SIGNUM), so USR2 is ours to take.
 	 */
 	private void installSignalHandlers() {
-		handle("TERM", () -> terminateSignal = true);
-		handle("USR1", () -> dumpSignal = true);
-		handle("HUP", () -> hupSignal = true);
-		handle("ABRT", () -> abrtSignal = true);
-		if (interactive()) {
+		for (Engine.Signal s : List.of(Engine.Signal.HUP, Engine.Signal.ABRT, Engine.Signal.USR1, Engine.Signal.USR2,
+				Engine.Signal.TERM)) {
+			handle(s);
+		}
+		if (!options.detach && interactive()) {
 			log.log(SecLog.Level.NOTICE, "Interactive process, SIGINT can't be used for changing the logging level");
 		} else {
-			handle("INT", intSignals::incrementAndGet);
+			handle(Engine.Signal.INT);
 		}
 	}
 
@@ -169,21 +208,22 @@ final class EventLoop {
 		}
 	}
 
-	private static void handle(String name, Runnable action) {
+	/** sun.misc.Signal through reflection, as the bundle does not import jdk.unsupported. */
+	private static void handle(Engine.Signal s) {
 		try {
 			Class<?> signalClass = Class.forName("sun.misc.Signal");
 			Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
 			Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerClass.getClassLoader(),
 					new Class<?>[] { handlerClass }, (proxy, method, args) -> {
 						if (method.getName().equals("handle")) {
-							action.run();
+							arrived.incrementAndGet(s.ordinal());
 						}
 						return null;
 					});
-			Object signal = signalClass.getConstructor(String.class).newInstance(name);
+			Object signal = signalClass.getConstructor(String.class).newInstance(s.name());
 			signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
 		} catch (ReflectiveOperationException | RuntimeException e) {
-			// without the handler the JVM's default handling applies
+			// the JVM keeps this signal (e.g. HUP stays ignored under nohup)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package org.sec.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.sec.engine.api.Clock;
@@ -42,19 +44,49 @@ public final class Jsec {
 			out.println(VERSION_TEXT);
 			return 0;
 		}
-		PrintStream terminal = System.console() != null && err == System.err ? err : null;
+		if ((options.user != null || options.umask != null) && System.getenv(IDENTITY_SET) == null) {
+			// a JVM cannot change its user or umask; bin/jsec does it before Java starts
+			err.println("jsec: '--user', '--group' and '--umask' are applied by the jsec launcher (bin/jsec);"
+					+ " run jsec through it");
+			return 1;
+		}
+		Daemon daemon = Daemon.current();
+		boolean stderrTerminal = err == System.err && stderrIsTerminal();
+		if (options.detach && !daemon.isDaemonCopy() && !options.testonly) {
+			return Daemon.spawn(options.arguments, stderrTerminal, err);
+		}
+		PrintStream terminal = daemon.isDaemonCopy() ? daemon.echo() : stderrTerminal ? err : null;
 		// perl starts only if the rules hold Perl code
 		try (SecLog log = new SecLog(clock, options.debug, options.log == null ? null : Paths.get(options.log),
 				terminal); PerlBridge perl = PerlBridge.fromPath()) {
 			log.log(SecLog.Level.NOTICE, "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION);
+			if (options.detach) {
+				log.log(SecLog.Level.NOTICE, "Changing working directory to /"); // the copy started in /
+			}
 			RuleSet rules = RuleSet.load(Paths.get(""), options.conf, options.bufsize, perl, log::log);
 			if (options.testonly) {
 				return rules.valid() ? 0 : 1;
 			}
-			return new EventLoop(options, rules, clock, log, out).run();
+			int status = new EventLoop(options, rules, clock, log, out, daemon).run();
+			daemon.failed();
+			return status;
 		} catch (IOException e) {
 			err.println("Can't open logfile " + options.log + " (" + e.getMessage() + ")");
 			return 1;
+		}
+	}
+
+	/** Set by bin/jsec once it has applied --user, --group and --umask. */
+	static final String IDENTITY_SET = "JSEC_IDENTITY_SET";
+
+	/** Perl's -t STDERR: fd 2 is a terminal (System.console() asks about stdin and stdout instead). */
+	private static boolean stderrIsTerminal() {
+		try {
+			Path target = Files.readSymbolicLink(Paths.get("/proc/self/fd/2"));
+			String t = target.toString();
+			return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty") || t.equals("/dev/console");
+		} catch (IOException | UnsupportedOperationException e) {
+			return System.console() != null;
 		}
 	}
 

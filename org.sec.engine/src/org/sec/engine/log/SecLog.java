@@ -61,8 +61,9 @@ public final class SecLog implements AutoCloseable {
 
 	private final Clock clock;
 	private int debugLevel;
-	private final PrintStream file;
-	private final PrintStream terminal;
+	private PrintStream file;
+	private final Path logFile;
+	private PrintStream terminal;
 
 	/**
 	 * @param logFile  the --log file, or {@code null}
@@ -72,12 +73,37 @@ public final class SecLog implements AutoCloseable {
 		this.clock = clock;
 		this.debugLevel = debugLevel;
 		this.terminal = terminal;
-		if (logFile != null) {
-			OutputStream out = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-					StandardOpenOption.WRITE);
-			this.file = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
-		} else {
-			this.file = null;
+		this.logFile = logFile;
+		this.file = logFile == null ? null : open(logFile);
+	}
+
+	private static PrintStream open(Path logFile) throws IOException {
+		OutputStream out = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+				StandardOpenOption.WRITE);
+		return new PrintStream(out, true, StandardCharsets.ISO_8859_1);
+	}
+
+	/** Messages stop going to the terminal: a daemon's stderr is /dev/null. */
+	public void detachTerminal() {
+		terminal = null;
+	}
+
+	/**
+	 * Closes and reopens the --log file (SIGHUP, SIGABRT, SIGUSR2: after a rotation the
+	 * messages go to the new file). sec says so on stderr when the open fails.
+	 */
+	public void reopen() {
+		if (logFile == null) {
+			return;
+		}
+		if (file != null) {
+			file.close();
+		}
+		try {
+			file = open(logFile);
+		} catch (IOException e) {
+			file = null;
+			System.err.println("Can't open logfile " + logFile + " (" + e.getMessage() + ")");
 		}
 	}
 

@@ -219,52 +219,12 @@ public final class RuleSet {
 		return e.getMessage();
 	}
 
-	/**
-	 * Perl's glob() for the common case: wildcards in the last path component, results
-	 * sorted case-insensitively; a pattern without wildcards is returned as given.
-	 */
 	/** Perl glob() of one pattern, as both --conf and --input use it. */
 	public static List<String> globFiles(String pattern) {
-		return glob(Paths.get(""), pattern);
+		return org.sec.engine.syntax.PerlGlob.expand(pattern);
 	}
 
 	static List<String> glob(Path baseDir, String pattern) {
-		List<String> result = new ArrayList<>();
-		for (String word : pattern.trim().split("\\s+")) {
-			if (word.isEmpty()) {
-				continue;
-			}
-			if (!hasWildcard(word)) {
-				result.add(word);
-				continue;
-			}
-			int slash = word.lastIndexOf('/');
-			String dir = slash < 0 ? "" : word.substring(0, slash + 1);
-			String namePattern = word.substring(slash + 1);
-			Path dirPath = baseDir.resolve(dir.isEmpty() ? "." : dir);
-			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + namePattern);
-			List<String> matches = new ArrayList<>();
-			try (DirectoryStream<Path> entries = Files.newDirectoryStream(dirPath)) {
-				for (Path entry : entries) {
-					String name = entry.getFileName().toString();
-					if (name.startsWith(".") && !namePattern.startsWith(".")) {
-						continue;
-					}
-					if (matcher.matches(entry.getFileName())) {
-						matches.add(dir + name);
-					}
-				}
-			} catch (IOException e) {
-				continue;
-			}
-			matches.sort(Comparator.comparing((String s) -> s.toLowerCase(java.util.Locale.ROOT))
-					.thenComparing(Comparator.naturalOrder()));
-			result.addAll(matches);
-		}
-		return result;
-	}
-
-	private static boolean hasWildcard(String s) {
-		return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
+		return org.sec.engine.syntax.PerlGlob.expand(baseDir, pattern);
 	}
 }

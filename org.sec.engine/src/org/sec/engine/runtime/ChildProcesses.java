@@ -40,6 +40,17 @@ final class ChildProcesses {
 	}
 
 	private final List<Child> children = new ArrayList<>();
+	/** Whether commands without piped input share our stdin (jsec) or get an empty one (replays, tests). */
+	private boolean inheritStdin;
+
+	void moveTo(ChildProcesses other) {
+		other.children.addAll(children);
+		children.clear();
+	}
+
+	void inheritStdin(boolean on) {
+		this.inheritStdin = on;
+	}
 	private final java.io.PrintStream stdout;
 
 	/** @param stdout where commands that do not feed events write (the engine's stdout) */
@@ -50,14 +61,46 @@ final class ChildProcesses {
 	/** Perl's exec(STRING) uses the shell only when the string has one of these (perlfunc exec). */
 	private static final String SHELL_METACHARS = "$&*(){}[]'\";\\|?<>~`\n";
 
-	/** exec(STRING): through /bin/sh -c when it needs a shell, else split into words and run directly. */
+	/**
+	 * exec(STRING) as Perl_do_exec3 (doio.c) decides: through /bin/sh -c when the command
+	 * starts with "exec " or ". ", sets a variable (VAR=value), or has a shell metacharacter
+	 * (a single newline at the end is dropped instead); else split into words and run directly.
+	 */
 	static List<String> perlExec(String cmdline) {
+		List<String> shell = List.of("/bin/sh", "-c", cmdline);
+		int s = 0;
+		while (s < cmdline.length() && isSpace(cmdline.charAt(s))) {
+			s++;
+		}
+		if (cmdline.startsWith(".", s) && s + 1 < cmdline.length() && isSpace(cmdline.charAt(s + 1))) {
+			return shell;
+		}
+		if (cmdline.startsWith("exec", s) && s + 4 < cmdline.length() && isSpace(cmdline.charAt(s + 4))) {
+			return shell;
+		}
+		int w = 0;
+		while (w < cmdline.length() && (Character.isLetterOrDigit(cmdline.charAt(w)) || cmdline.charAt(w) == '_')) {
+			w++;
+		}
+		if (w < cmdline.length() && cmdline.charAt(w) == '=') {
+			return shell;
+		}
+		String words = cmdline;
 		for (int i = 0; i < cmdline.length(); i++) {
-			if (SHELL_METACHARS.indexOf(cmdline.charAt(i)) >= 0) {
-				return List.of("/bin/sh", "-c", cmdline);
+			char c = cmdline.charAt(i);
+			if (c != ' ' && !Character.isLetter(c) && SHELL_METACHARS.indexOf(c) >= 0) {
+				if (c == '\n' && i == cmdline.length() - 1) {
+					words = cmdline.substring(0, i);
+					break;
+				}
+				return shell;
 			}
 		}
-		return org.sec.engine.syntax.PerlText.splitWords(cmdline);
+		return org.sec.engine.syntax.PerlText.splitWords(words);
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
 	}
 
 	/**
@@ -74,9 +117,12 @@ final class ChildProcesses {
 			throw new IOException("empty command line");
 		}
 		ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
+		if (stdinText == null && inheritStdin) {
+			pb.redirectInput(ProcessBuilder.Redirect.INHERIT); // a forked child shares sec's stdin
+		}
 		Process p;
 		try {
-			p = pb.start();
+			p = startWithShellFallback(pb, shell, command);
 		} catch (IOException e) {
 			// sec's forked child fails to exec and exits non-zero; its exit handler still runs
 			children.add(new Child(new FailedProcess(), String.join(" ", command), collectContext, onExit));
@@ -90,14 +136,30 @@ final class ChildProcesses {
 		}
 		child.reader.setDaemon(true);
 		child.reader.start();
-		try (OutputStream in = p.getOutputStream()) {
-			if (stdinText != null) {
-				in.write(stdinText.getBytes(StandardCharsets.ISO_8859_1));
+		if (stdinText != null || !inheritStdin) {
+			try (OutputStream in = p.getOutputStream()) {
+				if (stdinText != null) {
+					in.write(stdinText.getBytes(StandardCharsets.ISO_8859_1));
+				}
+			} catch (IOException e) {
+				// the command did not read its input; sec ignores that too
 			}
-		} catch (IOException e) {
-			// the command did not read its input; sec ignores that too
 		}
 		children.add(child);
+	}
+
+	/** Perl runs a file without #! through the shell when execvp says ENOEXEC (doio.c). */
+	private static Process startWithShellFallback(ProcessBuilder pb, boolean shell, List<String> command)
+			throws IOException {
+		try {
+			return pb.start();
+		} catch (IOException e) {
+			String m = String.valueOf(e.getMessage());
+			if (shell && m.contains("error=8,")) {
+				return pb.command("/bin/sh", "-c", String.join(" ", command)).start();
+			}
+			throw e;
+		}
 	}
 
 	/** A command's own output goes to the engine's stdout (and so into replay transcripts). */
@@ -193,10 +255,11 @@ final class ChildProcesses {
 	 * check_children (L12187): output lines become events (only while no synthetic event
 	 * waits), exited children are reaped and their exit handlers run.
 	 */
-	void check(boolean syntheticQueueEmpty, BiConsumer<String, String> event) {
+	boolean check(boolean syntheticQueueEmpty, BiConsumer<String, String> event) {
+		boolean newData = false;
 		if (syntheticQueueEmpty) {
 			for (Child child : children) {
-				drain(child, event);
+				newData |= drain(child, event);
 			}
 		}
 		for (Iterator<Child> it = children.iterator(); it.hasNext();) {
@@ -211,19 +274,23 @@ final class ChildProcesses {
 					Thread.currentThread().interrupt();
 				}
 			}
-			drain(child, event);
+			newData |= drain(child, event);
 			it.remove();
 			if (child.onExit != null) {
 				child.onExit.exited(child.process.exitValue());
 			}
 		}
+		return newData;
 	}
 
-	private static void drain(Child child, BiConsumer<String, String> event) {
+	private static boolean drain(Child child, BiConsumer<String, String> event) {
+		boolean any = false;
 		String line;
 		while ((line = child.lines.poll()) != null) {
 			event.accept(line, child.context);
+			any = true;
 		}
+		return any;
 	}
 
 	/** Waits until every child has exited, at most {@code millis}; for replays on a virtual clock. */
@@ -246,9 +313,14 @@ final class ChildProcesses {
 		}
 	}
 
-	/** SIGTERM to every child still running (--childterm at exit). */
-	void terminateAll() {
-		for (Child child : children) {
+	/** SIGTERM to every child still running (--childterm at exit and on SIGHUP, child_cleanup L13371). */
+	void terminateAll(org.sec.engine.log.SecLog log) {
+		for (Iterator<Child> it = children.iterator(); it.hasNext();) {
+			Child child = it.next();
+			if (!child.process.isAlive()) {
+				continue; // reaped with the next check, as sec's waitpid finds it
+			}
+			log.log(org.sec.engine.log.SecLog.Level.NOTICE, "Sending SIGTERM to process " + child.process.pid());
 			child.process.destroy();
 		}
 	}

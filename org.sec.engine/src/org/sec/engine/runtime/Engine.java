@@ -205,6 +205,7 @@ public final class Engine {
 	public void moveSyntheticEventsTo(Engine next) {
 		next.syntheticEvents.addAll(syntheticEvents);
 		syntheticEvents.clear();
+		children.moveTo(next.children); // %children survives a restart: reaped and read later
 		next.linesProcessed = linesProcessed;
 	}
 
@@ -1592,6 +1593,14 @@ public final class Engine {
 		return taken;
 	}
 
+	/** A real signal, queued like sigemul's for the next check_signals. */
+	public void raise(Signal signal) {
+		signals.add(signal);
+		if (signal == Signal.INT) {
+			intSignals++;
+		}
+	}
+
 	private void signal(String name) {
 		switch (name) {
 		case "TERM" -> signals.add(Signal.TERM);
@@ -1994,11 +2003,31 @@ public final class Engine {
 		}
 	}
 
-	/** check_children: spawned output becomes synthetic events; exited scripts run their actions. */
-	public void checkChildren() {
-		if (!children.isEmpty()) {
-			children.check(syntheticEvents.isEmpty(), (line, ctx) -> syntheticEvents.addLast(new Synthetic(line, ctx)));
+	/**
+	 * check_children: spawned output becomes synthetic events; exited scripts run their
+	 * actions. True when some child gave output.
+	 */
+	public boolean checkChildren() {
+		if (children.isEmpty()) {
+			return false;
 		}
+		return children.check(syntheticEvents.isEmpty(),
+				(line, ctx) -> syntheticEvents.addLast(new Synthetic(line, ctx)));
+	}
+
+	/** Commands without piped input share the process's stdin, as sec's forked children do. */
+	public void childrenShareStdin(boolean on) {
+		children.inheritStdin(on);
+	}
+
+	/** exec_cmd with an argument list: a child without a shell, its output not collected. */
+	public void execCommand(List<String> argv) {
+		run(argv, false, null, null);
+	}
+
+	/** child_cleanup (L13371): SIGTERM to every child still running, each one logged. */
+	public void childCleanup() {
+		children.terminateAll(log);
 	}
 
 	public boolean hasChildren() {
@@ -2010,9 +2039,6 @@ public final class Engine {
 		children.awaitAll(millis);
 	}
 
-	public void terminateChildren() {
-		children.terminateAll();
-	}
 
 	// ------------------------------------------------------------------ action-list variables
 

@@ -1,6 +1,6 @@
 package org.sec.engine.runtime;
 
-/** What the addinput and dropinput actions ask of whoever reads the inputs. */
+/** What the engine asks of whoever reads the inputs: addinput, dropinput, and the reopen of a restart. */
 public interface InputControl {
 
 	/**
@@ -10,4 +10,11 @@ public interface InputControl {
 	void addInput(String file, String offset, String context);
 
 	void dropInput(String file);
+
+	/**
+	 * A restart reopens the inputs after the rules are read (check_signals L13143, L13216):
+	 * after SIGHUP every input, the dynamic ones forgotten; after SIGABRT as --keepopen says.
+	 */
+	default void reopenInputs(boolean softRestart) {
+	}
 }

@@ -1,0 +1,32 @@
+package org.sec.engine.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sec.engine.tests.support.GoldenFiles;
+
+/**
+ * jsec beside the real sec as daemons, in real time: scripts/daemon-compare.sh runs both
+ * with the same rules and writers (tail with appends, rotation by rename, copytruncate,
+ * FIFO writers coming and going with --rwfifo and --norwfifo, a new file for an --input
+ * glob and SIGHUP, SIGUSR1/USR2/TERM, --detach --pid and the refused --detach --input=-,
+ * an omprog-style pipe with --notail, a child's output while stdin is quiet). It fails
+ * when jsec's summary differs from sec's or jsec lost or duplicated an input line.
+ */
+class DaemonCompareTest {
+
+	@Test
+	void jsecRunsAsADaemonLikeSec() throws Exception {
+		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; nothing to compare with");
+		Process p = new ProcessBuilder(List.of("bash",
+				GoldenFiles.repositoryDir().resolve("scripts/daemon-compare.sh").toString())).redirectErrorStream(true)
+				.start();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		System.out.println(output);
+		assertEquals(0, p.waitFor(), output);
+	}
+}

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# jsec beside sec as daemons, in real time: the same rules and the same writers for each
+# case, then what each engine wrote is compared, and the input lines each one lost or
+# duplicated are counted (both must be zero, and jsec must do what sec did).
+# Cases: tail mode with appends; rotation by rename; copytruncate; FIFO writers that come
+# and go (--rwfifo and --norwfifo); a new file for an --input glob, then SIGHUP; SIGUSR1,
+# SIGUSR2 (with the output file rotated) and SIGTERM; --detach --pid and the refused
+# --detach --input=-; an rsyslog-omprog-style pipe with --notail; a spawned child's output
+# while stdin is quiet.
+# usage: scripts/daemon-compare.sh [CASE...]      SEC=path picks another sec
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+SEC=${SEC:-sec}
+JSEC=$root/bin/jsec
+work=$(mktemp -d)
+trap 'pkill -TERM -f "$work" 2>/dev/null; [[ -n ${KEEP-} ]] || rm -rf "$work"' EXIT
+
+wait_for() { # FILE TEXT [COUNT]: up to 20 s for COUNT lines with TEXT
+  local n=${3:-1}
+  for _ in $(seq 200); do
+    local c
+    c=$(grep -ac -- "$2" "$1" 2>/dev/null)
+    ((${c:-0} >= n)) && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for '$2' x$n in $1" >&2
+  return 1
+}
+
+numbered() { # FROM TO: lines "line N"
+  seq "$1" "$2" | sed 's/^/line /'
+}
+
+rules() {
+  cat > rules.sec <<'EOF'
+type=Single
+ptype=RegExp
+pattern=^line (\d+)
+desc=got $1
+action=write out.txt got $1
+
+type=Single
+ptype=RegExp
+pattern=^(SEC_\S+)
+desc=internal $1
+action=write out.txt internal $1
+EOF
+}
+
+# counts(EXPECTED_MAX): lost and duplicated "got N" lines of out.txt (and out.txt.* rotated)
+counts() {
+  local expected=$1
+  cat out.txt* 2>/dev/null | sed -n 's/^got //p' | sort -n > got.txt
+  local lost dup
+  lost=$(comm -23 <(seq 1 "$expected" | sort) <(sort -u got.txt) | wc -l)
+  dup=$(uniq -d got.txt | wc -l)
+  echo "lost=$lost duplicated=$dup"
+}
+
+start() { # ENGINE ARGS...: in the background, pid in $pid
+  "$@" > stdout.txt 2> stderr.txt &
+  pid=$!
+}
+
+stop() {
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  status=$?
+}
+
+case_tail() {
+  rules; : > in.log
+  start "$1" --conf=rules.sec --input=in.log --intevents --log=log.txt
+  wait_for out.txt "internal SEC_STARTUP" || return
+  for b in 0 1 2 3 4; do numbered $((b * 40 + 1)) $((b * 40 + 40)) >> in.log; sleep 0.3; done
+  wait_for out.txt "^got " 200
+  stop; counts 200; echo "exit=$status"
+}
+
+case_rotate_rename() {
+  rules; : > in.log
+  start "$1" --conf=rules.sec --input=in.log --intevents --log=log.txt
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 50 >> in.log
+  wait_for out.txt "^got " 50
+  mv in.log in.log.1
+  numbered 51 60 >> in.log.1 # written by the old writer after the rename
+  numbered 61 100 > in.log
+  wait_for out.txt "^got " 100
+  stop; counts 100; echo "exit=$status"
+  grep -ac "has been recreated" log.txt | sed 's/^/recreated messages=/'
+}
+
+case_copytruncate() {
+  rules; : > in.log
+  start "$1" --conf=rules.sec --input=in.log --intevents --log=log.txt
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 50 >> in.log
+  wait_for out.txt "^got " 50
+  cp in.log in.log.1; : > in.log
+  sleep 0.5
+  numbered 51 100 >> in.log
+  wait_for out.txt "^got " 100
+  stop; counts 100; echo "exit=$status"
+  grep -ac "has been truncated" log.txt | sed 's/^/truncated messages=/'
+}
+
+fifo_case() { # ENGINE FIFO-OPTION
+  rules; mkfifo in.fifo
+  start "$1" --conf=rules.sec --input=in.fifo --intevents --log=log.txt "$2"
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 50 > in.fifo   # one writer, then it closes
+  wait_for out.txt "^got " 50
+  numbered 51 80 > in.fifo  # a second writer
+  (numbered 81 100; sleep 0.5) > in.fifo
+  wait_for out.txt "^got " 100
+  stop; counts 100; echo "exit=$status"
+}
+case_fifo_rw() { fifo_case "$1" --rwfifo; }
+case_fifo_norw() { fifo_case "$1" --norwfifo; }
+
+case_glob_hup() {
+  rules; mkdir logs; : > logs/a.log
+  start "$1" --conf=rules.sec --input='logs/*.log' --intevents --log=log.txt
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 20 >> logs/a.log
+  wait_for out.txt "^got " 20
+  : > logs/b.log
+  kill -HUP "$pid"
+  wait_for out.txt "internal SEC_RESTART" || return
+  numbered 21 40 >> logs/b.log
+  numbered 41 50 >> logs/a.log
+  wait_for out.txt "^got " 50
+  stop; counts 50; echo "exit=$status"
+  grep -a "Opening input file" log.txt | sed 's/^[^:]*:[^:]*:[^:]*: //' | sort | uniq -c
+}
+
+case_signals() {
+  rules; : > in.log
+  start "$1" --conf=rules.sec --input=in.log --intevents --log=log.txt --dump="$PWD/dump.txt"
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 10 >> in.log
+  wait_for out.txt "^got " 10
+  mv out.txt out.txt.1
+  kill -USR2 "$pid"
+  wait_for out.txt "internal SEC_LOGROTATE" || return
+  numbered 11 20 >> in.log
+  wait_for out.txt "^got " 10
+  kill -USR1 "$pid"
+  wait_for log.txt "Dump to" || return
+  stop; counts 20; echo "exit=$status"
+  echo "rotated file:"; grep -a internal out.txt.1
+  echo "new file:"; grep -a internal out.txt
+  [[ -s dump.txt ]] && echo "dump written"
+  sed 's/^[^:]*:[^:]*:[^:]*: //' log.txt | grep -a "received"
+}
+
+case_detach() {
+  rules; sed -i "s|write out.txt|write $PWD/out.txt|" rules.sec; : > in.log  # a daemon works in /
+  local t0=$SECONDS
+  "$1" --conf="$PWD/rules.sec" --input="$PWD/in.log" --detach --pid="$PWD/pid.txt" --intevents --log="$PWD/log.txt" \
+    > stdout.txt 2> stderr.txt
+  echo "parent exit=$? within 10 s=$(((SECONDS - t0) < 10))"
+  local daemon
+  daemon=$(cat pid.txt 2>/dev/null)
+  [[ -n $daemon ]] && kill -0 "$daemon" && echo "pid file names a running process"
+  [[ $(ps -o sid= -p "$daemon" | tr -d ' ') != $(ps -o sid= -p $$ | tr -d ' ') ]] && echo "the daemon has a session of its own"
+  [[ $(readlink "/proc/$daemon/cwd") == / ]] && echo "the daemon works in /"
+  wait_for out.txt "internal SEC_STARTUP" || return
+  numbered 1 30 >> in.log
+  wait_for out.txt "^got " 30
+  kill -TERM "$daemon"
+  for _ in $(seq 50); do kill -0 "$daemon" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$daemon" 2>/dev/null && echo "daemon still running after TERM"
+  counts 30
+  "$1" --conf="$PWD/rules.sec" --input=- --detach --log="$PWD/log2.txt" < /dev/null > /dev/null 2>&1
+  echo "--detach --input=- exit=$?"
+  sed 's/^[^:]*:[^:]*:[^:]*: //' log2.txt | grep -a "daemon"
+}
+
+case_omprog() {
+  rules
+  { for b in 0 1 2 3; do numbered $((b * 25 + 1)) $((b * 25 + 25)); sleep 0.3; done; } |
+    "$1" --conf=rules.sec --input=- --notail --intevents > stdout.txt 2> stderr.txt
+  echo "exit=$?"; counts 100
+  grep -a internal out.txt
+}
+
+case_child_output() {
+  cat > rules.sec <<'EOF'
+type=Single
+ptype=SubStr
+pattern=go
+desc=start
+action=spawn echo hello; spawn exec echo via-exec
+
+type=Single
+ptype=RegExp
+pattern=^(hello|via-exec)
+desc=got
+action=write - child said $1
+EOF
+  { echo go; sleep 2; } | "$1" --conf=rules.sec --input=- --notail > stdout.txt 2> stderr.txt
+  echo "exit=$?"; sort stdout.txt
+}
+
+all=(tail rotate_rename copytruncate fifo_rw fifo_norw glob_hup signals detach omprog child_output)
+cases=("${@:-${all[@]}}")
+failed=0
+for c in "${cases[@]}"; do
+  for engine in sec jsec; do
+    dir=$work/$c/$engine
+    mkdir -p "$dir"
+    (cd "$dir" && "case_$c" "$([[ $engine == sec ]] && echo "$SEC" || echo "$JSEC")") > "$work/$c/$engine.summary" 2>&1
+  done
+  if diff -q "$work/$c/sec.summary" "$work/$c/jsec.summary" > /dev/null &&
+    ! grep -q "lost=[1-9]\|duplicated=[1-9]\|timed out" "$work/$c/jsec.summary"; then
+    printf '%-14s same as sec: %s\n' "$c" "$(grep -a -m1 'lost=' "$work/$c/jsec.summary")"
+  else
+    failed=1
+    printf '%-14s DIFFERS\n' "$c"
+    diff "$work/$c/sec.summary" "$work/$c/jsec.summary" | sed 's/^/    /'
+    sed 's/^/    jsec stderr: /' "$work/$c/jsec/stderr.txt" 2>/dev/null | head -5
+  fi
+done
+exit $failed
