@@ -67,11 +67,26 @@ final class EventLoop {
 		PrintStream stdout = out != System.out ? out
 				: new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
 						1 << 16), false, StandardCharsets.ISO_8859_1);
+		try {
+			return run(inputs, intcontexts, stdout);
+		} catch (org.sec.engine.perl.PerlExit e) {
+			stdout.flush(); // perl's exit flushes STDOUT and closes the files
+			if (engineRef != null) {
+				engineRef.close();
+			}
+			throw e;
+		}
+	}
+
+	private SecEngine engineRef;
+
+	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		SecEngine engine = SecEngine.start(rules,
 				new SecEngine.Settings(options.bufsize, options.jointbuf, options.intevents, intcontexts,
 						options.evstoresize, options.quoting, options.cleantime),
 				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
 				new RestartingInputs(inputs, options.keepopen));
+		engineRef = engine;
 		engine.setChildterm(options.childterm);
 		engine.setChildrenShareStdin(true);
 		inputs.setCommandRunner(engine::execCommand);

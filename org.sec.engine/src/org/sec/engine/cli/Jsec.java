@@ -70,6 +70,9 @@ public final class Jsec {
 			int status = new EventLoop(options, rules, clock, log, out, daemon).run();
 			daemon.failed();
 			return status;
+		} catch (org.sec.engine.perl.PerlExit e) {
+			out.flush(); // perl's exit flushes STDOUT
+			return e.status();
 		} catch (IOException e) {
 			err.println("Can't open logfile " + options.log + " (" + e.getMessage() + ")");
 			return 1;

@@ -144,8 +144,24 @@ public final class PerlBridge implements AutoCloseable {
 
 	private static void failOnError(List<Object> reply) throws PerlException {
 		Object status = reply.get(0);
+		if ("exit".equals(status)) {
+			throw new PerlExit(exitStatus(reply.size() > 1 ? String.valueOf(reply.get(1)) : "0"));
+		}
 		if ("err".equals(status) || "die".equals(status)) {
 			throw new PerlException(reply.size() > 1 ? String.valueOf(reply.get(1)) : "undef");
+		}
+	}
+
+	/** Perl's exit(EXPR): the number EXPR starts with, as a process status (low 8 bits). */
+	private static int exitStatus(String value) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(value);
+		if (!m.find()) {
+			return 0;
+		}
+		try {
+			return (int) (Long.parseLong(m.group(1).replace("+", "")) & 0xff);
+		} catch (NumberFormatException e) {
+			return 255;
 		}
 	}
 

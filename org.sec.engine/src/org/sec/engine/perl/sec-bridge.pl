@@ -24,6 +24,31 @@ sub call_eval {
 
 package main;
 
+# the modules sec loads before any rule's code runs (L168-178), so that user code finds
+# POSIX::floor, strftime's module, JSON::PP and the rest as it does inside sec
+use POSIX qw(:errno_h :sys_wait_h SEEK_SET SEEK_CUR SEEK_END
+             setsid ctermid getpgrp tcgetpgrp setuid setgid strftime);
+use Getopt::Long;
+use Fcntl;
+use Socket;
+use IO::Handle;
+eval { require Sys::Syslog };
+eval { require JSON::PP };
+
+# exit() in user code ends sec with that status (FAQ Q14); here it tells jsec first
+my $proto_for_exit;
+BEGIN {
+  *CORE::GLOBAL::exit = sub {
+    my $status = @_ ? $_[0] : 0;
+    if (defined($proto_for_exit)) {
+      my $s = defined($status) ? "$status" : "0";
+      print $proto_for_exit "a2\ns4\nexits" . length($s) . "\n" . $s;
+      $proto_for_exit->flush();
+    }
+    CORE::exit($status);
+  };
+}
+
 use strict;
 
 my (%refs, %code);
@@ -33,6 +58,7 @@ open(my $proto, '>&', \*STDOUT) or die "sec-bridge: cannot dup stdout: $!";
 open(STDOUT, '>&', \*STDERR) or die "sec-bridge: cannot redirect stdout: $!";
 binmode($proto);
 binmode(STDIN);
+$proto_for_exit = $proto;
 
 sub read_value {
   my $header = <STDIN>;

@@ -1,0 +1,306 @@
+#!/usr/bin/env bash
+# The SEC FAQ's recipes with child processes, exit statuses and dynamic inputs, run as
+# printed (paths moved into a temp folder) by sec and by jsec, in real time. Each case
+# prints a summary: stdout, the files written, the exit status and the processes the
+# engine left behind; jsec's summary must equal sec's. With --record, sec's summaries are
+# written to org.sec.engine.tests/golden/faq-recipes/CASE.summary (the goldens
+# FaqRecipesTest compares jsec with when sec is not installed).
+# usage: scripts/faq-compare.sh [--record] [CASE...]     SEC=path picks another sec
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+SEC=${SEC:-sec}
+JSEC=$root/bin/jsec
+golden=$root/org.sec.engine.tests/golden/faq-recipes
+record=0
+[[ ${1-} == --record ]] && { record=1; shift; }
+work=$(mktemp -d)
+trap 'pkill -KILL -f "$work" 2>/dev/null; rm -rf "$work"' EXIT
+
+wait_for() { # FILE TEXT: up to 20 s
+  for _ in $(seq 200); do grep -qa -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "timed out waiting for '$2' in $1"; return 1
+}
+
+# processes still running whose command line names this case's folder (the engine's children)
+left_behind() {
+  sleep 0.5
+  local n
+  n=$(pgrep -f "$PWD" | grep -vc "^$$\$")
+  echo "processes left: $n"
+  pkill -KILL -f "$PWD" 2>/dev/null
+  return 0
+}
+
+# Q14: load a module at SEC_STARTUP and end sec with exit(1) when it is missing
+case_q14_exit() {
+  cat > rules.sec <<'EOF'
+type=single
+ptype=substr
+pattern=SEC_STARTUP
+context=SEC_INTERNAL_EVENT
+desc=Load SNMP module
+action=assign %a 0; eval %a (require SNMP::NoSuchModule); eval %a (exit(1) unless %a)
+
+type=single
+ptype=substr
+pattern=event
+desc=any
+action=write - still running after %a
+EOF
+  echo event | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "exit status: $?"
+  # the same recipe with a module that loads, and sec's own modules preloaded (POSIX)
+  sed -i 's/SNMP::NoSuchModule/Storable/; s/after %a/after %a; eval %f (POSIX::floor(2.5)); write - floor %f; eval %r (require POSIX); write - require POSIX gives %r/' rules.sec
+  echo event | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "exit status: $?"
+}
+
+# Q15, first recipe: context names saved by a SingleWithScript at SEC_SHUTDOWN and read
+# back by a spawned perl at SEC_STARTUP
+case_q15_context_names() {
+  cat > rules.sec <<EOF
+# save context names
+type=SingleWithScript
+ptype=SubStr
+pattern=SEC_SHUTDOWN
+context=SEC_INTERNAL_EVENT
+script=cat > $PWD/sec_contexts.dump
+desc=Saving the SEC contexts
+action=none
+
+# read in context names, prepending 'SEC_CONTEXT: ' prefix to every name
+type=Single
+ptype=SubStr
+pattern=SEC_STARTUP
+context=SEC_INTERNAL_EVENT
+desc=Read in previously saved SEC contexts
+action=spawn perl -ne 'print "SEC_CONTEXT: \$_"' $PWD/sec_contexts.dump
+
+# Create contexts, based on the information received from the previous rule
+type=Single
+ptype=RegExp
+pattern=^SEC_CONTEXT: (.*)
+desc=Recreate context \$1
+action=create \$1
+
+type=Single
+ptype=RegExp
+pattern=^make (\S+)
+desc=make \$1
+action=create \$1
+
+type=Single
+ptype=RegExp
+pattern=^check (\S+)
+context=\$1
+desc=check \$1
+action=write - context \$1 exists
+EOF
+  printf 'make ALPHA\nmake BETA\n' | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "first run exit status: $?"
+  echo "saved: $(sort sec_contexts.dump 2>/dev/null | tr '\n' ' ')"
+  { sleep 1.5; printf 'check ALPHA\ncheck BETA\ncheck GAMMA\n'; } | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "second run exit status: $?"
+  left_behind
+}
+
+# Q18: spawn with the shell's exec, so that sec's SIGTERM reaches the command itself
+case_q18_exec() {
+  cat > rules.sec <<EOF
+type=Single
+ptype=RegExp
+pattern=^start$
+desc=start
+action=spawn exec $PWD/myscript.sh 2>$PWD/myscript.log; spawn $PWD/myscript.sh; spawn ( $PWD/myscript.sh )
+EOF
+  printf '#!/bin/sh\ntrap "echo got TERM >> %s/terms; exit 0" TERM\necho running\nwhile :; do sleep 0.1; done\n' "$PWD" > myscript.sh
+  chmod +x myscript.sh
+  { echo start; sleep 1.5; } | "$1" --conf=rules.sec --input=- --notail > stdout.txt 2>/dev/null
+  echo "exit status: $?"
+  sort stdout.txt
+  sleep 0.5
+  echo "scripts that got TERM: $(cat terms 2>/dev/null | wc -l)"
+  left_behind
+}
+
+# Q20: the run time of a child limited by timeout(1), its exit code as an event
+case_q20_timeout() {
+  printf '#!/bin/sh\necho working\nsleep 30\n' > myprog; chmod +x myprog
+  cat > rules.sec <<EOF
+type=Single
+ptype=SubStr
+pattern=start
+desc=start
+action=spawn ( /usr/bin/timeout -s 15 1 $PWD/myprog; /bin/echo -e "\nExit code: \$?" )
+
+type=Single
+ptype=RegExp
+pattern=.
+desc=child line
+action=write - child said: \$0
+EOF
+  { echo start; sleep 3; } | "$1" --conf=rules.sec --input=- --notail 2>/dev/null
+  echo "exit status: $?"
+  left_behind
+}
+
+# Q24, first recipe: the day's log opened by addinput at SEC_STARTUP, reopened when it
+# appears (--reopen-timeout), and tracked from its end
+case_q24_daily() {
+  local today
+  today=$(date +%Y%m%d)
+  cat > track-input.sec <<EOF
+type=Single
+ptype=RegExp
+pattern=^(?:SEC_STARTUP|SEC_RESTART)\$
+context=SEC_INTERNAL_EVENT
+desc=start tracking log file for the current day at SEC (re)start
+action=event ADDINPUT $PWD/mylog-%{.year}%{.mon}%{.mday} OFFSET -
+
+type=Calendar
+time=0 0 * * *
+desc=switch over to new log file at midnight
+action=event ADDINPUT $PWD/mylog-%{.year}%{.mon}%{.mday} OFFSET 0
+
+type=Single
+ptype=RegExp
+pattern=^ADDINPUT (\S+) OFFSET (0|-)\$
+context=_INTERNAL_EVENT && !INPUT_\$1
+desc=open input file \$1 and start reading from offset \$2
+action=addinput \$1 \$2; create INPUT_\$1 86400 ( dropinput \$1 )
+
+type=Single
+ptype=RegExp
+pattern=^line (\d+)
+desc=line
+action=write $PWD/out.txt got \$1 from \$+{_inputsrc}
+EOF
+  echo "line 0 (before start)" > "mylog-$today"
+  "$1" --conf=track-input.sec --reopen-timeout=1 --intevents --intcontexts --log=log.txt > stdout.txt 2>&1 &
+  local pid=$!
+  wait_for log.txt "Opening input file '$PWD/mylog-$today'" || true
+  sleep 0.5
+  echo "line 1" >> "mylog-$today"
+  wait_for out.txt "got 1" || true
+  kill -TERM "$pid"; wait "$pid"; echo "exit status: $?"
+  sed "s|$PWD|DIR|g; s|$today|TODAY|g" out.txt
+  # the file does not exist at start: --reopen-timeout opens it when it appears, from its start
+  rm -f "mylog-$today" out.txt
+  "$1" --conf=track-input.sec --reopen-timeout=1 --intevents --intcontexts --log=log2.txt > stdout.txt 2>&1 &
+  pid=$!
+  wait_for log2.txt "SEC_STARTUP" || true
+  sleep 1
+  echo "line 2" > "mylog-$today"
+  wait_for out.txt "got 2" || true
+  kill -TERM "$pid"; wait "$pid"; echo "exit status: $?"
+  sed "s|$PWD|DIR|g; s|$today|TODAY|g" out.txt
+  left_behind
+}
+
+# Q24, second recipe: logtracker.pl started with cspawn follows the newest mylog-* file.
+# The command has shell metacharacters, so sec's SIGTERM at exit reaches the shell only
+# and the perl script lives on: one process is left, by sec as by jsec.
+case_q24_logtracker() {
+  cat > logtracker.pl <<'EOF'
+#!/usr/bin/perl -w
+$| = 1;
+if (!defined($ARGV[0])) { die "Usage: $0 <file_pattern>\n"; }
+$pattern = $ARGV[0];
+@files = glob($pattern);
+if (scalar(@files)) {
+  $logfile = $files[-1];
+  print "Open file $logfile -\n";
+}
+for (;;) {
+  sleep(1);
+  @files = glob($pattern);
+  if (!scalar(@files)) { next; }
+  $lastfile = $files[-1];
+  if (!defined($logfile)) {
+    $logfile = $lastfile;
+    print "Open file $logfile 0\n";
+  } elsif (($lastfile cmp $logfile) == 1) {
+    print "Close file $logfile\n";
+    $logfile = $lastfile;
+    print "Open file $logfile 0\n";
+  }
+}
+EOF
+  chmod +x logtracker.pl
+  cat > track-input.sec <<EOF
+type=Single
+ptype=RegExp
+pattern=^(?:SEC_STARTUP|SEC_RESTART)\$
+context=SEC_INTERNAL_EVENT
+desc=start log file tracker
+action=cspawn LOGTRACKER $PWD/logtracker.pl '$PWD/mylog-*'
+
+type=Single
+ptype=RegExp
+pattern=^Open file (.+) (0|-)\$
+context=LOGTRACKER
+desc=open logfile \$1 and start reading from offset \$2
+action=addinput \$1 \$2
+
+type=Single
+ptype=RegExp
+pattern=^Close file (.+)\$
+context=LOGTRACKER
+desc=close logfile \$1
+action=dropinput \$1
+
+type=Single
+ptype=RegExp
+pattern=^line (\d+)
+desc=line
+action=write $PWD/out.txt got \$1
+EOF
+  echo "line 0" > mylog-2020-03-31-12:37:44
+  "$1" --conf=track-input.sec --intevents --intcontexts --log=log.txt > stdout.txt 2>&1 &
+  local pid=$!
+  wait_for log.txt "Opening input file '$PWD/mylog-2020-03-31-12:37:44'" || true
+  sleep 0.3
+  echo "line 1" >> mylog-2020-03-31-12:37:44
+  wait_for out.txt "got 1" || true
+  printf 'line 2\n' > mylog-2020-04-01-09:52:13
+  wait_for out.txt "got 2" || true
+  echo "line 3" >> mylog-2020-03-31-12:37:44  # dropped: no longer read
+  echo "line 4" >> mylog-2020-04-01-09:52:13
+  wait_for out.txt "got 4" || true
+  kill -TERM "$pid"; wait "$pid"; echo "exit status: $?"
+  cat out.txt
+  left_behind
+}
+
+all=(q14_exit q15_context_names q18_exec q20_timeout q24_daily q24_logtracker)
+cases=("${@:-${all[@]}}")
+failed=0
+live=1
+command -v "$SEC" > /dev/null || { live=0; echo "no $SEC here: jsec is compared with the golden summaries"; }
+for c in "${cases[@]}"; do
+  for engine in sec jsec; do
+    ((live)) || [[ $engine == jsec ]] || continue
+    dir=$work/$c/$engine
+    mkdir -p "$dir"
+    (cd "$dir" && "case_$c" "$([[ $engine == sec ]] && echo "$SEC" || echo "$JSEC")") > "$work/$c/$engine.summary" 2>&1
+  done
+  if ((record)); then
+    mkdir -p "$golden"
+    cp "$work/$c/sec.summary" "$golden/$c.summary"
+    echo "made by: $($SEC --version | head -1), scripts/faq-compare.sh --record $c" > "$golden/$c.made-by.txt"
+  fi
+  expected=$work/$c/sec.summary
+  ((live)) || expected=$golden/$c.summary
+  if ((live)) && [[ -f $golden/$c.summary ]] && ! diff -q "$golden/$c.summary" "$expected" > /dev/null; then
+    echo "$c: live sec differs from the golden file:"; diff "$golden/$c.summary" "$expected" | sed 's/^/    /'
+    failed=1
+  fi
+  if diff -q "$expected" "$work/$c/jsec.summary" > /dev/null && ! grep -q "timed out" "$expected"; then
+    printf '%-20s same as sec\n' "$c"
+  else
+    failed=1
+    printf '%-20s DIFFERS\n' "$c"
+    diff "$expected" "$work/$c/jsec.summary" | sed 's/^/    /'
+  fi
+done
+exit $failed
