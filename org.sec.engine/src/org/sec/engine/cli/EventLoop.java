@@ -41,7 +41,17 @@ final class EventLoop {
 		this.daemon = daemon;
 	}
 
+	/** set_bufsize_option's message, after each read_config (start, SIGHUP, SIGABRT). */
+	static RuleSet sayBufsize(RuleSet rules, SecOptions options, SecLog log) {
+		if (options.bufsize == 0) {
+			log.log(SecLog.Level.DEBUG, "No --bufsize command line option or --bufsize=0, setting --bufsize to "
+					+ Engine.bufsizeFor(rules.files()));
+		}
+		return rules;
+	}
+
 	int run() throws IOException {
+		sayBufsize(rules, options, log);
 		InputSources inputs = new InputSources(options, log, clock::nowSeconds, Paths.get(""));
 		boolean intcontexts = options.intcontexts || inputs.contextGiven();
 		inputs.openInput(options.fromstart ? 0 : options.tail ? -1 : 0, false);
@@ -90,8 +100,10 @@ final class EventLoop {
 		engine.setChildterm(options.childterm);
 		engine.setChildrenShareStdin(true);
 		inputs.setCommandRunner(engine::execCommand);
-		engine.setReloader(() -> RuleSet.load(Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log));
-		engine.setSoftReloader(running -> running.softReload(Paths.get(""), options.conf, options.bufsize, log::log));
+		engine.setReloader(() -> sayBufsize(
+				RuleSet.load(Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log), options, log));
+		engine.setSoftReloader(running -> sayBufsize(
+				running.softReload(Paths.get(""), options.conf, options.bufsize, log::log), options, log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
 		boolean contextsOn = intcontexts;

@@ -139,7 +139,15 @@ public final class SecLog implements AutoCloseable {
 		}
 		if (file != null) {
 			String time = LOCALTIME.format(Instant.ofEpochSecond(clock.nowSeconds()).atZone(ZoneId.systemDefault()));
-			file.println(time + ": " + message);
+			String line = time + ": " + message + "\n";
+			if (line.chars().anyMatch(c -> c > 255)) {
+				// perl prints a string with wide characters in its UTF-8 form, and warns (log_msg L465)
+				file.write(line.getBytes(StandardCharsets.UTF_8), 0, line.getBytes(StandardCharsets.UTF_8).length);
+				file.flush();
+				System.err.println("Wide character in print at /usr/bin/sec line 465.");
+			} else {
+				file.print(line);
+			}
 		}
 	}
 

@@ -84,6 +84,25 @@ public final class PerlBridge implements AutoCloseable {
 	public void compile(String code) throws PerlException {
 		List<Object> reply = request(List.of("compile", code));
 		failOnError(reply);
+		if (reply.size() > 1) {
+			codeNames.put(code, String.valueOf(reply.get(1)));
+		}
+	}
+
+	private final Map<String, String> codeNames = new java.util.HashMap<>();
+
+	/** How perl prints the code reference compiled from {@code code} ("CODE(0x...)"), as sec's log shows it. */
+	public String codeName(String code) {
+		String name = codeNames.get(code);
+		if (name == null) {
+			try {
+				compile(code);
+				name = codeNames.getOrDefault(code, code);
+			} catch (PerlException e) {
+				name = code;
+			}
+		}
+		return name;
 	}
 
 	/** Calls the code reference compiled from {@code code} in scalar context: Perl truth of the result. */
@@ -254,8 +273,11 @@ public final class PerlBridge implements AutoCloseable {
 				write(out, e.getValue());
 			}
 		} else {
-			byte[] bytes = value.toString().getBytes(StandardCharsets.ISO_8859_1);
-			out.writeBytes(("s" + bytes.length + "\n").getBytes(StandardCharsets.ISO_8859_1));
+			String text = value.toString();
+			// Perl wide characters (above 255) travel as UTF-8 and become characters again in perl
+			boolean wide = text.chars().anyMatch(c -> c > 255);
+			byte[] bytes = text.getBytes(wide ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+			out.writeBytes(((wide ? "w" : "s") + bytes.length + "\n").getBytes(StandardCharsets.ISO_8859_1));
 			out.writeBytes(bytes);
 		}
 	}
@@ -269,6 +291,8 @@ public final class PerlBridge implements AutoCloseable {
 			return null;
 		case 's':
 			return new String(fromPerl.readNBytes((int) n), StandardCharsets.ISO_8859_1);
+		case 'w': // a string with wide characters: one Java char per Perl character
+			return new String(fromPerl.readNBytes((int) n), StandardCharsets.UTF_8);
 		case 'r':
 			return new PerlRef(n, String.valueOf(read()));
 		case 'a': {

@@ -62,16 +62,17 @@ $proto_for_exit = $proto;
 
 sub read_value {
   my $header = <STDIN>;
-  exit(0) unless defined($header);
+  CORE::exit(0) unless defined($header);
   chomp($header);
   my ($type, $n) = (substr($header, 0, 1), substr($header, 1));
   if ($type eq 'u') { return undef; }
-  if ($type eq 's') {
+  if ($type eq 's' || $type eq 'w') {
     my $s = '';
     while (length($s) < $n) {
       my $got = read(STDIN, $s, $n - length($s), length($s));
-      exit(0) unless $got;
+      CORE::exit(0) unless $got;
     }
+    utf8::decode($s) if $type eq 'w';
     return $s;
   }
   if ($type eq 'a') { my @a = map { read_value() } 1 .. $n; return \@a; }
@@ -84,9 +85,14 @@ sub read_value {
   die "sec-bridge: bad request header '$header'\n";
 }
 
+# a string in Perl's internal UTF-8 form goes as its characters: as bytes when all are
+# below 256 (what sec's syswrite writes), else as UTF-8 marked 'w' (wide characters)
 sub encode_string {
   my ($s) = @_;
-  utf8::encode($s) if utf8::is_utf8($s);
+  if (utf8::is_utf8($s) && !utf8::downgrade($s, 1)) {
+    utf8::encode($s);
+    return 'w' . length($s) . "\n" . $s;
+  }
   return 's' . length($s) . "\n" . $s;
 }
 
@@ -215,7 +221,7 @@ while (1) {
   my ($command, @args) = @{$request};
   if ($command eq 'compile') {
     my ($f, $error) = code_ref($args[0]);
-    if (defined($f)) { reply('ok'); } else { reply('err', $error); }
+    if (defined($f)) { reply('ok', "$f"); } else { reply('err', $error); }
   } elsif ($command eq 'call') {
     my ($mode, $text, $params) = @args;
     my ($f, $error) = code_ref($text);

@@ -123,19 +123,7 @@ public final class Engine {
 		this.log = log;
 		this.stdout = stdout;
 		this.files = List.copyOf(files);
-		int bufsize = options.bufsize();
-		if (bufsize == 0) {
-			bufsize = 1;
-			for (LoadedRuleFile file : files) {
-				for (Rule rule : file.rules()) {
-					for (PatternSlot slot : rule.slots()) {
-						if (slot.pattern() != null) {
-							bufsize = Math.max(bufsize, slot.pattern().lines());
-						}
-					}
-				}
-			}
-		}
+		int bufsize = options.bufsize() == 0 ? bufsizeFor(files) : options.bufsize();
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
 		this.perl = new PerlCode(null, log);
 		this.children = new ChildProcesses(stdout);
@@ -192,6 +180,21 @@ public final class Engine {
 		}
 		this.files = List.copyOf(newFiles);
 		indexRules();
+	}
+
+	/** set_bufsize_option (L13770): without --bufsize, the most lines any pattern matches. */
+	public static int bufsizeFor(List<LoadedRuleFile> files) {
+		int bufsize = 1;
+		for (LoadedRuleFile file : files) {
+			for (Rule rule : file.rules()) {
+				for (PatternSlot slot : rule.slots()) {
+					if (slot.pattern() != null) {
+						bufsize = Math.max(bufsize, slot.pattern().lines());
+					}
+				}
+			}
+		}
+		return bufsize;
 	}
 
 	// ------------------------------------------------------------------ driving
@@ -1453,17 +1456,17 @@ public final class Engine {
 		case ASSIGN -> variables.put(args.get(0), var(args.get(1), desc));
 		case ASSIGNSQ -> variables.put(args.get(0), "'" + var(args.get(1), desc).replace("'", "'\\''") + "'");
 		case FREE -> variables.remove(args.get(0));
-		case EVAL -> assign(args.get(0), perl.evalAction(var(args.get(1), desc)));
+		case EVAL -> assign(args.get(0), perl.evalAction(args.get(0), var(args.get(1), desc)));
 		case CALL -> {
 			String name = args.get(1);
 			PerlRef ref = perlRefs.get(name);
 			if (ref != null && !ref.text().equals(variables.get(name))) {
 				ref = null; // the variable was set to something else since
 			}
-			assign(args.get(0), perl.callAction(name, ref, vars(args, 2, desc)));
+			assign(args.get(0), perl.callAction(args.get(0), name, ref, vars(args, 2, desc)));
 		}
 		case LCALL -> {
-			assign(args.get(0), perl.lcallAction(args.get(2), vars(args, 3, desc), matchCache, args.get(1).equals(":>")));
+			assign(args.get(0), perl.lcallAction(args.get(0), args.get(2), vars(args, 3, desc), matchCache, args.get(1).equals(":>")));
 		}
 		case VARSET -> variables.put(args.get(0), matchCache.containsKey(var(args.get(1), desc)) ? "1" : "0");
 		case IF -> {
@@ -1738,6 +1741,14 @@ public final class Engine {
 
 	private void write(String file, String text, boolean newline, boolean closeAfter) {
 		String data = newline ? text + "\n" : text;
+		log.log(SecLog.Level.DEBUG, "Writing event '" + text + "' to file '" + file + "'");
+		if (text.chars().anyMatch(c -> c > 255)) {
+			// Perl's syswrite dies on wide characters; sec logs what eval caught (L4787-4794)
+			log.log(SecLog.Level.DEBUG, "Error when writing event '" + text + "' to '" + file
+					+ "' (Wide character in syswrite at /usr/bin/sec line " + (closeAfter ? 4881 : newline ? 4787 : 4790)
+					+ ".\n)");
+			return;
+		}
 		if (file.equals("-")) {
 			stdout.print(data);
 			if (closeAfter) {

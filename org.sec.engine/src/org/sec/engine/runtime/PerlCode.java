@@ -138,16 +138,17 @@ final class PerlCode {
 	}
 
 	/** execute_eval_action (L6642). */
-	Assignment evalAction(String code) {
+	Assignment evalAction(String variable, String code) {
+		log.log(SecLog.Level.DEBUG, "Evaluating code '" + code + "' and setting variable '%" + variable + "'");
 		if (!available()) {
 			return Assignment.UNCHANGED;
 		}
 		try {
 			List<Object> values = perl.evalList(code);
 			if (values.size() == 1 && values.get(0) instanceof PerlRef ref) {
-				return new Assignment(true, ref.text(), ref);
+				return announced(variable, new Assignment(true, ref.text(), ref));
 			}
-			return joined(values);
+			return announced(variable, joined(values));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Error evaluating code '" + code + "': " + e.getMessage());
 			return Assignment.UNCHANGED;
@@ -155,7 +156,8 @@ final class PerlCode {
 	}
 
 	/** execute_call_action (L6683): the code reference is the one held by variable {@code name}. */
-	Assignment callAction(String name, PerlRef ref, List<String> params) {
+	Assignment callAction(String variable, String name, PerlRef ref, List<String> params) {
+		log.log(SecLog.Level.DEBUG, "Calling code '%" + name + "->()' and setting variable '%" + variable + "'");
 		if (ref == null) {
 			log.log(SecLog.Level.WARN, "Variable '%" + name + "' is not a code reference");
 			return Assignment.UNCHANGED;
@@ -164,7 +166,7 @@ final class PerlCode {
 			return Assignment.UNCHANGED;
 		}
 		try {
-			return joined(perl.callRef(ref, params));
+			return announced(variable, joined(perl.callRef(ref, params)));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Code '%" + name + "->()' runtime error: " + e.getMessage());
 			return Assignment.UNCHANGED;
@@ -172,21 +174,35 @@ final class PerlCode {
 	}
 
 	/** execute_lcall_action (L6723); {@code withCache} is the {@code :>} form. */
-	Assignment lcallAction(String code, List<String> params, Map<String, Map<String, String>> cache,
+	Assignment lcallAction(String variable, String code, List<String> params, Map<String, Map<String, String>> cache,
 			boolean withCache) {
 		if (!available()) {
 			return Assignment.UNCHANGED;
 		}
+		String codeName = perl.codeName(code); // sec logs the compiled code reference
+		log.log(SecLog.Level.DEBUG, "Calling code '" + codeName + "' and setting variable '%" + variable + "'");
 		List<Object> args = new ArrayList<>(params.size());
 		for (String p : params) {
 			args.add(withCache ? cache.get(p) : p);
 		}
 		try {
-			return joined(perl.callList(code, args));
+			return announced(variable, joined(perl.callList(code, args)));
 		} catch (PerlException e) {
-			log.log(SecLog.Level.ERR, "Code '" + code + "' runtime error: " + e.getMessage());
+			log.log(SecLog.Level.ERR, "Code '" + codeName + "' runtime error: " + e.getMessage());
 			return Assignment.UNCHANGED;
 		}
+	}
+
+	/** sec's debug message for the variable an eval, call or lcall set (L6664-6672). */
+	private Assignment announced(String variable, Assignment value) {
+		if (value.present()) {
+			if (value.text() == null) {
+				log.log(SecLog.Level.DEBUG, "No value received for variable '%" + variable + "', set to undef");
+			} else {
+				log.log(SecLog.Level.DEBUG, "Variable '%" + variable + "' set to '" + value.text() + "'");
+			}
+		}
+		return value;
 	}
 
 	/** Several values are joined with newlines (undef as ""); none sets the variable to undef. */
