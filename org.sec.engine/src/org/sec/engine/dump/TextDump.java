@@ -112,8 +112,7 @@ public final class TextDump {
 		StringBuilder b = new StringBuilder();
 		b.append("Program information:\n").append(EQUALS).append('\n');
 		ProcessInfo process = ProcessInfo.current();
-		b.append("Program version: SEC (Simple Event Correlator) ").append(SecVersion.EMULATED_SEC_VERSION)
-				.append(" (jsec)\n");
+		b.append("Program version: SEC (Simple Event Correlator) ").append(SecVersion.EMULATED_SEC_VERSION).append('\n');
 		b.append("Time of the start: ").append(time(startTime)).append('\n');
 		b.append("Time of the last configuration load: ").append(time(startTime)).append('\n');
 		b.append("Time of the dump: ").append(time(s.time())).append('\n');

@@ -53,9 +53,12 @@ final class ChildProcesses {
 	}
 	private final java.io.PrintStream stdout;
 
+	private final org.sec.engine.log.SecLog log;
+
 	/** @param stdout where commands that do not feed events write (the engine's stdout) */
-	ChildProcesses(java.io.PrintStream stdout) {
+	ChildProcesses(java.io.PrintStream stdout, org.sec.engine.log.SecLog log) {
 		this.stdout = stdout;
+		this.log = log;
 	}
 
 	/** Perl's exec(STRING) uses the shell only when the string has one of these (perlfunc exec). */
@@ -146,6 +149,7 @@ final class ChildProcesses {
 			}
 		}
 		children.add(child);
+		log.log(org.sec.engine.log.SecLog.Level.DEBUG, "Child " + p.pid() + " created for command '" + child.command + "'");
 	}
 
 	/** Perl runs a file without #! through the shell when execvp says ENOEXEC (doio.c). */
@@ -276,17 +280,26 @@ final class ChildProcesses {
 			}
 			newData |= drain(child, event);
 			it.remove();
+			int exitCode = child.process.exitValue();
+			long pid = child.process instanceof FailedProcess ? -1 : child.process.pid();
 			if (child.onExit != null) {
-				child.onExit.exited(child.process.exitValue());
+				log.log(org.sec.engine.log.SecLog.Level.DEBUG, exitCode == 0 ? "Child " + pid + " terminated with exitcode 0"
+						: "Child " + pid + " terminated with non-zero exitcode " + exitCode);
+				child.onExit.exited(exitCode);
+			} else if (exitCode != 0) {
+				log.log(org.sec.engine.log.SecLog.Level.WARN,
+						"Child " + pid + " terminated with non-zero exitcode " + exitCode + " ( " + child.command + " )");
 			}
 		}
 		return newData;
 	}
 
-	private static boolean drain(Child child, BiConsumer<String, String> event) {
+	private boolean drain(Child child, BiConsumer<String, String> event) {
 		boolean any = false;
 		String line;
 		while ((line = child.lines.poll()) != null) {
+			log.log(org.sec.engine.log.SecLog.Level.DEBUG,
+					"Creating event '" + line + "' (received from child " + child.process.pid() + ")");
 			event.accept(line, child.context);
 			any = true;
 		}

@@ -126,7 +126,7 @@ public final class Engine {
 		int bufsize = options.bufsize() == 0 ? bufsizeFor(files) : options.bufsize();
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
 		this.perl = new PerlCode(null, log);
-		this.children = new ChildProcesses(stdout);
+		this.children = new ChildProcesses(stdout, log);
 		this.sockets = new SocketOutputs(log, options.socketTimeout());
 		indexRules();
 		initCharVariables();
@@ -289,6 +289,7 @@ public final class Engine {
 	 */
 	public void internalEvent(String text) {
 		internalContextName = INTERNAL_EVENT_CONTEXT_NAME;
+		log.log(SecLog.Level.INFO, "Creating SEC internal context '" + INTERNAL_EVENT_CONTEXT_NAME + "'");
 		Context c = new Context(now(), 0);
 		c.internal = true;
 		c.aliases.add(INTERNAL_EVENT_CONTEXT_NAME);
@@ -302,6 +303,7 @@ public final class Engine {
 			}
 		}
 		linesProcessed++;
+		log.log(SecLog.Level.INFO, "Deleting SEC internal context '" + INTERNAL_EVENT_CONTEXT_NAME + "'");
 		contexts.remove(INTERNAL_EVENT_CONTEXT_NAME);
 		internalContextName = null;
 	}
@@ -1109,6 +1111,7 @@ public final class Engine {
 		if (c.deleteInProgress) {
 			return false;
 		}
+		log.log(SecLog.Level.DEBUG, "Deleting stale context '" + name + "'");
 		if (!c.action.isEmpty()) {
 			c.deleteInProgress = true;
 			Context saved = contexts.get("_THIS");
@@ -1122,6 +1125,7 @@ public final class Engine {
 		}
 		for (String alias : new ArrayList<>(c.aliases)) {
 			contexts.remove(alias);
+			log.log(SecLog.Level.DEBUG, "Stale context '" + alias + "' deleted");
 		}
 		listener.contextExpired(name);
 		return false;
@@ -1388,31 +1392,10 @@ public final class Engine {
 		case CLOSEF -> closeFile(var(args.get(0), desc));
 		case CREATE -> create(var(args.get(0), desc), var(args.get(1), desc), a.lists().get(0), desc);
 		case DELETE -> delete(var(args.get(0), desc));
-		case OBSOLETE -> {
-			Context c = contexts.get(var(args.get(0), desc));
-			if (c != null && !c.internal) {
-				c.window = -1;
-				validContext(var(args.get(0), desc));
-			}
-		}
+		case OBSOLETE -> obsolete(var(args.get(0), desc));
 		case SET -> set(var(args.get(0), desc), var(args.get(1), desc), a.lists().get(0), desc);
-		case ALIAS -> {
-			String name = var(args.get(0), desc);
-			String alias = var(args.get(1), desc);
-			Context c = contexts.get(name);
-			if (c != null && !contexts.containsKey(alias) && !c.internal) {
-				c.aliases.add(alias);
-				contexts.put(alias, c);
-			}
-		}
-		case UNALIAS -> {
-			String alias = var(args.get(0), desc);
-			Context c = contexts.get(alias);
-			if (c != null && !c.internal) {
-				c.aliases.remove(alias);
-				contexts.remove(alias);
-			}
-		}
+		case ALIAS -> alias(var(args.get(0), desc), var(args.get(1), desc));
+		case UNALIAS -> unalias(var(args.get(0), desc));
 		case ADD, PREPEND, FILL -> addToStore(a.type(), var(args.get(0), desc), var(args.get(1), desc));
 		case REPORT -> {
 			String cmd = var(args.get(1), desc);
@@ -1421,41 +1404,41 @@ public final class Engine {
 		case REPORTEXEC -> report(var(args.get(0), desc), vars(args, 1, desc), false);
 		case COPY, POP, SHIFT, EMPTY -> storeToVariable(a.type(), var(args.get(0), desc), args.get(1));
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
-		case SETLTIME -> {
-			String name = var(args.get(0), desc);
-			Matcher m = LIFETIME.matcher(var(args.get(1), desc));
-			Context c = contexts.get(name);
-			if (c != null && !c.internal && m.matches()) {
-				c.window = Long.parseLong(m.group(1));
-				validContext(name);
-			}
-		}
-		case SETCTIME -> {
-			Matcher m = LIFETIME.matcher(var(args.get(0), desc));
-			Context c = contexts.get(var(args.get(1), desc));
-			if (c != null && !c.internal && m.matches()) {
-				long t = Long.parseLong(m.group(1));
-				if (c.time <= t && t <= now()) {
-					c.time = t;
-				}
-			}
-		}
-		case EVENT -> emitEvents(Long.parseLong(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT);
+		case SETLTIME -> setLifetime(var(args.get(0), desc), var(args.get(1), desc));
+		case SETCTIME -> setCreationTime(var(args.get(0), desc), var(args.get(1), desc));
+		case EVENT -> emitEvents(Long.parseLong(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
 		case TEVENT -> {
-			Matcher m = LIFETIME.matcher(var(args.get(0), desc));
+			String after = var(args.get(0), desc);
+			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(Long.parseLong(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT);
+				emitEvents(Long.parseLong(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
+			} else {
+				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
 		}
 		case CEVENT -> {
-			Matcher m = LIFETIME.matcher(var(args.get(1), desc));
+			String after = var(args.get(1), desc);
+			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(Long.parseLong(m.group(1)), var(args.get(2), desc), var(args.get(0), desc));
+				emitEvents(Long.parseLong(m.group(1)), var(args.get(2), desc), var(args.get(0), desc), true);
+			} else {
+				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
 		}
-		case ASSIGN -> variables.put(args.get(0), var(args.get(1), desc));
-		case ASSIGNSQ -> variables.put(args.get(0), "'" + var(args.get(1), desc).replace("'", "'\\''") + "'");
-		case FREE -> variables.remove(args.get(0));
+		case ASSIGN -> {
+			String value = var(args.get(1), desc);
+			log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			variables.put(args.get(0), value);
+		}
+		case ASSIGNSQ -> {
+			String value = "'" + var(args.get(1), desc).replace("'", "'\\''") + "'";
+			log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			variables.put(args.get(0), value);
+		}
+		case FREE -> {
+			log.log(SecLog.Level.DEBUG, "Freeing variable '%" + args.get(0) + "'");
+			variables.remove(args.get(0));
+		}
 		case EVAL -> assign(args.get(0), perl.evalAction(args.get(0), var(args.get(1), desc)));
 		case CALL -> {
 			String name = args.get(1);
@@ -1501,12 +1484,17 @@ public final class Engine {
 				inputControl.dropInput(var(args.get(0), desc));
 			}
 		}
-		case SIGEMUL -> signal(var(args.get(0), desc).toUpperCase(Locale.ROOT));
+		case SIGEMUL -> {
+			String name = var(args.get(0), desc);
+			log.log(SecLog.Level.DEBUG, "Emulating the arrival of '" + name + "' signal");
+			signal(name.toUpperCase(Locale.ROOT));
+		}
 		case GETWPOS -> {
 			String key = key(args.get(1), args.get(2), var(args.get(3), desc));
+			log.log(SecLog.Level.DEBUG, "Getting event correlation window position for operation '" + key + "'");
 			Operation op = operations.get(key);
 			if (op != null) {
-				variables.put(args.get(0), Long.toString(op.time));
+				setVariable(args.get(0), Long.toString(op.time));
 			} else {
 				log.log(SecLog.Level.WARN, "Operation '" + key + "' does not exist, can't get window position");
 			}
@@ -1521,17 +1509,45 @@ public final class Engine {
 		case CLOSEUSTR -> sockets.closeUnixStream(var(args.get(0), desc));
 		case UDGRAM -> perl.unixDatagram("udgram", List.of(var(args.get(0), desc), var(args.get(1), desc)));
 		case CLOSEUDGR -> perl.unixDatagram("closeudgr", List.of(var(args.get(0), desc)));
-		case SHELLCMD -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, null);
-		case CMDEXEC -> run(vars(args, 0, desc), false, null, null);
-		case SPAWN -> run(List.of(var(args.get(0), quotedDesc(desc))), true, null, INTERNAL_EVENT_CONTEXT);
-		case SPAWNEXEC -> run(vars(args, 0, desc), false, null, INTERNAL_EVENT_CONTEXT);
-		case CSPAWN -> run(List.of(var(args.get(1), quotedDesc(desc))), true, null, var(args.get(0), desc));
-		case CSPAWNEXEC -> run(vars(args, 1, desc), false, null, var(args.get(0), desc));
+		case SHELLCMD -> {
+			String cmd = var(args.get(0), quotedDesc(desc));
+			log.log(SecLog.Level.INFO, "Executing shell command '" + cmd + "'");
+			run(List.of(cmd), true, null, null);
+		}
+		case CMDEXEC -> {
+			List<String> cmd = vars(args, 0, desc);
+			log.log(SecLog.Level.INFO, "Executing command '" + String.join(" ", cmd) + "'");
+			run(cmd, false, null, null);
+		}
+		case SPAWN -> {
+			String cmd = var(args.get(0), quotedDesc(desc));
+			log.log(SecLog.Level.INFO, "Spawning shell command '" + cmd + "'");
+			run(List.of(cmd), true, null, INTERNAL_EVENT_CONTEXT);
+		}
+		case SPAWNEXEC -> {
+			List<String> cmd = vars(args, 0, desc);
+			log.log(SecLog.Level.INFO, "Spawning command '" + String.join(" ", cmd) + "'");
+			run(cmd, false, null, INTERNAL_EVENT_CONTEXT);
+		}
+		case CSPAWN -> {
+			String context = var(args.get(0), desc);
+			String cmd = var(args.get(1), quotedDesc(desc));
+			log.log(SecLog.Level.INFO, "Spawning shell command '" + cmd + "' with context '" + context + "'");
+			run(List.of(cmd), true, null, context);
+		}
+		case CSPAWNEXEC -> {
+			String context = var(args.get(0), desc);
+			List<String> cmd = vars(args, 1, desc);
+			log.log(SecLog.Level.INFO, "Spawning command '" + String.join(" ", cmd) + "' with context '" + context + "'");
+			run(cmd, false, null, context);
+		}
 		case PIPE, PIPEEXEC -> {
 			String event = var(args.get(0), desc);
 			boolean shell = a.type() == org.sec.engine.action.ActionType.PIPE;
 			List<String> cmd = shell ? (var(args.get(1), desc).isEmpty() ? List.of() : List.of(var(args.get(1), desc)))
 					: vars(args, 1, desc);
+			log.log(SecLog.Level.INFO, "Feeding event '" + event + "' to " + (shell ? "shell command" : "command") + " '"
+					+ String.join(" ", cmd) + "'");
 			if (cmd.isEmpty()) {
 				stdout.println(event);
 			} else {
@@ -1567,6 +1583,7 @@ public final class Engine {
 			lines.add(0, "");
 		}
 		buffers.rewrite(lines.toArray(new String[0]));
+		log.log(SecLog.Level.DEBUG, buffers.rewrittenBufferName() + " rewritten with '" + String.join("\n", lines) + "'");
 	}
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
@@ -1637,8 +1654,12 @@ public final class Engine {
 	private void reset(String file, String ruleId, String event) {
 		List<Rule> rules = rulesByFile.getOrDefault(file, List.of());
 		if (!ruleId.isEmpty()) {
-			removeOperation(key(file, ruleId, event));
+			String key = key(file, ruleId, event);
+			log.log(SecLog.Level.DEBUG, "Terminating event correlation operation '" + key + "'");
+			removeOperation(key);
 		} else {
+			log.log(SecLog.Level.DEBUG, "Terminating all event correlation operations started from " + file
+					+ " with operation description string '" + event + "'");
 			for (Rule rule : rules) {
 				removeOperation(key(file, rule, event));
 			}
@@ -1665,6 +1686,7 @@ public final class Engine {
 		}
 		long t = Long.parseLong(m.group(1));
 		String when = LOCALTIME.format(localTime(t));
+		log.log(SecLog.Level.DEBUG, "Moving event correlation window to '" + when + "' for operation '" + key + "'");
 		Operation op = operations.get(key);
 		if (op == null) {
 			log.log(SecLog.Level.WARN, "Operation '" + key + "' does not exist, can't set window position");
@@ -1687,6 +1709,7 @@ public final class Engine {
 			return;
 		}
 		if (t == op.time) {
+			log.log(SecLog.Level.DEBUG, "Event correlation window is already positioned at '" + when + "'");
 			return;
 		}
 		switch (op.rule.kind()) {
@@ -1793,14 +1816,18 @@ public final class Engine {
 		}
 	}
 
+	/** execute_closef_action (L4807). */
 	private void closeFile(String file) {
+		log.log(SecLog.Level.DEBUG, "Closing file '" + file + "'");
 		OutputStream out = outputFiles.remove(file);
 		if (out != null) {
 			try {
 				out.close();
 			} catch (IOException e) {
-				log.log(SecLog.Level.ERR, "Can't close output file " + file + " (" + e.getMessage() + ")");
+				log.log(SecLog.Level.WARN, "Error when closing file '" + file + "' (" + e.getMessage() + ")");
 			}
+		} else if (!file.equals("-")) {
+			log.log(SecLog.Level.DEBUG, "File '" + file + "' is not open, can't close");
 		}
 	}
 
@@ -1833,29 +1860,60 @@ public final class Engine {
 		listener.contextCreated(name, window);
 	}
 
+	/** execute_delete_action (L5590). */
 	private void delete(String name) {
+		log.log(SecLog.Level.DEBUG, "Deleting context '" + name + "'");
 		Context c = contexts.get(name);
-		if (c == null || c.internal || c.deleteInProgress) {
+		if (c == null || c.deleteInProgress) {
+			log.log(SecLog.Level.DEBUG, "Context '" + name + "' does not exist or is already going through deletion");
 			return;
 		}
-		log.log(SecLog.Level.DEBUG, "Deleting context '" + name + "'");
+		if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of delete action for internal context '" + name + "'");
+			return;
+		}
 		for (String alias : new ArrayList<>(c.aliases)) {
 			contexts.remove(alias);
+			log.log(SecLog.Level.DEBUG, "Context '" + alias + "' deleted");
 		}
 		listener.contextDeleted(name);
 	}
 
-	private void set(String name, String lifetime, List<Action> onExpiry, String desc) {
+	/** execute_obsolete_action (L5623). */
+	private void obsolete(String name) {
+		log.log(SecLog.Level.DEBUG, "Obsoleting context '" + name + "'");
 		Context c = contexts.get(name);
-		if (c == null || c.internal) {
+		if (c == null || c.deleteInProgress) {
+			log.log(SecLog.Level.DEBUG, "Context '" + name + "' does not exist or is already going through deletion");
+		} else if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of obsolete action for internal context '" + name + "'");
+		} else {
+			c.window = -1;
+			validContext(name);
+		}
+	}
+
+	private static final Pattern SET_LIFETIME = Pattern.compile("^\\s*(?:0*([0-9]+)|-)\\s*$");
+
+	/** execute_set_action (L5652). */
+	private void set(String name, String lifetime, List<Action> onExpiry, String desc) {
+		log.log(SecLog.Level.DEBUG, "Changing settings for context '" + name + "'");
+		Matcher m = SET_LIFETIME.matcher(lifetime);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN,
+					"Invalid lifetime '" + lifetime + "' for context '" + name + "', can't change settings");
 			return;
 		}
-		if (!lifetime.equals("-")) {
-			Matcher m = LIFETIME.matcher(lifetime);
-			if (!m.matches()) {
-				log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "', can't set");
-				return;
-			}
+		Context c = contexts.get(name);
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't change settings");
+			return;
+		}
+		if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of set action for internal context '" + name + "'");
+			return;
+		}
+		if (m.group(1) != null) {
 			c.time = now();
 			c.window = Long.parseLong(m.group(1));
 		}
@@ -1865,7 +1923,97 @@ public final class Engine {
 		}
 	}
 
+	/** execute_alias_action (L5702). */
+	private void alias(String name, String alias) {
+		log.log(SecLog.Level.DEBUG, "Creating alias '" + alias + "' for context '" + name + "'");
+		Context c = contexts.get(name);
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't create alias");
+		} else if (contexts.containsKey(alias)) {
+			log.log(SecLog.Level.DEBUG, "Alias '" + alias + "' already exists");
+		} else if (!c.internal) {
+			c.aliases.add(alias);
+			contexts.put(alias, c);
+		} else {
+			log.log(SecLog.Level.WARN, "Invalid use of alias action for internal context '" + name + "'");
+		}
+	}
+
+	/** execute_unalias_action (L5731). */
+	private void unalias(String alias) {
+		log.log(SecLog.Level.DEBUG, "Removing alias '" + alias + "'");
+		Context c = contexts.get(alias);
+		if (c == null || c.deleteInProgress) {
+			log.log(SecLog.Level.DEBUG, "Alias '" + alias
+					+ "' does not exist or the referred context is already going through deletion");
+		} else if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of unalias action for internal context '" + alias + "'");
+		} else {
+			c.aliases.remove(alias);
+			if (c.aliases.isEmpty()) {
+				log.log(SecLog.Level.DEBUG, "Alias '" + alias + "' was the last reference to a context");
+			}
+			contexts.remove(alias);
+		}
+	}
+
+	/** execute_setctime_action (L6243). */
+	private void setCreationTime(String timestamp, String name) {
+		Matcher m = LIFETIME.matcher(timestamp);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid timestamp '" + timestamp + "' for creation time of context '" + name + "'");
+			return;
+		}
+		long t = Long.parseLong(m.group(1));
+		String when = LOCALTIME.format(localTime(t));
+		log.log(SecLog.Level.DEBUG, "Setting the creation time of context '" + name + "' to '" + when + "'");
+		Context c = contexts.get(name);
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't set creation time");
+		} else if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of setctime action for internal context '" + name + "'");
+		} else if (t < c.time) {
+			log.log(SecLog.Level.WARN, "Can't set context creation time backwards to '" + when + "'");
+		} else if (t > now()) {
+			log.log(SecLog.Level.WARN, "Can't set context creation time into future to '" + when + "'");
+		} else if (t == c.time) {
+			log.log(SecLog.Level.DEBUG, "Context creation time already set to '" + when + "'");
+		} else {
+			c.time = t;
+		}
+	}
+
+	/** execute_setltime_action (L6161). */
+	private void setLifetime(String name, String lifetime) {
+		Matcher m = LIFETIME.matcher(lifetime);
+		if (!m.matches()) {
+			log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "'");
+			return;
+		}
+		long window = Long.parseLong(m.group(1));
+		log.log(SecLog.Level.DEBUG, "Setting the lifetime of context '" + name + "' to '" + window + "'");
+		Context c = contexts.get(name);
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't set lifetime");
+		} else if (c.internal) {
+			log.log(SecLog.Level.WARN, "Invalid use of setltime action for internal context '" + name + "'");
+		} else {
+			c.window = window;
+			if (window != 0 && now() - c.time > window) {
+				log.log(SecLog.Level.DEBUG, "Context '" + name + "' has become stale after lifetime adjustment");
+				validContext(name);
+			}
+		}
+	}
+
+	/** execute_add_action, execute_prepend_action, execute_fill_action (L5767-5893). */
 	private void addToStore(org.sec.engine.action.ActionType type, String name, String event) {
+		boolean fill = type == org.sec.engine.action.ActionType.FILL;
+		log.log(SecLog.Level.DEBUG, switch (type) {
+		case ADD -> "Adding event(s) '" + event + "' to context '" + name + "'";
+		case PREPEND -> "Prepending event(s) '" + event + "' to context '" + name + "'";
+		default -> "Filling context '" + name + "' with event(s) '" + event + "'";
+		});
 		Context c = contexts.get(name);
 		if (c == null) {
 			c = new Context(now(), 0);
@@ -1877,10 +2025,11 @@ public final class Engine {
 		}
 		List<String> lines = PerlText.split(Pattern.compile("\n"), event);
 		if (options.evstoresize() > 0) {
-			int size = type == org.sec.engine.action.ActionType.FILL ? lines.size() : c.buffer.size() + lines.size();
+			int size = fill ? lines.size() : c.buffer.size() + lines.size();
 			if (size > options.evstoresize()) {
-				log.log(SecLog.Level.WARN, "Can't " + type.keyword() + " event '" + event + "' to context '" + name
-						+ "', store size limit reached");
+				log.log(SecLog.Level.WARN, fill
+						? "Can't fill context '" + name + "' with event(s) '" + event + "', store full"
+						: "Can't " + type.keyword() + " event(s) '" + event + "' to context '" + name + "', store full");
 				return;
 			}
 		}
@@ -1894,9 +2043,17 @@ public final class Engine {
 		}
 	}
 
+	/** execute_report_action, execute_reportexec_action (L5895, L5930). */
 	private void report(String name, List<String> cmd, boolean shell) {
+		log.log(SecLog.Level.INFO, "Reporting the event store of context '" + name + "' through "
+				+ (shell ? "shell command" : "command") + " '" + String.join(" ", cmd) + "'");
 		Context c = contexts.get(name);
-		if (c == null || c.buffer.isEmpty()) {
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't report");
+			return;
+		}
+		if (c.buffer.isEmpty()) {
+			log.log(SecLog.Level.DEBUG, "Event store of context '" + name + "' is empty, nothing to report");
 			return;
 		}
 		StringBuilder b = new StringBuilder();
@@ -1936,65 +2093,95 @@ public final class Engine {
 		return options.quoting() ? "'" + desc.replace("'", "'\\''") + "'" : desc;
 	}
 
+	/** execute_copy_action, execute_empty_action, execute_pop_action, execute_shift_action (L5968-6072). */
 	private void storeToVariable(org.sec.engine.action.ActionType type, String name, String variable) {
+		log.log(SecLog.Level.DEBUG, switch (type) {
+		case COPY -> "Copying context '" + name + "' to variable '%" + variable + "'";
+		case EMPTY -> "Emptying the event store of context '" + name + "'";
+		case POP -> "Pop the last element of context '" + name + "' event store into variable '%" + variable + "'";
+		default -> "Shift the first element of context '" + name + "' event store into variable '%" + variable + "'";
+		});
 		Context c = contexts.get(name);
 		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't " + type.keyword());
 			return;
 		}
 		switch (type) {
-		case COPY -> variables.put(variable, String.join("\n", c.buffer));
+		case COPY -> setVariable(variable, String.join("\n", c.buffer));
 		case EMPTY -> {
 			if (!variable.isEmpty()) {
-				variables.put(variable, String.join("\n", c.buffer));
+				setVariable(variable, String.join("\n", c.buffer));
 			}
 			c.buffer.clear();
 		}
-		case POP -> variables.put(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(c.buffer.size() - 1));
-		default -> variables.put(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(0));
+		case POP -> setVariable(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(c.buffer.size() - 1));
+		default -> setVariable(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(0));
 		}
 	}
 
+	/** Sets an action-list variable with sec's debug message. */
+	private void setVariable(String variable, String value) {
+		variables.put(variable, value);
+		log.log(SecLog.Level.DEBUG, "Variable '%" + variable + "' set to '" + value + "'");
+	}
+
+	/** execute_exists_action ... execute_getctime_action (L6073-6240). */
 	private void contextQuery(org.sec.engine.action.ActionType type, String variable, String name) {
 		Context c = contexts.get(name);
 		switch (type) {
-		case EXISTS -> variables.put(variable, c != null ? "1" : "0");
+		case EXISTS -> {
+			log.log(SecLog.Level.DEBUG, "Checking the presence of context '" + name + "'");
+			setVariable(variable, c != null ? "1" : "0");
+		}
 		case GETSIZE -> {
+			log.log(SecLog.Level.DEBUG, "Finding the size of context '" + name + "' event store");
 			if (c != null) {
-				variables.put(variable, Integer.toString(c.buffer.size()));
+				setVariable(variable, Integer.toString(c.buffer.size()));
 			} else {
 				variables.remove(variable);
+				log.log(SecLog.Level.DEBUG,
+						"Context '" + name + "' does not exist, variable '%" + variable + "' set to undef");
 			}
 		}
 		case GETALIASES -> {
+			log.log(SecLog.Level.DEBUG, "Assigning aliases of context '" + name + "' to variable '%" + variable + "'");
 			if (c != null) {
-				variables.put(variable, String.join("\n", c.aliases));
+				setVariable(variable, String.join("\n", c.aliases));
 			} else {
-				variables.remove(variable);
+				log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't get aliases");
 			}
 		}
 		case GETLTIME -> {
+			log.log(SecLog.Level.DEBUG,
+					"Assigning the lifetime of context '" + name + "' to variable '%" + variable + "'");
 			if (c != null) {
-				variables.put(variable, Long.toString(c.window));
+				setVariable(variable, Long.toString(c.window));
 			} else {
-				variables.remove(variable);
+				log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't get lifetime");
 			}
 		}
 		default -> {
+			log.log(SecLog.Level.DEBUG,
+					"Assigning the creation time of context '" + name + "' to variable '%" + variable + "'");
 			if (c != null) {
-				variables.put(variable, Long.toString(c.time));
+				setVariable(variable, Long.toString(c.time));
 			} else {
-				variables.remove(variable);
+				log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't get creation time");
 			}
 		}
 		}
 	}
 
-	private void emitEvents(long delay, String text, String context) {
+	/** execute_event_action, execute_tevent_action, execute_cevent_action (L6299-6380). */
+	private void emitEvents(long delay, String text, String context, boolean contextNamed) {
+		String with = contextNamed ? " with context '" + context + "'" : "";
 		for (String event : PerlText.split(Pattern.compile("\n"), text)) {
 			if (delay == 0) {
-				log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'");
+				log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'" + with);
 				syntheticEvents.addLast(new Synthetic(event, context));
 			} else {
+				log.log(SecLog.Level.DEBUG,
+						"Scheduling the creation of event '" + event + "'" + with + " after " + delay + " seconds");
 				pendingEvents.add(new Pending(now() + delay, event, context));
 			}
 		}

@@ -153,6 +153,14 @@ final class InputBuffers {
 	}
 
 	/** rewrite: replaces the last {@code n} lines of the current buffer. */
+	/** sec's words for the buffer that {@link #rewrite} changes (execute_rewrite_action L6806-6834). */
+	String rewrittenBufferName() {
+		if (joint) {
+			return "Input buffer";
+		}
+		return currentSource == SYNTHETIC ? "Input buffer of synthetic events" : "Input buffer of " + currentSource;
+	}
+
 	void rewrite(String[] lines) {
 		int n = lines.length;
 		for (int i = 0; i < n; i++) {
