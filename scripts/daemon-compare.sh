@@ -204,7 +204,34 @@ EOF
   echo "exit=$?"; sort stdout.txt
 }
 
-all=(tail rotate_rename copytruncate fifo_rw fifo_norw glob_hup signals detach omprog child_output)
+# --syslog=local0: the messages that reach /dev/log (a receiver is bound there when the
+# machine has no syslog daemon), with the time and program name cut, and whether they
+# carry the engine's own pid
+case_syslog() {
+  [[ -S /dev/log && ! -f $work/own-dev-log ]] && { echo "a syslog daemon owns /dev/log: skipped"; return; }
+  touch "$work/own-dev-log"
+  python3 -c '
+import socket, sys, os
+path, out = "/dev/log", open(sys.argv[1], "wb")
+if os.path.exists(path): os.unlink(path)
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(path)
+while True:
+    out.write(s.recv(65536).replace(b"\0", b"") + b"\n"); out.flush()' received.txt &
+  local receiver=$!
+  for _ in $(seq 50); do [[ -S /dev/log ]] && break; sleep 0.1; done
+  rules; : > in.log
+  start "$1" --conf=rules.sec --input=in.log --intevents --syslog=local0
+  wait_for received.txt "SEC_STARTUP" || true
+  numbered 1 5 >> in.log
+  wait_for out.txt "got 5" || true
+  stop
+  sleep 0.3
+  kill "$receiver"; rm -f /dev/log
+  grep -c "\[$pid\]:" received.txt | sed 's/^/messages with the engine pid: /'
+  sed -E 's/^<([0-9]+)>[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [^[]+\[[0-9]+\]: /<\1> /' received.txt | grep -v '^$'
+}
+
+all=(tail rotate_rename copytruncate fifo_rw fifo_norw glob_hup signals detach omprog child_output syslog)
 cases=("${@:-${all[@]}}")
 failed=0
 for c in "${cases[@]}"; do

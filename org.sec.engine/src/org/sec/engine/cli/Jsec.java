@@ -59,6 +59,9 @@ public final class Jsec {
 		// perl starts only if the rules hold Perl code
 		try (SecLog log = new SecLog(clock, options.debug, options.log == null ? null : Paths.get(options.log),
 				terminal); PerlBridge perl = PerlBridge.fromPath()) {
+			if (options.syslog != null) {
+				log.openSyslog(new PerlSyslog(perl, PerlSyslog.programName(), options.syslog));
+			}
 			log.log(SecLog.Level.NOTICE, "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION);
 			if (options.detach) {
 				log.log(SecLog.Level.NOTICE, "Changing working directory to /"); // the copy started in /

@@ -332,9 +332,8 @@ public final class SecOptions {
 			err.println("'--log' option requires a non-empty value");
 			log = null;
 		}
-		if (syslog != null) {
-			// deliberate difference: sec has Sys::Syslog; jsec has no syslog output yet
-			err.println("jsec: '--syslog' is not supported yet, ignoring it");
+		if (syslog != null && syslog.isEmpty()) {
+			err.println("'--syslog' option requires a non-empty value");
 			syslog = null;
 		}
 		if (debug < 1 || debug > 6) {

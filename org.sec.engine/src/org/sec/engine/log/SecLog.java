@@ -93,6 +93,11 @@ public final class SecLog implements AutoCloseable {
 	 * messages go to the new file). sec says so on stderr when the open fails.
 	 */
 	public void reopen() {
+		if (syslog != null) {
+			Syslog connection = syslog;
+			connection.close();
+			openSyslog(connection);
+		}
 		if (logFile == null) {
 			return;
 		}
@@ -120,7 +125,33 @@ public final class SecLog implements AutoCloseable {
 		if (debugLevel < level.value()) {
 			return;
 		}
-		write(message);
+		write(level.value(), message);
+	}
+
+	/** Where --syslog messages go (sec's Sys::Syslog connection). */
+	public interface Syslog {
+		/** Opens the connection; the error text when it fails, else null. */
+		String open();
+
+		void send(String level, String message);
+
+		void close();
+	}
+
+	/** SYSLOG_LEVELS (L364): sec's levels 0 (no level) to 6 as syslog priorities. */
+	private static final String[] SYSLOG_LEVELS = { "notice", "crit", "err", "warning", "notice", "info", "debug" };
+
+	private Syslog syslog;
+
+	/** open_syslog (L422): sec says on stderr when the connection cannot be made, and logs on without it. */
+	public void openSyslog(Syslog connection) {
+		String error = connection.open();
+		if (error != null) {
+			System.err.println("Can't connect to syslog (" + error + ")");
+			syslog = null;
+		} else {
+			syslog = connection;
+		}
 	}
 
 	/**
@@ -129,13 +160,16 @@ public final class SecLog implements AutoCloseable {
 	 */
 	public void stepDebugLevel(int signals) {
 		int next = (debugLevel + signals - 1) % 6 + 1;
-		write(signals + " SIGINT signal(s) received: setting debuglevel from " + debugLevel + " to " + next);
+		write(0, signals + " SIGINT signal(s) received: setting debuglevel from " + debugLevel + " to " + next);
 		debugLevel = next;
 	}
 
-	private void write(String message) {
+	private void write(int level, String message) {
 		if (terminal != null) {
 			terminal.println(message);
+		}
+		if (syslog != null) {
+			syslog.send(SYSLOG_LEVELS[level], message);
 		}
 		if (file != null) {
 			String time = LOCALTIME.format(Instant.ofEpochSecond(clock.nowSeconds()).atZone(ZoneId.systemDefault()));
@@ -157,6 +191,10 @@ public final class SecLog implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (syslog != null) {
+			syslog.close();
+			syslog = null;
+		}
 		if (file != null) {
 			file.close();
 		}

@@ -140,6 +140,29 @@ sub code_ref {
 # (L4967). They return the log lines sec would write, as level, message, level, ...
 package main::SECWB;
 use IO::Handle;
+
+# --syslog for jsec: sec's open_syslog (L422) and log_msg's syslog call (L471); the
+# messages carry jsec's pid, not this perl's
+my $syslog_pid;
+sub openlog {
+  my ($ident, $facility, $pid) = @_;
+  $syslog_pid = $pid;
+  # libc's syslog(3) (Sys::Syslog's "native" way) would stamp perl's own pid; Perl's own
+  # writer to /dev/log stamps $$, and writes what libc writes
+  eval { Sys::Syslog::setlogsock("unix") };
+  eval { Sys::Syslog::openlog($ident, "pid", $facility) };
+  return $@ ? ("$@") : ();
+}
+sub syslog {
+  my ($level, $msg) = @_;
+  local $$ = $syslog_pid if defined($syslog_pid);
+  eval { Sys::Syslog::syslog($level, $msg) };
+  return ();
+}
+sub closelog {
+  eval { Sys::Syslog::closelog() };
+  return ();
+}
 use Socket;
 use Errno qw(EINTR EWOULDBLOCK EAGAIN EMSGSIZE);
 my %udgram;
