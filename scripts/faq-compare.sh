@@ -104,6 +104,59 @@ EOF
   left_behind
 }
 
+# Q15, second recipe: all contexts (names, lifetimes, event stores, action lists) saved
+# with Storable through %main::context_list at SEC_SHUTDOWN and restored at SEC_STARTUP
+case_q15_storable() {
+  cat > rules.sec <<EOF
+type=Single
+ptype=SubStr
+pattern=SEC_STARTUP
+context=SEC_INTERNAL_EVENT
+continue=TakeNext
+desc=Load the Storable module and terminate if it is not found
+action=assign %ret 0; eval %ret (require Storable); \\
+eval %ret (exit(1) unless %ret)
+
+type=Single
+ptype=SubStr
+pattern=SEC_STARTUP
+context=SEC_INTERNAL_EVENT
+desc=Restore all SEC contexts from $PWD/SEC_CONTEXTS on startup
+action=lcall %ret -> ( sub { \\
+my \$ptr = \$main::context_list{"SEC_INTERNAL_EVENT"}; \\
+%main::context_list = \\
+%{Storable::retrieve("$PWD/SEC_CONTEXTS")}; \\
+\$main::context_list{"SEC_INTERNAL_EVENT"} = \$ptr; } )
+
+type=Single
+ptype=SubStr
+pattern=SEC_SHUTDOWN
+context=SEC_INTERNAL_EVENT
+desc=Save all SEC contexts into $PWD/SEC_CONTEXTS on shutdown
+action=lcall %ret -> ( sub { \\
+Storable::store(\%main::context_list, "$PWD/SEC_CONTEXTS"); } )
+
+type=Single
+ptype=RegExp
+pattern=^make (\S+) (\d+)
+desc=make \$1
+action=create \$1 \$2 ( copy \$1 %ev; write - \$1 expired, events: %ev ); add \$1 first event of \$1; \\
+alias \$1 ALIAS_\$1
+
+type=Single
+ptype=RegExp
+pattern=^check (\S+)
+desc=check \$1
+action=exists %e \$1; getltime %l \$1; copy \$1 %ev; write - \$1: exists=%e lifetime=%l events=%ev; \\
+exists %a ALIAS_\$1; write - alias of \$1 exists=%a
+EOF
+  perl -MStorable -e 'store({}, $ARGV[0])' SEC_CONTEXTS
+  printf 'make ALPHA 4\nmake BETA 0\n' | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "first run exit status: $?"
+  { printf 'check ALPHA\ncheck BETA\ncheck GAMMA\n'; sleep 5; } | "$1" --conf=rules.sec --input=- --notail --intevents 2>/dev/null
+  echo "second run exit status: $?"
+}
+
 # Q18: spawn with the shell's exec, so that sec's SIGTERM reaches the command itself
 case_q18_exec() {
   cat > rules.sec <<EOF
@@ -272,7 +325,7 @@ EOF
   left_behind
 }
 
-all=(q14_exit q15_context_names q18_exec q20_timeout q24_daily q24_logtracker)
+all=(q14_exit q15_context_names q15_storable q18_exec q20_timeout q24_daily q24_logtracker)
 cases=("${@:-${all[@]}}")
 failed=0
 live=1

@@ -154,6 +154,22 @@ public final class PerlBridge implements AutoCloseable {
 		return reply.subList(1, reply.size());
 	}
 
+	/**
+	 * Hands sec's tables to perl: {@code contexts} as [[names], time, window, [events],
+	 * [actions], desc, internal], {@code variables} as [name, value] pairs.
+	 */
+	public void putState(List<?> contexts, List<?> variables) throws PerlException {
+		failOnError(request(List.of("stateput", contexts, variables)));
+	}
+
+	/** The tables as perl has them now, in {@link #putState}'s shapes: [contexts, variables]. */
+	@SuppressWarnings("unchecked")
+	public List<List<Object>> getState() throws PerlException {
+		List<Object> reply = request(List.of("stateget"));
+		failOnError(reply);
+		return (List<List<Object>>) reply.get(1);
+	}
+
 	/** Perl's version ({@code $]}); starts perl if needed. */
 	public String version() throws PerlException {
 		List<Object> reply = request(List.of("ping"));

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * sec's own global data that rule code can reach through package main (FAQ Q15 saves
- * and restores %main::context_list with Storable). jsec keeps that state in Java, so the
- * Perl bridge has none of it: such code runs but sees empty variables. This is a
- * deliberate difference; loaders and lints name the variables with {@link #referencedBy}.
+ * and restores %main::context_list with Storable). jsec keeps that state in Java; the
+ * tables in {@link #SHARED} are handed to perl as sec's structures before each call of
+ * rules that name them and taken back after it. The others stay empty in the Perl bridge;
+ * loaders and lints name them with {@link #notShared}.
  */
 public final class SecInternals {
 
@@ -23,7 +24,22 @@ public final class SecInternals {
 	/** $main::x{...}, %main::x, @main::x, $::x[...], \%main::x and the like. */
 	private static final Pattern GLOBAL = Pattern.compile("([$%@])(?:main)?::(\\w+)(\\s*[\\[{])?");
 
+	/** The tables jsec hands to perl and takes back (context_list, variables). */
+	public static final Set<String> SHARED = Set.of("%main::context_list", "%main::variables");
+
 	private SecInternals() {
+	}
+
+	/** {@link #referencedBy}, without the tables jsec hands over. */
+	public static List<String> notShared(String code) {
+		List<String> names = referencedBy(code);
+		names.removeIf(SHARED::contains);
+		return names;
+	}
+
+	/** True when {@code code} names one of the {@link #SHARED} tables. */
+	public static boolean namesShared(String code) {
+		return referencedBy(code).stream().anyMatch(SHARED::contains);
 	}
 
 	/** sec's internal variables that {@code code} names, as %name / @name / $name with "main::", once each. */

@@ -32,6 +32,7 @@ use Getopt::Long;
 use Fcntl;
 use Socket;
 use IO::Handle;
+use Scalar::Util;
 eval { require Sys::Syslog };
 eval { require JSON::PP };
 
@@ -223,6 +224,56 @@ sub closeudgr {
 
 package main;
 
+# sec's %main::context_list and %main::variables for code that names them: jsec sends its
+# contexts as [[names], time, window, [events], [actions], desc, internal] (one hash per
+# context, shared by all its names, as in sec) and its variables as [name, value] pairs,
+# and takes them back after the call. Actions travel as [keyword, [args], [[actions]...]].
+sub put_state {
+  my ($contexts, $variables) = @_;
+  %main::context_list = ();
+  foreach my $e (@{$contexts}) {
+    my %c = ("Time" => $e->[1], "Window" => $e->[2], "Buffer" => [ @{$e->[3]} ],
+             "Action" => $e->[4], "Desc" => $e->[5], "Aliases" => { map { $_ => 1 } @{$e->[0]} });
+    $c{"Internal"} = 1 if $e->[6];
+    my $ref = \%c;
+    $main::context_list{$_} = $ref foreach @{$e->[0]};
+  }
+  %main::variables = ();
+  $main::variables{$_->[0]} = $_->[1] foreach @{$variables};
+}
+
+sub get_state {
+  my (%names, %refs, @order);
+  foreach my $name (sort keys %main::context_list) {
+    my $c = $main::context_list{$name};
+    next unless ref($c) eq 'HASH';
+    my $id = Scalar::Util::refaddr($c);
+    push @order, $id unless exists($refs{$id});
+    $refs{$id} = $c;
+    push @{$names{$id}}, $name;
+  }
+  my @contexts;
+  foreach my $id (@order) {
+    my $c = $refs{$id};
+    push @contexts, [ $names{$id}, $c->{"Time"}, $c->{"Window"},
+                      ref($c->{"Buffer"}) eq 'ARRAY' ? $c->{"Buffer"} : [],
+                      ref($c->{"Action"}) eq 'ARRAY' ? $c->{"Action"} : [],
+                      $c->{"Desc"}, exists($c->{"Internal"}) ? 1 : 0 ];
+  }
+  my @variables = map { [ $_, $main::variables{$_} ] } sort keys %main::variables;
+  return [ \@contexts, \@variables ];
+}
+
+# plain data, arrays in full (encode_value keeps references in perl instead)
+sub encode_data {
+  my ($v) = @_;
+  return "u\n" unless defined($v);
+  if (ref($v) eq 'ARRAY') {
+    return 'a' . scalar(@{$v}) . "\n" . join('', map { encode_data($_) } @{$v});
+  }
+  return encode_string("$v");
+}
+
 sub call_and_reply {
   my ($mode, $f, $args) = @_;
   if ($mode eq 'bool') {
@@ -258,6 +309,12 @@ while (1) {
     if (!$ok) { reply('die', $r[0]); }
     elsif ($mode eq 'bool') { reply('ok', $r[0] ? 1 : 0); }
     else { reply('ok', @r); }
+  } elsif ($command eq 'stateput') {
+    put_state(@args);
+    reply('ok');
+  } elsif ($command eq 'stateget') {
+    print $proto 'a2' . "\n" . encode_string('ok') . encode_data(get_state());
+    $proto->flush();
   } elsif ($command eq 'ping') {
     reply('ok', $]);
   } else {

@@ -199,7 +199,7 @@ public final class RuleSet {
 	private static void warnAboutSecInternals(LoadedRuleFile file, Consumer<ConfigDiagnostic> log) {
 		for (Rule rule : file.rules()) {
 			for (String code : rule.perlCode()) {
-				for (String name : org.sec.engine.perl.SecInternals.referencedBy(code)) {
+				for (String name : org.sec.engine.perl.SecInternals.notShared(code)) {
 					log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, rule.line(),
 							"Rule in " + file.fileName() + " at line " + rule.line() + ": Perl code uses sec's internal "
 									+ name + ", which jsec does not have: the code runs in jsec's Perl bridge and"

@@ -179,6 +179,7 @@ public final class Engine {
 			pairOperations.keySet().removeIf(rule -> rule.file().equals(file));
 		}
 		this.files = List.copyOf(newFiles);
+		shareStateIfNamed();
 		indexRules();
 	}
 
@@ -238,6 +239,126 @@ public final class Engine {
 	/** Runs the rules' Perl code with {@code bridge} (the one that compiled it while loading). */
 	public void setPerl(PerlBridge bridge) {
 		this.perl = new PerlCode(bridge, log);
+		shareStateIfNamed();
+	}
+
+	/** Rules whose code names %main::context_list or %main::variables get them handed over (SecInternals). */
+	private void shareStateIfNamed() {
+		boolean named = files.stream().flatMap(f -> f.rules().stream()).flatMap(r -> r.perlCode().stream())
+				.anyMatch(org.sec.engine.perl.SecInternals::namesShared);
+		perl.setStateSync(named ? new SharedState() : null);
+	}
+
+	/**
+	 * sec's %main::context_list and %main::variables around a call to perl: the contexts as
+	 * sec's hashes (one per context, shared by its names; event store, lifetime, creation
+	 * time, action list, description), the variables by name; what the code changed comes
+	 * back. jsec's own internal contexts (SEC_INTERNAL_EVENT, input contexts) stay as they are.
+	 */
+	private final class SharedState implements PerlCode.StateSync {
+		@Override
+		public void toPerl(PerlBridge bridge) throws org.sec.engine.perl.PerlException {
+			Map<Context, List<String>> names = new LinkedHashMap<>();
+			contexts.forEach((name, c) -> names.computeIfAbsent(c, k -> new ArrayList<>()).add(name));
+			List<Object> entries = new ArrayList<>();
+			names.forEach((c, n) -> entries.add(java.util.Arrays.asList(n, Long.toString(c.time), Long.toString(c.window),
+					List.copyOf(c.buffer), actionsToPerl(c.action), c.desc, c.internal ? "1" : "0")));
+			List<Object> vars = new ArrayList<>();
+			variables.forEach((k, v) -> vars.add(java.util.Arrays.asList(k, v)));
+			bridge.putState(entries, vars);
+		}
+
+		@Override
+		public void fromPerl(PerlBridge bridge) throws org.sec.engine.perl.PerlException {
+			List<List<Object>> state = bridge.getState();
+			Map<String, Context> before = new LinkedHashMap<>(contexts);
+			contexts.entrySet().removeIf(e -> !e.getValue().internal);
+			for (Object item : state.get(0)) {
+				List<?> e = (List<?>) item;
+				if ("1".equals(e.get(6))) {
+					continue; // an internal context: jsec's own stays
+				}
+				List<String> names = new ArrayList<>();
+				for (Object n : (List<?>) e.get(0)) {
+					names.add(String.valueOf(n));
+				}
+				Context old = before.get(names.get(0));
+				Context c = old != null && !old.internal ? old : new Context(0, 0);
+				c.time = perlNumber(e.get(1));
+				c.window = perlNumber(e.get(2));
+				c.buffer.clear();
+				for (Object line : (List<?>) e.get(3)) {
+					c.buffer.add(line == null ? "" : line.toString());
+				}
+				c.action = actionsFromPerl((List<?>) e.get(4));
+				c.desc = e.get(5) == null ? "" : e.get(5).toString();
+				c.aliases.clear();
+				for (String n : names) {
+					if (!contexts.containsKey(n)) {
+						c.aliases.add(n);
+						contexts.put(n, c);
+					}
+				}
+			}
+			Map<String, String> vars = new HashMap<>();
+			for (Object item : state.get(1)) {
+				List<?> v = (List<?>) item;
+				vars.put(String.valueOf(v.get(0)), v.get(1) == null ? null : v.get(1).toString());
+			}
+			if (!vars.equals(variables)) {
+				variables.clear();
+				variables.putAll(vars);
+			}
+		}
+	}
+
+	/** Perl's numeric value of a string: its leading number, else 0. */
+	private static long perlNumber(Object value) {
+		Matcher m = Pattern.compile("^\\s*([-+]?\\d+)").matcher(value == null ? "" : value.toString());
+		try {
+			return m.find() ? Long.parseLong(m.group(1).replace("+", "")) : 0;
+		} catch (NumberFormatException e) {
+			return 0;
+		}
+	}
+
+	/** An action list as plain Perl data: [keyword, [args], [[actions]...]] per action. */
+	private static List<Object> actionsToPerl(List<Action> actions) {
+		List<Object> out = new ArrayList<>();
+		for (Action a : actions) {
+			List<Object> lists = new ArrayList<>();
+			for (List<Action> l : a.lists()) {
+				lists.add(actionsToPerl(l));
+			}
+			out.add(java.util.Arrays.asList(a.type().name(), a.args(), lists));
+		}
+		return out;
+	}
+
+	private static List<Action> actionsFromPerl(List<?> data) {
+		List<Action> out = new ArrayList<>();
+		for (Object item : data) {
+			if (!(item instanceof List<?> a) || a.size() < 3 || !(a.get(1) instanceof List<?> args)
+					|| !(a.get(2) instanceof List<?> lists)) {
+				continue; // not an action list jsec wrote
+			}
+			org.sec.engine.action.ActionType type;
+			try {
+				type = org.sec.engine.action.ActionType.valueOf(String.valueOf(a.get(0)));
+			} catch (IllegalArgumentException e) {
+				continue;
+			}
+			List<String> argList = new ArrayList<>();
+			for (Object arg : args) {
+				argList.add(arg == null ? "" : arg.toString());
+			}
+			List<List<Action>> nested = new ArrayList<>();
+			for (Object l : lists) {
+				nested.add(l instanceof List<?> list ? actionsFromPerl(list) : List.of());
+			}
+			out.add(new Action(type, argList, nested));
+		}
+		return out;
 	}
 
 	/** Who handles addinput/dropinput; without one those actions only log a warning. */

@@ -34,6 +34,40 @@ final class PerlCode {
 		this.log = log;
 	}
 
+	/** Hands sec's tables to perl before a call and takes them back after it (see SecInternals). */
+	interface StateSync {
+		void toPerl(PerlBridge perl) throws PerlException;
+
+		void fromPerl(PerlBridge perl) throws PerlException;
+	}
+
+	private StateSync stateSync;
+
+	/** Set when the rules' code names sec's tables; every call to perl then carries them. */
+	void setStateSync(StateSync sync) {
+		this.stateSync = sync;
+	}
+
+	private interface PerlCall<T> {
+		T run() throws PerlException;
+	}
+
+	private <T> T withState(PerlCall<T> call) throws PerlException {
+		if (stateSync == null) {
+			return call.run();
+		}
+		stateSync.toPerl(perl);
+		T result;
+		try {
+			result = call.run();
+		} catch (PerlException e) {
+			stateSync.fromPerl(perl); // what the code changed before it died stays changed
+			throw e;
+		}
+		stateSync.fromPerl(perl);
+		return result;
+	}
+
 	private boolean available() {
 		if (perl == null) {
 			log.log(SecLog.Level.ERR, "Perl code needs the Perl bridge, and these rules were loaded without it");
@@ -69,7 +103,7 @@ final class PerlCode {
 			return false;
 		}
 		try {
-			return perl.callBoolean(code, args);
+			return withState(() -> perl.callBoolean(code, args));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Context expression runtime error: " + e.getMessage());
 			return false;
@@ -82,7 +116,7 @@ final class PerlCode {
 			return false;
 		}
 		try {
-			return perl.evalBoolean(code);
+			return withState(() -> perl.evalBoolean(code));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Error evaluating code '" + code + "': " + e.getMessage());
 			return false;
@@ -97,7 +131,7 @@ final class PerlCode {
 		List<Object> args = new ArrayList<>(lines);
 		args.addAll(sources);
 		try {
-			return perl.callMatch(code, args);
+			return withState(() -> perl.callMatch(code, args));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "PerlFunc pattern runtime error: " + e.getMessage());
 			return null;
@@ -110,7 +144,7 @@ final class PerlCode {
 			return false;
 		}
 		try {
-			return perl.callBoolean(code, Arrays.asList(tokens, tokenList)) != negated;
+			return withState(() -> perl.callBoolean(code, Arrays.asList(tokens, tokenList))) != negated;
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "PerlFunc pattern runtime error: " + e.getMessage());
 			return false;
@@ -144,7 +178,7 @@ final class PerlCode {
 			return Assignment.UNCHANGED;
 		}
 		try {
-			List<Object> values = perl.evalList(code);
+			List<Object> values = withState(() -> perl.evalList(code));
 			if (values.size() == 1 && values.get(0) instanceof PerlRef ref) {
 				return announced(variable, new Assignment(true, ref.text(), ref));
 			}
@@ -166,7 +200,7 @@ final class PerlCode {
 			return Assignment.UNCHANGED;
 		}
 		try {
-			return announced(variable, joined(perl.callRef(ref, params)));
+			return announced(variable, joined(withState(() -> perl.callRef(ref, params))));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Code '%" + name + "->()' runtime error: " + e.getMessage());
 			return Assignment.UNCHANGED;
@@ -186,7 +220,7 @@ final class PerlCode {
 			args.add(withCache ? cache.get(p) : p);
 		}
 		try {
-			return announced(variable, joined(perl.callList(code, args)));
+			return announced(variable, joined(withState(() -> perl.callList(code, args))));
 		} catch (PerlException e) {
 			log.log(SecLog.Level.ERR, "Code '" + codeName + "' runtime error: " + e.getMessage());
 			return Assignment.UNCHANGED;

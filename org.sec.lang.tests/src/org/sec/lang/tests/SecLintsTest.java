@@ -69,10 +69,10 @@ class SecLintsTest {
 	void perlCodeReachingIntoSecsStateIsNamed() {
 		assertEquals(List.of("W@1 [type]: eval/call/lcall action needs the Perl bridge: jsec and the simulator run it in a perl"
 				+ " process, slower than rules in Java",
-				"W@1 [type]: Perl code uses sec's internal %main::context_list: jsec and the simulator do not have it,"
+				"W@1 [type]: Perl code uses sec's internal %main::corr_list: jsec and the simulator do not have it,"
 						+ " the code sees an empty variable"),
 				lints("type=Single\nptype=SubStr\npattern=x\ndesc=x\n"
-						+ "action=lcall %n -> ( sub { scalar(keys %main::context_list) } )\n"));
+						+ "action=lcall %n -> ( sub { scalar(keys %main::corr_list) } )\n"));
 	}
 
 	@Test

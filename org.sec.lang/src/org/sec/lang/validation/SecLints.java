@@ -327,7 +327,7 @@ public final class SecLints {
 						+ " needs the Perl bridge: jsec and the simulator run it in a perl process, slower than rules in Java"));
 			}
 			for (String code : rule.perlCode()) {
-				for (String name : org.sec.engine.perl.SecInternals.referencedBy(code)) {
+				for (String name : org.sec.engine.perl.SecInternals.notShared(code)) {
 					findings.add(new Finding(rule.line(), null, "Perl code uses sec's internal " + name
 							+ ": jsec and the simulator do not have it, the code sees an empty variable"));
 				}
