@@ -197,6 +197,35 @@ EOF
   left_behind
 }
 
+# Q22 and Q23 point to the rulesets repository (parsing-json, utf8), which is not here;
+# these stand-ins do what those recipes do: a PerlFunc pattern decodes the line (JSON with
+# JSON::PP, which sec loads; UTF-8 with decode) and the rule writes what it found. Names
+# with characters below 256 reach the output as single bytes, wide characters make sec
+# refuse the write; stdout, the written file and sec's log (without timestamps) are compared.
+case_q22_q23_encodings() {
+  cat > rules.sec <<EOF
+type=Single
+ptype=PerlFunc
+pattern=sub { my \$e = eval { JSON::PP::decode_json(\$_[0]) }; \\
+  return \$e && ref(\$e) eq 'HASH' ? (\$e->{"user"}, \$e->{"host"}) : 0 }
+desc=json
+action=write - json user \$1 on \$2; write $PWD/out.txt json user \$1
+
+type=Single
+ptype=PerlFunc
+pattern=sub { my \$l = \$_[0]; utf8::decode(\$l); return \$l =~ /^login (\S+) / ? (\$1) : 0 }
+desc=utf8
+action=write - login \$1; write $PWD/out.txt login \$1
+EOF
+  printf '{"user":"Jos\xc3\xa9","host":"h1"}\n{"user":"Zo\xe2\x98\xbaa","host":"h2"}\nlogin M\xc3\xbcller ok\nlogin \xe6\x97\xa5\xe6\x9c\xac ok\nlogin plain ok\n' > in.log
+  "$1" --conf=rules.sec --input=in.log --notail --log=log.txt > stdout.txt 2> stderr.txt
+  echo "exit status: $?"
+  echo "stdout:"; od -An -c stdout.txt
+  echo "file:"; od -An -c out.txt
+  echo "log:"; sed -E "s/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: //; s|$PWD|DIR|g" log.txt | grep -a "Writing\|Error\|Wide"
+  echo "stderr:"; cat stderr.txt
+}
+
 # Q24, first recipe: the day's log opened by addinput at SEC_STARTUP, reopened when it
 # appears (--reopen-timeout), and tracked from its end
 case_q24_daily() {
@@ -325,7 +354,7 @@ EOF
   left_behind
 }
 
-all=(q14_exit q15_context_names q15_storable q18_exec q20_timeout q24_daily q24_logtracker)
+all=(q14_exit q15_context_names q15_storable q18_exec q20_timeout q22_q23_encodings q24_daily q24_logtracker)
 cases=("${@:-${all[@]}}")
 failed=0
 live=1

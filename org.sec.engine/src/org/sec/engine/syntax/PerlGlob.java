@@ -191,6 +191,10 @@ public final class PerlGlob {
 		}
 		Path dir = resolve(path.isEmpty() ? "." : path);
 		List<String> names = new ArrayList<>();
+		if (component.charAt(0) == '.') {
+			names.add("."); // readdir lists them; Java's directory stream does not
+			names.add("..");
+		}
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
 			for (Path entry : entries) {
 				names.add(entry.getFileName().toString());
