@@ -5,8 +5,9 @@
 # Cases: tail mode with appends; rotation by rename; copytruncate; FIFO writers that come
 # and go (--rwfifo and --norwfifo); a new file for an --input glob, then SIGHUP; SIGUSR1,
 # SIGUSR2 (with the output file rotated) and SIGTERM; --detach --pid and the refused
-# --detach --input=-; an rsyslog-omprog-style pipe with --notail; a spawned child's output
-# while stdin is quiet.
+# --detach --input=-; an rsyslog-omprog-style pipe with --notail, also with SIGUSR2; FIFOs
+# with --notail; a spawned child's output while stdin is quiet; --syslog; --user, --group
+# and --umask.
 # usage: scripts/daemon-compare.sh [CASE...]      SEC=path picks another sec
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -231,7 +232,68 @@ while True:
   sed -E 's/^<([0-9]+)>[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [^[]+\[[0-9]+\]: /<\1> /' received.txt | grep -v '^$'
 }
 
-all=(tail rotate_rename copytruncate fifo_rw fifo_norw glob_hup signals detach omprog child_output syslog)
+# --notail on a FIFO: with --norwfifo the engine ends when the writer closes; with the
+# default --rwfifo it has a writer of its own and keeps waiting
+case_fifo_notail() {
+  rules; mkfifo in.fifo
+  start "$1" --conf=rules.sec --input=in.fifo --notail --norwfifo
+  numbered 1 20 > in.fifo
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && echo "--norwfifo: still running after the writer left" || echo "--norwfifo: ended"
+  stop; counts 20
+  rm -f out.txt
+  start "$1" --conf=rules.sec --input=in.fifo --notail
+  sleep 1
+  numbered 1 20 > in.fifo
+  wait_for out.txt "^got " 20
+  sleep 1
+  kill -0 "$pid" 2>/dev/null && echo "--rwfifo: still waiting after the writer left" || echo "--rwfifo: ended"
+  stop; counts 20
+}
+
+# rsyslog's omprog with hup.signal="USR2" (FAQ Q2): lines through a pipe with --notail, the
+# output file rotated and SIGUSR2 sent in the middle
+case_omprog_usr2() {
+  rules
+  mkfifo feed
+  "$1" --conf=rules.sec --input=- --notail --intevents < feed > stdout.txt 2> stderr.txt &
+  pid=$!
+  exec 7> feed
+  numbered 1 30 >&7
+  wait_for out.txt "^got " 30
+  mv out.txt out.txt.1
+  kill -USR2 "$pid"
+  wait_for out.txt "internal SEC_LOGROTATE"
+  numbered 31 60 >&7
+  exec 7>&-
+  wait "$pid"; echo "exit=$?"
+  counts 60
+  echo "rotated file ends with: $(tail -1 out.txt.1)"; echo "new file starts with: $(head -1 out.txt)"
+}
+
+# --user and --group (root only) and --umask (FAQ Q21's OPTIONS_suricata): who owns the
+# files the rules write, with which mode, and sec's refusals
+case_identity() {
+  rules; : > in.log
+  sed -i "s|write out.txt|write $PWD/out.txt|" rules.sec
+  chmod o+x "$work" "$(dirname "$PWD")"; chmod 777 "$PWD"  # nobody must reach the folder
+  if (($(id -u) == 0)) && getent passwd nobody > /dev/null; then
+    printf 'line 1\n' > in.log; chmod 644 in.log
+    "$1" --conf=rules.sec --input=in.log --notail --user=nobody --umask=027 > stdout.txt 2> stderr.txt
+    echo "exit=$?"; stat -c 'out.txt owner=%U mode=%a' out.txt 2>/dev/null || echo "no out.txt"; cat stderr.txt
+    "$1" --conf=rules.sec --input=in.log --notail --user=no-such-user-here 2>&1; echo "exit=$?"
+    "$1" --conf=rules.sec --input=in.log --notail --user=root 2>&1; echo "exit=$?"
+    "$1" --conf=rules.sec --input=in.log --notail --user=nobody --group=no-such-group-here 2>&1; echo "exit=$?"
+  else
+    echo "not root: only --umask is checked"
+  fi
+  rm -f out.txt
+  printf 'line 2\n' > in.log
+  "$1" --conf=rules.sec --input=in.log --notail --umask=077 > /dev/null 2>&1
+  stat -c 'umask 077: mode=%a' out.txt
+}
+
+all=(tail rotate_rename copytruncate fifo_rw fifo_norw fifo_notail glob_hup signals detach omprog omprog_usr2 child_output syslog identity)
 cases=("${@:-${all[@]}}")
 failed=0
 for c in "${cases[@]}"; do

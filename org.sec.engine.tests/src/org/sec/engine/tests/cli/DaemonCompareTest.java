@@ -14,7 +14,8 @@ import org.sec.engine.tests.support.GoldenFiles;
  * with the same rules and writers (tail with appends, rotation by rename, copytruncate,
  * FIFO writers coming and going with --rwfifo and --norwfifo, a new file for an --input
  * glob and SIGHUP, SIGUSR1/USR2/TERM, --detach --pid and the refused --detach --input=-,
- * an omprog-style pipe with --notail, a child's output while stdin is quiet). It fails
+ * an omprog-style pipe with --notail, also with SIGUSR2, FIFOs with --notail, a child's
+ * output while stdin is quiet, --syslog, --user/--group/--umask). It fails
  * when jsec's summary differs from sec's or jsec lost or duplicated an input line.
  */
 class DaemonCompareTest {
