@@ -15,14 +15,20 @@ public final class SecEngine {
 
 	/** Settings that sec takes from its command line. */
 	public record Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
-			boolean quoting, int cleantime) {
+			boolean quoting, int cleantime, int socketTimeout) {
+
+		/** With sec's default --socket-timeout (60 seconds). */
+		public Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
+				boolean quoting, int cleantime) {
+			this(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime, 60);
+		}
 
 		public static Settings defaults() {
 			return new Settings(0, false, false, false, 0, false, 1);
 		}
 
 		public Settings withIntevents(boolean on) {
-			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime);
+			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime, socketTimeout);
 		}
 	}
 
@@ -103,7 +109,8 @@ public final class SecEngine {
 
 	private static Engine newEngine(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
 		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
-				settings.intcontexts(), settings.evstoresize(), settings.quoting()), clock, log, out);
+				settings.intcontexts(), settings.evstoresize(), settings.quoting(), settings.socketTimeout()), clock, log,
+				out);
 		engine.setPerl(rules.perl());
 		return engine;
 	}

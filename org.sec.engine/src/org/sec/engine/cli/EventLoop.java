@@ -93,7 +93,7 @@ final class EventLoop {
 	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		SecEngine engine = SecEngine.start(rules,
 				new SecEngine.Settings(options.bufsize, options.jointbuf, options.intevents, intcontexts,
-						options.evstoresize, options.quoting, options.cleantime),
+						options.evstoresize, options.quoting, options.cleantime, options.socketTimeout),
 				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
 				new RestartingInputs(inputs, options.keepopen));
 		engineRef = engine;
