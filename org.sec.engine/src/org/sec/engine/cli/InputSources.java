@@ -172,15 +172,7 @@ final class InputSources implements InputControl {
 			if (old != null && old.fh != null) {
 				old.fh.close();
 			}
-			Source src = new Source(file);
-			src.context = fcont.get(file);
-			src.lastopen = now;
-			src.lastread = now;
-			openInto(src, fpos);
-			if (src.fh == null && !file.equals("-") && !exists(file)) {
-				src.readFromStart = true;
-			}
-			inputsrc.put(file, src);
+			inputsrc.put(file, newSource(file, fcont.get(file), fpos, now));
 		}
 		if (softopen) {
 			for (String file : new ArrayList<>(inputsrc.keySet())) {
@@ -194,6 +186,22 @@ final class InputSources implements InputControl {
 			readbuffer.removeIf(l -> !fcont.containsKey(l.file()));
 		}
 		inputfiles = sortedNames();
+	}
+
+	/**
+	 * A new %inputsrc entry, opened at {@code fpos}; a file that does not exist yet is read
+	 * from its start when it appears ("read_from_start", open_input L12580).
+	 */
+	private Source newSource(String file, String context, long fpos, long now) {
+		Source src = new Source(file);
+		src.context = context;
+		src.lastopen = now;
+		src.lastread = now;
+		openInto(src, fpos);
+		if (src.fh == null && !file.equals("-") && !exists(file)) {
+			src.readFromStart = true;
+		}
+		return src;
 	}
 
 	private List<String> sortedNames() {
@@ -594,16 +602,7 @@ final class InputSources implements InputControl {
 			fpos = parseOffset(m.group(1));
 			log.log(SecLog.Level.DEBUG, "Opening input file '" + file + "' and seeking offset '" + m.group(1) + "'");
 		}
-		Source src = new Source(file);
-		src.context = context;
-		long now = time.getAsLong();
-		src.lastopen = now;
-		src.lastread = now;
-		openInto(src, fpos);
-		if (src.fh == null && !file.equals("-") && !exists(file)) {
-			src.readFromStart = true;
-		}
-		inputsrc.put(file, src);
+		inputsrc.put(file, newSource(file, context, fpos, time.getAsLong()));
 		dyninputfiles.put(file, context);
 		inputfiles = sortedNames();
 	}

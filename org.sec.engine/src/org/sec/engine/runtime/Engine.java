@@ -1630,38 +1630,12 @@ public final class Engine {
 		case CLOSEUSTR -> sockets.closeUnixStream(var(args.get(0), desc));
 		case UDGRAM -> perl.unixDatagram("udgram", List.of(var(args.get(0), desc), var(args.get(1), desc)));
 		case CLOSEUDGR -> perl.unixDatagram("closeudgr", List.of(var(args.get(0), desc)));
-		case SHELLCMD -> {
-			String cmd = var(args.get(0), quotedDesc(desc));
-			log.log(SecLog.Level.INFO, "Executing shell command '" + cmd + "'");
-			run(List.of(cmd), true, null, null);
-		}
-		case CMDEXEC -> {
-			List<String> cmd = vars(args, 0, desc);
-			log.log(SecLog.Level.INFO, "Executing command '" + String.join(" ", cmd) + "'");
-			run(cmd, false, null, null);
-		}
-		case SPAWN -> {
-			String cmd = var(args.get(0), quotedDesc(desc));
-			log.log(SecLog.Level.INFO, "Spawning shell command '" + cmd + "'");
-			run(List.of(cmd), true, null, INTERNAL_EVENT_CONTEXT);
-		}
-		case SPAWNEXEC -> {
-			List<String> cmd = vars(args, 0, desc);
-			log.log(SecLog.Level.INFO, "Spawning command '" + String.join(" ", cmd) + "'");
-			run(cmd, false, null, INTERNAL_EVENT_CONTEXT);
-		}
-		case CSPAWN -> {
-			String context = var(args.get(0), desc);
-			String cmd = var(args.get(1), quotedDesc(desc));
-			log.log(SecLog.Level.INFO, "Spawning shell command '" + cmd + "' with context '" + context + "'");
-			run(List.of(cmd), true, null, context);
-		}
-		case CSPAWNEXEC -> {
-			String context = var(args.get(0), desc);
-			List<String> cmd = vars(args, 1, desc);
-			log.log(SecLog.Level.INFO, "Spawning command '" + String.join(" ", cmd) + "' with context '" + context + "'");
-			run(cmd, false, null, context);
-		}
+		case SHELLCMD -> startCommand(false, true, List.of(var(args.get(0), quotedDesc(desc))), null);
+		case CMDEXEC -> startCommand(false, false, vars(args, 0, desc), null);
+		case SPAWN -> startCommand(true, true, List.of(var(args.get(0), quotedDesc(desc))), null);
+		case SPAWNEXEC -> startCommand(true, false, vars(args, 0, desc), null);
+		case CSPAWN -> startCommand(true, true, List.of(var(args.get(1), quotedDesc(desc))), var(args.get(0), desc));
+		case CSPAWNEXEC -> startCommand(true, false, vars(args, 1, desc), var(args.get(0), desc));
 		case PIPE, PIPEEXEC -> {
 			String event = var(args.get(0), desc);
 			boolean shell = a.type() == org.sec.engine.action.ActionType.PIPE;
@@ -2306,6 +2280,16 @@ public final class Engine {
 				pendingEvents.add(new Pending(now() + delay, event, context));
 			}
 		}
+	}
+
+	/**
+	 * shellcmd, cmdexec, spawn, spawnexec, cspawn and cspawnexec (L5352-5485): sec's message,
+	 * then the child; a spawned child's lines become events, with cspawn's {@code context}.
+	 */
+	private void startCommand(boolean spawn, boolean shell, List<String> command, String context) {
+		log.log(SecLog.Level.INFO, (spawn ? "Spawning " : "Executing ") + (shell ? "shell command" : "command") + " '"
+				+ String.join(" ", command) + "'" + (context != null ? " with context '" + context + "'" : ""));
+		run(command, shell, null, spawn ? (context != null ? context : INTERNAL_EVENT_CONTEXT) : null);
 	}
 
 	private void run(List<String> command, boolean shell, String input, String collectContext) {

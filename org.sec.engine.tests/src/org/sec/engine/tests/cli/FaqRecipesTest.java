@@ -1,10 +1,5 @@
 package org.sec.engine.tests.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.sec.engine.tests.support.GoldenFiles;
 
@@ -21,11 +16,6 @@ class FaqRecipesTest {
 
 	@Test
 	void faqRecipesGiveSecsResults() throws Exception {
-		Process p = new ProcessBuilder(List.of("bash",
-				GoldenFiles.repositoryDir().resolve("scripts/faq-compare.sh").toString())).redirectErrorStream(true)
-				.start();
-		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		System.out.println(output);
-		assertEquals(0, p.waitFor(), output);
+		GoldenFiles.runComparisonScript("faq-compare.sh");
 	}
 }

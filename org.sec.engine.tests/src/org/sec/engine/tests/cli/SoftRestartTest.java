@@ -1,10 +1,6 @@
 package org.sec.engine.tests.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sec.engine.tests.support.GoldenFiles;
@@ -21,10 +17,6 @@ class SoftRestartTest {
 	@Test
 	void softRestartDoesWhatSecDoes() throws Exception {
 		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; nothing to compare with");
-		Process p = new ProcessBuilder(List.of("bash",
-				GoldenFiles.repositoryDir().resolve("scripts/softrestart-compare.sh").toString())).redirectErrorStream(true)
-				.start();
-		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertEquals(0, p.waitFor(), output);
+		GoldenFiles.runComparisonScript("softrestart-compare.sh");
 	}
 }

@@ -38,15 +38,22 @@ class FaqCasesTest {
 		assertEquals(GoldenFiles.read(dir.resolve("rules.sec")), converted);
 	}
 
+	/** A started Perl bridge; the test is skipped where perl is not installed. */
+	private static PerlBridge perlOrSkip() {
+		PerlBridge perl = PerlBridge.fromPath();
+		try {
+			perl.version();
+		} catch (PerlException e) {
+			perl.close();
+			assumeTrue(false, "perl is not installed: " + e.getMessage());
+		}
+		return perl;
+	}
+
 	@Test
 	void q15CodeThatUsesSecsContextTableLoadsWithoutWarnings() {
 		List<ConfigDiagnostic> log = new ArrayList<>();
-		try (PerlBridge perl = PerlBridge.fromPath()) {
-			try {
-				perl.version();
-			} catch (PerlException e) {
-				assumeTrue(false, "perl is not installed: " + e.getMessage());
-			}
+		try (PerlBridge perl = perlOrSkip()) {
 			RuleSet rules = RuleSet.load(GoldenFiles.moduleDir().resolve("golden/faq"), List.of("q15-save-contexts.sec"),
 					0, perl, log::add);
 			assertTrue(rules.valid(), "sec accepts the Q15 rules, so jsec must load them: " + log);
@@ -62,12 +69,7 @@ class FaqCasesTest {
 		java.nio.file.Files.writeString(dir.resolve("r.sec"),
 				"type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=lcall %n -> ( sub { scalar(keys %main::corr_list) } )\n");
 		List<ConfigDiagnostic> log = new ArrayList<>();
-		try (PerlBridge perl = PerlBridge.fromPath()) {
-			try {
-				perl.version();
-			} catch (PerlException e) {
-				assumeTrue(false, "perl is not installed: " + e.getMessage());
-			}
+		try (PerlBridge perl = perlOrSkip()) {
 			RuleSet.load(dir, List.of("r.sec"), 0, perl, log::add);
 			assertEquals(List.of("1 Rule in r.sec at line 1: Perl code uses sec's internal %main::corr_list, which jsec does"
 					+ " not have: the code runs in jsec's Perl bridge and sees an empty variable, not jsec's state"),

@@ -61,4 +61,16 @@ public final class GoldenFiles {
 		}
 		return new String(out, StandardCharsets.ISO_8859_1);
 	}
+
+	/**
+	 * Runs one of the repository's comparison scripts (scripts/NAME) with bash, prints what
+	 * it said, and asserts that it found no difference (exit status 0).
+	 */
+	public static void runComparisonScript(String name) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder(List.of("bash", repositoryDir().resolve("scripts").resolve(name).toString()))
+				.redirectErrorStream(true).start();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		System.out.println(output);
+		org.junit.jupiter.api.Assertions.assertEquals(0, p.waitFor(), output);
+	}
 }
