@@ -163,6 +163,9 @@ case_detach() {
     > stdout.txt 2> stderr.txt
   echo "parent exit=$? within 10 s=$(((SECONDS - t0) < 10))"
   local daemon
+  # sec's parent exits right after fork, so its pid file may come a moment later (systemd
+  # waits for PIDFile the same way)
+  for _ in $(seq 100); do [[ -s pid.txt ]] && break; sleep 0.1; done
   daemon=$(cat pid.txt 2>/dev/null)
   [[ -n $daemon ]] && kill -0 "$daemon" && echo "pid file names a running process"
   [[ $(ps -o sid= -p "$daemon" | tr -d ' ') != $(ps -o sid= -p $$ | tr -d ' ') ]] && echo "the daemon has a session of its own"

@@ -31,6 +31,90 @@ left_behind() {
   return 0
 }
 
+# Q10: one rule, operations keyed by desc; the shellcmd's notify.sh is found on PATH,
+# here a stand-in that prints what it gets, so the lines show each operation's report
+case_q10_operations() {
+  printf '#!/bin/sh\necho "notify: $1"\n' > notify.sh; chmod +x notify.sh
+  cat > my.conf <<'EOF'
+type=SingleWithThreshold
+ptype=RegExp
+pattern=user (\S+) login failure on (\S+)
+desc=Repeated login failures for user $1 on $2
+action=shellcmd notify.sh "%s"
+window=60
+thresh=3
+EOF
+  printf 'user admin login failure on tty1\nuser admin login failure on tty5\nuser admin login failure on tty1\nuser admin login failure on tty2\nuser admin login failure on tty1\nuser admin login failure on tty5\nuser admin login failure on tty5\n' > in.log
+  { cat in.log; sleep 1; } | PATH=$PWD:$PATH "$1" --conf=my.conf --input=- --notail > stdout.txt 2>/dev/null
+  echo "exit status: $?"; sort stdout.txt
+  sed -i 's/ on \$2$//' my.conf   # the answer's other desc: one operation per user
+  { cat in.log; sleep 1; } | PATH=$PWD:$PATH "$1" --conf=my.conf --input=- --notail > stdout.txt 2>/dev/null
+  echo "exit status: $?"; sort stdout.txt
+}
+
+# Q19: a PerlFunc pattern that returns the input source's name, and $+{_inputsrc}
+case_q19_input_source() {
+  cat > rules.sec <<'EOF'
+type=single
+ptype=perlfunc
+pattern=sub { if ($_[0] =~ /(\S+): [Ff]ile system full/) { \
+return ($1, $_[1]); } else { return 0; } }
+desc=File system $1 full ($2)
+action=write -
+
+type=single
+ptype=regexp
+pattern=(\S+): disk error
+desc=disk error on $1 from $+{_inputsrc} in $+{_intcontext}
+action=write - %s
+EOF
+  mkdir -p log
+  printf '/opt: file system full\n' > log/server1.log
+  printf '/var: File system full\n/dev/sda: disk error\n' > log/server2.log
+  "$1" --conf=rules.sec --input='log/*.log' --notail --intcontexts > stdout.txt 2>/dev/null
+  echo "exit status: $?"; cat stdout.txt
+}
+
+# Q20, second recipe: the Perl wrapper that ends a child after N seconds with signal S
+case_q20_wrapper() {
+  cat > wrapper.pl <<'EOF'
+#!/usr/bin/perl -w
+if (scalar(@ARGV) < 3) { exit(1); }
+$int = shift @ARGV;
+$sig = shift @ARGV;
+$SIG{TERM} = sub { $term{$$} = 1; };
+$pid = fork();
+if ($pid == -1) {
+  exit(1);
+} elsif ($pid == 0) {
+  $SIG{TERM} = 'DEFAULT';
+  if (exists($term{$$})) { exit(0); }
+  exec("@ARGV");
+  exit(1);
+} else {
+  $SIG{TERM} = sub { kill TERM, $pid; exit(0); };
+  if (exists($term{$$})) { kill TERM, $pid; exit(0); };
+  $SIG{ALRM} = sub { kill $sig, $pid; exit(0); };
+  alarm($int);
+  waitpid($pid, 0);
+  exit($? >> 8);
+}
+EOF
+  chmod +x wrapper.pl
+  printf '#!/bin/sh\necho prog started >> %s/prog.log\nsleep 30\necho prog finished >> %s/prog.log\n' "$PWD" "$PWD" > myprog
+  chmod +x myprog
+  cat > rules.sec <<EOF
+type=Single
+ptype=SubStr
+pattern=start
+desc=start
+action=shellcmd $PWD/wrapper.pl 1 9 $PWD/myprog
+EOF
+  { echo start; sleep 3; } | "$1" --conf=rules.sec --input=- --notail 2>/dev/null
+  echo "exit status: $?"; cat prog.log
+  left_behind
+}
+
 # Q14: load a module at SEC_STARTUP and end sec with exit(1) when it is missing
 case_q14_exit() {
   cat > rules.sec <<'EOF'
@@ -354,7 +438,7 @@ EOF
   left_behind
 }
 
-all=(q14_exit q15_context_names q15_storable q18_exec q20_timeout q22_q23_encodings q24_daily q24_logtracker)
+all=(q10_operations q14_exit q15_context_names q15_storable q18_exec q19_input_source q20_timeout q20_wrapper q22_q23_encodings q24_daily q24_logtracker)
 cases=("${@:-${all[@]}}")
 failed=0
 live=1
