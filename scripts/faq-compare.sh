@@ -31,6 +31,82 @@ left_behind() {
   return 0
 }
 
+# Q7: login failures counted in a Perl hash and sent to Graphite (port 2003) every 5
+# minutes by a Calendar rule; the clock starts at 00:04:50 under faketime, so the report
+# comes 10 seconds in, and a listener on localhost:2003 records what arrives
+case_q07_graphite() {
+  command -v faketime > /dev/null || { echo "faketime is not installed"; return; }
+  python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 2003)); s.listen(5)
+out = open(sys.argv[1], "ab")
+while True:
+    c, _ = s.accept()
+    while True:
+        d = c.recv(65536)
+        if not d: break
+        out.write(d); out.flush()
+    c.close()' graphite.txt &
+  local listener=$!
+  cat > rules.sec <<'EOF'
+type=Single
+ptype=RegExp
+pattern=sshd\[\d+\]: Failed \S+ for (?:invalid user )?\S+ from ([\d.]+) port \d+ ssh2$
+desc=SSH login failure from $1
+action=lcall %o $1 -> ( sub { ++$sshlogin_failed{$_[0]}; } )
+
+type=Calendar
+time=*/5 * * * *
+desc=report SSH login failure statistics
+action=lcall %temp -> ( sub { return keys %sshlogin_failed; } ); \
+fill CLIENTS %temp; \
+lcall %temp -> ( sub { return values %sshlogin_failed; } ); \
+fill COUNTS %temp; \
+lcall %n -> ( sub { %sshlogin_failed = (); return "\n"; } ); \
+getsize %size CLIENTS; while %size ( \
+shift CLIENTS %client; shift COUNTS %count; \
+tcpsock localhost:2003 ssh.login.failure.%client %count %u%n; \
+getsize %size CLIENTS )
+EOF
+  : > in.log
+  faketime -f '@2024-01-01 00:04:50' "$1" --conf=rules.sec --input=in.log > stdout.txt 2>&1 &
+  local pid=$!
+  sleep 3
+  for ip in 10.1.1.1 10.1.1.1 10.2.2.2 10.1.1.1; do
+    echo "Jan  1 00:04:55 host sshd[123]: Failed password for invalid user bob from $ip port 4000 ssh2" >> in.log
+  done
+  echo "Jan  1 00:04:56 host sshd[124]: Failed password for alice from 10.3.3.3 port 4001 ssh2" >> in.log
+  wait_for graphite.txt "10.3.3.3" || true
+  sleep 1
+  pkill -TERM -P "$pid"; wait "$pid"; echo "exit status: $?"  # the engine is faketime's child
+  kill "$listener" 2>/dev/null; wait "$listener" 2>/dev/null
+  echo "received by the listener:"; sort graphite.txt
+}
+
+# Q17: the report mailed and removed at midnight, in order: the second form (&&); the
+# clock starts at 23:59:55 under faketime, and "mail" is a stand-in on PATH that keeps
+# what it gets
+case_q17_ordered_shellcmd() {
+  command -v faketime > /dev/null || { echo "faketime is not installed"; return; }
+  printf '#!/bin/sh\n{ echo "mail to $*:"; cat; } >> %s/mailbox\n' "$PWD" > mail; chmod +x mail
+  cat > rules.sec <<EOF
+type=Calendar
+time=0 0 * * *
+desc=Sending report
+action=shellcmd cat $PWD/myreport | mail root@localhost && rm -f $PWD/myreport
+EOF
+  printf 'line one of the report\nline two\n' > myreport
+  : > in.log
+  PATH=$PWD:$PATH faketime -f '@2024-01-01 23:59:55' "$1" --conf=rules.sec --input=in.log > stdout.txt 2>&1 &
+  local pid=$!
+  wait_for mailbox "line two" || true
+  sleep 1
+  pkill -TERM -P "$pid"; wait "$pid"; echo "exit status: $?"  # the engine is faketime's child
+  cat mailbox
+  [[ -e myreport ]] && echo "report still there" || echo "report removed after mailing"
+}
+
 # Q10: one rule, operations keyed by desc; the shellcmd's notify.sh is found on PATH,
 # here a stand-in that prints what it gets, so the lines show each operation's report
 case_q10_operations() {
@@ -438,7 +514,7 @@ EOF
   left_behind
 }
 
-all=(q10_operations q14_exit q15_context_names q15_storable q18_exec q19_input_source q20_timeout q20_wrapper q22_q23_encodings q24_daily q24_logtracker)
+all=(q07_graphite q10_operations q14_exit q15_context_names q15_storable q17_ordered_shellcmd q18_exec q19_input_source q20_timeout q20_wrapper q22_q23_encodings q24_daily q24_logtracker)
 cases=("${@:-${all[@]}}")
 failed=0
 live=1

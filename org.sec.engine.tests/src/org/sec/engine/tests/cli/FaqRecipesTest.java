@@ -5,7 +5,9 @@ import org.sec.engine.tests.support.GoldenFiles;
 
 /**
  * The SEC FAQ's recipes with children, exit statuses, dynamic inputs and Perl code, run as
- * printed by scripts/faq-compare.sh (paths moved into a temp folder): Q10 operations keyed
+ * printed by scripts/faq-compare.sh (paths moved into a temp folder): Q7 Graphite over
+ * tcpsock and Q17 the midnight report (both under faketime, with a TCP listener and a
+ * stand-in for mail), Q10 operations keyed
  * by desc, Q14 exit() and sec's preloaded modules, Q15 both recipes (context names through
  * a SingleWithScript and a spawned perl; all contexts through Storable and
  * %main::context_list), Q18 spawn with exec, Q19 the input source from a PerlFunc pattern
