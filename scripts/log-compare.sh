@@ -41,6 +41,7 @@ for dir in "$root"/org.sec.engine.tests/golden/runs/*/; do
   options=()
   [[ -f $dir/sec-options ]] && mapfile -t options < <(grep -v '^[[:space:]]*$' "$dir/sec-options")
   compare "$(basename "$dir")" "$dir" rules.sec input.log "${options[@]}"
+  compare "$(basename "$dir")-debug5" "$dir" rules.sec input.log --debug=5 "${options[@]}"  # the levels too
 done
 scenarios=$root/org.sec.simulator.tests/golden/scenarios
 mkdir -p "$work/scenarios"
