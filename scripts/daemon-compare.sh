@@ -296,7 +296,49 @@ case_identity() {
   stat -c 'umask 077: mode=%a' out.txt
 }
 
-all=(tail rotate_rename copytruncate fifo_rw fifo_norw fifo_notail glob_hup signals detach omprog omprog_usr2 child_output syslog identity)
+# tcpsock to a listener that closes the first connection (sec notices at its next
+# process_lists and connects again), then to a closed port; what arrived and sec's log
+case_tcpsock() {
+  cat > rules.sec <<'EOF'
+type=Single
+ptype=RegExp
+pattern=^send (\S+) (.*)
+desc=send
+action=tcpsock $1 $2%{.nl}
+
+type=Single
+ptype=RegExp
+pattern=^close (\S+)
+desc=close
+action=closetcp $1
+EOF
+  python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 4711)); s.listen(5)
+out = open(sys.argv[1], "ab")
+c, _ = s.accept(); out.write(b"first connection: " + c.recv(100)); out.flush(); c.close()
+c, _ = s.accept()
+while True:
+    d = c.recv(100)
+    if not d: break
+    out.write(b"second connection: " + d); out.flush()' received.txt &
+  local listener=$!
+  : > in.log
+  start "$1" --conf=rules.sec --input=in.log --log=log.txt
+  wait_for log.txt "Opening input file" || true
+  sleep 0.5
+  echo "send localhost:4711 one" >> in.log; sleep 3  # process_lists runs each second: the close is seen
+  echo "send localhost:4711 two" >> in.log; sleep 1.5
+  echo "send localhost:4711 three" >> in.log; sleep 1
+  echo "send localhost:4799 refused" >> in.log; sleep 1
+  printf 'close localhost:4711\nclose localhost:4799\n' >> in.log; sleep 1.5
+  stop; kill "$listener" 2>/dev/null; wait "$listener" 2>/dev/null
+  cat received.txt
+  sed -E 's/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: //' log.txt | grep -a "TCP peer"
+}
+
+all=(tail rotate_rename copytruncate fifo_rw fifo_norw fifo_notail glob_hup signals detach omprog omprog_usr2 child_output syslog identity tcpsock)
 cases=("${@:-${all[@]}}")
 failed=0
 for c in "${cases[@]}"; do

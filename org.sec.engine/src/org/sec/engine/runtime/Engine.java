@@ -127,7 +127,7 @@ public final class Engine {
 		this.buffers = new InputBuffers(bufsize, options.jointbuf());
 		this.perl = new PerlCode(null, log);
 		this.children = new ChildProcesses(stdout, log);
-		this.sockets = new SocketOutputs(log, options.socketTimeout());
+		this.sockets = new SocketOutputs(log, options.socketTimeout(), this::now);
 		indexRules();
 		initCharVariables();
 		// sec sets the time variables at start-up (L14604), not at first use
@@ -1322,6 +1322,7 @@ public final class Engine {
 			pendingEvents.clear();
 			pendingEvents.addAll(keep);
 		}
+		sockets.check(); // connections being made and ones the peer closed (L9878)
 		runCalendar();
 		for (String key : new ArrayList<>(operations.keySet())) {
 			Operation op = operations.get(key);
