@@ -32,22 +32,26 @@ class SocketActionsTest {
 			tcp.setSoTimeout(10_000);
 			udp.setSoTimeout(10_000);
 			Path dir = Files.createTempDirectory("sock");
+			int port = tcp.getLocalPort();
 			Files.writeString(dir.resolve("r.sec"), String.join("\n", "type=Single", "ptype=RegExp",
 					"pattern=^SEND (\\S+)", "desc=send $1",
-					"action=tcpsock 127.0.0.1:" + tcp.getLocalPort() + " tcp-$1; udpsock 127.0.0.1:" + udp.getLocalPort()
-							+ " udp-$1; closetcp 127.0.0.1:" + tcp.getLocalPort() + "; tcpsock no-port-here x",
-					""));
+					"action=tcpsock 127.0.0.1:" + port + " tcp-$1; udpsock 127.0.0.1:" + udp.getLocalPort() + " udp-$1", "",
+					"type=Single", "ptype=SubStr", "pattern=CLOSE", "desc=close",
+					"action=closetcp 127.0.0.1:" + port + "; tcpsock no-port-here x", ""));
 			RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 			});
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			SecEngine engine = SecEngine.start(rules, SecEngine.Settings.defaults(), () -> 1_700_000_000L,
 					new PrintStream(out, true, StandardCharsets.ISO_8859_1), new SecLog(() -> 0, 1, null, null));
+			// as in sec, the connect does not block: the first event waits until the connection is
+			// established, which the next tcpsock (or process_lists) finds; closetcp then ends it
 			engine.processLine("SEND hello", "-", null);
-
 			try (Socket client = tcp.accept()) {
 				client.setSoTimeout(10_000);
+				engine.processLine("SEND world", "-", null);
+				engine.processLine("CLOSE", "-", null);
 				byte[] received = client.getInputStream().readAllBytes(); // closetcp ends the stream
-				assertEquals("tcp-hello", new String(received, StandardCharsets.ISO_8859_1));
+				assertEquals("tcp-hellotcp-world", new String(received, StandardCharsets.ISO_8859_1));
 			}
 			DatagramPacket packet = new DatagramPacket(new byte[100], 100);
 			udp.receive(packet);
