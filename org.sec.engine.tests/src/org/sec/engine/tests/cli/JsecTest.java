@@ -70,10 +70,12 @@ class JsecTest {
 				"--timeout-script=" + script));
 		jsec.start();
 		waitFor(calls, "1 " + input + "\n");
+		java.nio.file.Files.writeString(input, "DATA\n", java.nio.file.StandardOpenOption.APPEND);
+		// the script is one of jsec's children, as in sec: stopping jsec before it ran would TERM it
+		waitFor(calls, "1 " + input + "\n0 " + input + "\n");
 		java.nio.file.Files.writeString(input, "STOP\n", java.nio.file.StandardOpenOption.APPEND);
 		jsec.join(10_000);
 		assertTrue(!jsec.isAlive(), "jsec did not stop on sigemul TERM");
-		waitFor(calls, "1 " + input + "\n0 " + input + "\n");
 		assertEquals("1 " + input + "\n0 " + input + "\n", java.nio.file.Files.readString(calls));
 	}
 
