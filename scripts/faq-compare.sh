@@ -70,9 +70,10 @@ tcpsock localhost:2003 ssh.login.failure.%client %count %u%n; \
 getsize %size CLIENTS )
 EOF
   : > in.log
-  faketime -f '@2024-01-01 00:04:50' "$1" --conf=rules.sec --input=in.log > stdout.txt 2>&1 &
+  faketime -f '@2024-01-01 00:04:50' "$1" --conf=rules.sec --input=in.log --log=log.txt > stdout.txt 2>&1 &
   local pid=$!
-  sleep 3
+  wait_for log.txt "Opening input file" || true  # in.log is read from its end: open it first
+  sleep 0.5
   for ip in 10.1.1.1 10.1.1.1 10.2.2.2 10.1.1.1; do
     echo "Jan  1 00:04:55 host sshd[123]: Failed password for invalid user bob from $ip port 4000 ssh2" >> in.log
   done
