@@ -396,7 +396,7 @@ public final class RuleLoader {
 				if (!m.matches()) {
 					throw reject("Invalid time window ' " + ref.get("window") + " '");
 				}
-				rule.window = Long.parseLong(m.group(1));
+				rule.window = digits(m.group(1));
 			}
 		} else {
 			rule.window = positive(ref.get("window"), "Invalid time window");
@@ -435,7 +435,7 @@ public final class RuleLoader {
 		if (!m.matches()) {
 			throw reject("Invalid 2nd threshold ' " + ref.get("thresh2") + " '");
 		}
-		rule.threshold2 = Long.parseLong(m.group(1));
+		rule.threshold2 = digits(m.group(1));
 		return rule;
 	}
 
@@ -597,8 +597,16 @@ public final class RuleLoader {
 		if (!m.matches() || isZero(m.group(1))) {
 			throw reject(message + " ' " + value + " '");
 		}
+		return digits(m.group(1));
+	}
+
+	/**
+	 * A window or threshold's digits as a number. Perl turns one beyond 64 bits into a
+	 * float (1e+20) that no count or time reaches; Long.MAX_VALUE behaves the same here.
+	 */
+	private static long digits(String digits) {
 		try {
-			return Long.parseLong(m.group(1));
+			return Long.parseLong(digits);
 		} catch (NumberFormatException e) {
 			return Long.MAX_VALUE;
 		}

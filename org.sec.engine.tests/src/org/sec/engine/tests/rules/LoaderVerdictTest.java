@@ -95,13 +95,22 @@ class LoaderVerdictTest {
 	}
 
 	@ParameterizedTest(name = "live sec still gives golden verdict {0}")
-	@org.junit.jupiter.params.provider.ValueSource(strings = "untranslatable.sec")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "untranslatable.sec", "huge-numbers.sec" })
 	void verdictGoldenMatchesLiveSec(String name) throws Exception {
 		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
 		java.nio.file.Path dir = GoldenFiles.moduleDir().resolve("golden/verdicts");
 		String live = GoldenFiles.run(dir, List.of("bash",
 				GoldenFiles.repositoryDir().resolve("scripts/sec-testonly-golden.sh").toString(), name));
 		assertEquals(GoldenFiles.read(dir.resolve(name + ".testonly")), live);
+	}
+
+	@Test
+	void windowsAndThresholdsBeyond64BitsLoadAsInSec() throws IOException {
+		java.nio.file.Path dir = GoldenFiles.moduleDir().resolve("golden/verdicts");
+		LoadedRuleFile loaded = RuleLoader.load("huge-numbers.sec", GoldenFiles.read(dir.resolve("huge-numbers.sec")), 0);
+		assertEquals(TestonlyGolden.parse(GoldenFiles.read(dir.resolve("huge-numbers.sec.testonly"))),
+				TestonlyGolden.of(loaded));
+		assertEquals(3, loaded.rules().size());
 	}
 
 	@Test
