@@ -80,15 +80,10 @@ final class EventLoop {
 		try {
 			return run(inputs, intcontexts, stdout);
 		} catch (org.sec.engine.perl.PerlExit e) {
-			stdout.flush(); // perl's exit flushes STDOUT and closes the files
-			if (engineRef != null) {
-				engineRef.close();
-			}
+			stdout.flush(); // perl's exit flushes STDOUT
 			throw e;
 		}
 	}
-
-	private SecEngine engineRef;
 
 	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		SecEngine engine = SecEngine.start(rules,
@@ -96,7 +91,17 @@ final class EventLoop {
 						options.evstoresize, options.quoting, options.cleantime, options.socketTimeout),
 				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
 				new RestartingInputs(inputs, options.keepopen));
-		engineRef = engine;
+		try {
+			loop(engine, inputs, intcontexts, stdout);
+		} catch (org.sec.engine.perl.PerlExit e) {
+			engine.close(); // and closes the files
+			throw e;
+		}
+		return 0;
+	}
+
+	/** main_loop (L14098) until the inputs end (--notail) or TERM, then sec's exit. */
+	private void loop(SecEngine engine, InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		engine.setChildterm(options.childterm);
 		engine.setChildrenShareStdin(true);
 		inputs.setCommandRunner(engine::execCommand);
@@ -106,12 +111,10 @@ final class EventLoop {
 				running.softReload(Paths.get(""), options.conf, options.bufsize, log::log), options, log));
 		long startTime = clock.nowSeconds();
 		String commandLine = String.join(" ", options.arguments);
-		boolean contextsOn = intcontexts;
-		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine, inputs.views(contextsOn)));
+		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine, inputs.views(intcontexts)));
 
 		long pollMillis = Math.round(options.pollTimeout * 1000);
 		while (true) {
-			takeRealSignals(engine);
 			boolean childData = engine.checkChildren();
 			if (engine.hasSyntheticEvents()) {
 				engine.processSyntheticEvent();
@@ -124,8 +127,7 @@ final class EventLoop {
 					if (!options.tail && inputs.allClosed()) {
 						break;
 					}
-					stdout.flush();
-					engine.flush();
+					engine.flush(); // stdout and the output files
 					if (!childData) {
 						sleep(pollMillis);
 					}
@@ -140,7 +142,6 @@ final class EventLoop {
 		engine.exit();
 		stdout.flush();
 		inputs.closeAll();
-		return 0;
 	}
 
 	private static void sleep(long millis) {

@@ -80,13 +80,11 @@ final class InputSources implements InputControl {
 	private final SecLog log;
 	private final LongSupplier time;
 	private final Path baseDir;
-	/** How the --timeout-script runs: as sec's exec_cmd with an argument list, one of its children. */
+	/**
+	 * How the --timeout-script runs: the engine's exec_cmd with an argument list, so that it is
+	 * one of sec's children; set before the first read.
+	 */
 	private Consumer<List<String>> commandRunner = argv -> {
-		try {
-			new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.INHERIT).inheritIO().start();
-		} catch (IOException e) {
-			// reported by the engine's runner when it is set
-		}
 	};
 
 	private final Map<String, Source> inputsrc = new HashMap<>();

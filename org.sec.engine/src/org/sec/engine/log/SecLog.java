@@ -176,8 +176,7 @@ public final class SecLog implements AutoCloseable {
 			String line = time + ": " + message + "\n";
 			if (line.chars().anyMatch(c -> c > 255)) {
 				// perl prints a string with wide characters in its UTF-8 form, and warns (log_msg L465)
-				file.write(line.getBytes(StandardCharsets.UTF_8), 0, line.getBytes(StandardCharsets.UTF_8).length);
-				file.flush();
+				file.writeBytes(line.getBytes(StandardCharsets.UTF_8));
 				System.err.println("Wide character in print at /usr/bin/sec line 465.");
 			} else {
 				file.print(line);

@@ -189,15 +189,8 @@ public final class PerlBridge implements AutoCloseable {
 
 	/** Perl's exit(EXPR): the number EXPR starts with, as a process status (low 8 bits). */
 	private static int exitStatus(String value) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(value);
-		if (!m.find()) {
-			return 0;
-		}
-		try {
-			return (int) (Long.parseLong(m.group(1).replace("+", "")) & 0xff);
-		} catch (NumberFormatException e) {
-			return 255;
-		}
+		Long n = org.sec.engine.syntax.PerlText.integerPrefix(value);
+		return n == null ? 255 : (int) (n & 0xff);
 	}
 
 	private static String stringOrNull(Object value) {

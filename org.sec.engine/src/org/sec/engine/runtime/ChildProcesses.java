@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import org.sec.engine.log.SecLog;
+
 /**
  * Commands started by actions (sec's %children): their stdout lines become synthetic
  * events (spawn, cspawn) and their exit code decides a SingleWithScript rule's action.
@@ -37,6 +39,11 @@ final class ChildProcesses {
 			this.context = context;
 			this.onExit = onExit;
 		}
+
+		/** The process id; -1 for a command that could not be started. */
+		long pid() {
+			return process instanceof FailedProcess ? -1 : process.pid();
+		}
 	}
 
 	private final List<Child> children = new ArrayList<>();
@@ -53,10 +60,10 @@ final class ChildProcesses {
 	}
 	private final java.io.PrintStream stdout;
 
-	private final org.sec.engine.log.SecLog log;
+	private final SecLog log;
 
 	/** @param stdout where commands that do not feed events write (the engine's stdout) */
-	ChildProcesses(java.io.PrintStream stdout, org.sec.engine.log.SecLog log) {
+	ChildProcesses(java.io.PrintStream stdout, SecLog log) {
 		this.stdout = stdout;
 		this.log = log;
 	}
@@ -149,7 +156,7 @@ final class ChildProcesses {
 			}
 		}
 		children.add(child);
-		log.log(org.sec.engine.log.SecLog.Level.DEBUG, "Child " + p.pid() + " created for command '" + child.command + "'");
+		log.log(SecLog.Level.DEBUG, "Child " + child.pid() + " created for command '" + child.command + "'");
 	}
 
 	/** Perl runs a file without #! through the shell when execvp says ENOEXEC (doio.c). */
@@ -244,7 +251,7 @@ final class ChildProcesses {
 	List<org.sec.engine.api.EngineSnapshot.ChildView> views(boolean intcontexts) {
 		List<org.sec.engine.api.EngineSnapshot.ChildView> views = new ArrayList<>();
 		for (Child child : children) {
-			long pid = child.process instanceof FailedProcess ? -1 : child.process.pid();
+			long pid = child.pid();
 			views.add(new org.sec.engine.api.EngineSnapshot.ChildView(pid, child.command, child.context != null,
 					intcontexts ? child.context : null));
 		}
@@ -281,14 +288,13 @@ final class ChildProcesses {
 			newData |= drain(child, event);
 			it.remove();
 			int exitCode = child.process.exitValue();
-			long pid = child.process instanceof FailedProcess ? -1 : child.process.pid();
 			if (child.onExit != null) {
-				log.log(org.sec.engine.log.SecLog.Level.DEBUG, exitCode == 0 ? "Child " + pid + " terminated with exitcode 0"
-						: "Child " + pid + " terminated with non-zero exitcode " + exitCode);
+				log.log(SecLog.Level.DEBUG, exitCode == 0 ? "Child " + child.pid() + " terminated with exitcode 0"
+						: "Child " + child.pid() + " terminated with non-zero exitcode " + exitCode);
 				child.onExit.exited(exitCode);
 			} else if (exitCode != 0) {
-				log.log(org.sec.engine.log.SecLog.Level.WARN,
-						"Child " + pid + " terminated with non-zero exitcode " + exitCode + " ( " + child.command + " )");
+				log.log(SecLog.Level.WARN,
+						"Child " + child.pid() + " terminated with non-zero exitcode " + exitCode + " ( " + child.command + " )");
 			}
 		}
 		return newData;
@@ -298,8 +304,7 @@ final class ChildProcesses {
 		boolean any = false;
 		String line;
 		while ((line = child.lines.poll()) != null) {
-			log.log(org.sec.engine.log.SecLog.Level.DEBUG,
-					"Creating event '" + line + "' (received from child " + child.process.pid() + ")");
+			log.log(SecLog.Level.DEBUG, "Creating event '" + line + "' (received from child " + child.pid() + ")");
 			event.accept(line, child.context);
 			any = true;
 		}
@@ -327,13 +332,12 @@ final class ChildProcesses {
 	}
 
 	/** SIGTERM to every child still running (--childterm at exit and on SIGHUP, child_cleanup L13371). */
-	void terminateAll(org.sec.engine.log.SecLog log) {
-		for (Iterator<Child> it = children.iterator(); it.hasNext();) {
-			Child child = it.next();
+	void terminateAll() {
+		for (Child child : children) {
 			if (!child.process.isAlive()) {
 				continue; // reaped with the next check, as sec's waitpid finds it
 			}
-			log.log(org.sec.engine.log.SecLog.Level.NOTICE, "Sending SIGTERM to process " + child.process.pid());
+			log.log(SecLog.Level.NOTICE, "Sending SIGTERM to process " + child.pid());
 			child.process.destroy();
 		}
 	}

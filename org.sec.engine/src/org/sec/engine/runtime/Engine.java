@@ -314,12 +314,8 @@ public final class Engine {
 
 	/** Perl's numeric value of a string: its leading number, else 0. */
 	private static long perlNumber(Object value) {
-		Matcher m = Pattern.compile("^\\s*([-+]?\\d+)").matcher(value == null ? "" : value.toString());
-		try {
-			return m.find() ? Long.parseLong(m.group(1).replace("+", "")) : 0;
-		} catch (NumberFormatException e) {
-			return 0;
-		}
+		Long n = PerlText.integerPrefix(value == null ? "" : value.toString());
+		return n == null ? 0 : n;
 	}
 
 	/** An action list as plain Perl data: [keyword, [args], [[actions]...]] per action. */
@@ -2331,7 +2327,7 @@ public final class Engine {
 
 	/** child_cleanup (L13371): SIGTERM to every child still running, each one logged. */
 	public void childCleanup() {
-		children.terminateAll(log);
+		children.terminateAll();
 	}
 
 	public boolean hasChildren() {

@@ -51,6 +51,24 @@ public final class PerlText {
 		return words;
 	}
 
+	private static final Pattern INTEGER_PREFIX = Pattern.compile("^\\s*([-+]?\\d+)");
+
+	/**
+	 * The integer a string starts with, as Perl's numeric value truncates it (leading
+	 * whitespace, sign, digits): 0 when there is none, {@code null} when it does not fit a long.
+	 */
+	public static Long integerPrefix(String s) {
+		Matcher m = INTEGER_PREFIX.matcher(s);
+		if (!m.find()) {
+			return 0L;
+		}
+		try {
+			return Long.parseLong(m.group(1).replace("+", ""));
+		} catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
 	/** sec's process_action_parens (L915): strips one pair of outer parentheses, unescapes \( and \). */
 	public static String processActionParens(String s) {
 		Matcher m = ACTION_PARENS.matcher(s);
