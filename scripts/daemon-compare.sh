@@ -16,17 +16,7 @@ JSEC=$root/bin/jsec
 work=$(mktemp -d)
 trap 'pkill -TERM -f "$work" 2>/dev/null; [[ -n ${KEEP-} ]] || rm -rf "$work"' EXIT
 
-wait_for() { # FILE TEXT [COUNT]: up to 20 s for COUNT lines with TEXT
-  local n=${3:-1}
-  for _ in $(seq 200); do
-    local c
-    c=$(grep -ac -- "$2" "$1" 2>/dev/null)
-    ((${c:-0} >= n)) && return 0
-    sleep 0.1
-  done
-  echo "timed out waiting for '$2' x$n in $1" >&2
-  return 1
-}
+source "$root/scripts/compare-common.sh"
 
 numbered() { # FROM TO: lines "line N"
   seq "$1" "$2" | sed 's/^/line /'

@@ -16,10 +16,7 @@ record=0
 work=$(mktemp -d)
 trap 'pkill -KILL -f "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
-wait_for() { # FILE TEXT: up to 20 s
-  for _ in $(seq 200); do grep -qa -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "timed out waiting for '$2' in $1"; return 1
-}
+source "$root/scripts/compare-common.sh"
 
 # processes still running whose command line names this case's folder (the engine's children)
 left_behind() {
