@@ -14,5 +14,5 @@ rc=0
 (cd "$dir" && sec --conf="$name" --testonly --notail --debug=6 --log="$log") || rc=$?
 version=$(sec --version | head -1)
 echo "# made by: $version, sec --conf=$name --testonly --notail --debug=6 --log=FILE; timestamps stripped; exit $rc"
-sed -E 's/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: //' "$log" | grep -v '^SEC (Simple Event Correlator)'
+LC_ALL=C sed -E 's/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: //' "$log" | LC_ALL=C grep -a -v '^SEC (Simple Event Correlator)'
 echo "exit $rc"
