@@ -1,7 +1,7 @@
 package org.sec.engine.config;
 
+import org.sec.engine.syntax.PerlText;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The rule types of sec 2.9.1 (check_rule L2379-3558); sec compares type values case-insensitively. */
@@ -24,13 +24,13 @@ public final class RuleTypes {
 
 	/** True when sec accepts {@code value} as the value of a type field. */
 	public static boolean isRuleType(String value) {
-		String upper = value.toUpperCase(Locale.ROOT);
+		String upper = PerlText.uc(value);
 		for (String name : NAMES) {
-			if (name.toUpperCase(Locale.ROOT).equals(upper)) {
+			if (PerlText.uc(name).equals(upper)) {
 				return true;
 			}
 		}
 		var m = EVENT_GROUP.matcher(upper);
-		return m.matches() && (m.group(1).isEmpty() || Integer.parseInt(m.group(1)) >= 1);
+		return m.matches() && (m.group(1).isEmpty() || !m.group(1).matches("0*"));
 	}
 }

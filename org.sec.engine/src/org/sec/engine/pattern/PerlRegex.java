@@ -1,6 +1,8 @@
 package org.sec.engine.pattern;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,12 +34,44 @@ public final class PerlRegex {
 			Map.entry("cntrl", "\\P{Cntrl}"), Map.entry("xdigit", "\\P{XDigit}"), Map.entry("word", "\\W"),
 			Map.entry("ascii", "\\P{ASCII}"));
 	/** Escapes that mean the same in Perl and Java. */
-	private static final String SHARED_ESCAPES = "dDwWsSbBAzZGnrtfeahHvVRXQE";
+	/**
+	 * Escapes that mean the same in Perl and Java. Not \\Q and \\E: they quote in Perl's string
+	 * literals, but sec's patterns are runtime strings, where the regex compiler passes them
+	 * through as the letters Q and E.
+	 */
+	private static final String SHARED_ESCAPES = "dDwWsSbBAzZGnrtfeahHvVRX";
 
 	private final String perl;
 	private final StringBuilder out = new StringBuilder();
-	private final Map<String, String> groupNames = new HashMap<>();
+	/** Perl group name to the Java names of its groups (more than one when Perl's name repeats). */
+	private final Map<String, List<String>> groupNames = new LinkedHashMap<>();
+	private final java.util.Set<String> javaNamesUsed = new java.util.HashSet<>();
+	private final java.util.Set<String> namesReferenced = new java.util.HashSet<>();
+	/** For each Java capture group (index = Java number - 1), the Perl group number it stands for. */
+	private final List<Integer> perlGroupOfJava = new ArrayList<>();
+	/** Perl capture groups opened so far (branch resets restart the count in each alternative). */
+	private int perlGroups;
+	private int maxPerlGroups;
+	private final java.util.ArrayDeque<Frame> open = new java.util.ArrayDeque<>();
 	private int i;
+
+	/** An open parenthesis: a branch reset (?|...) keeps where its numbering starts and how far it got. */
+	private static final class Frame {
+		final boolean branchReset;
+		final int base;
+		int max;
+
+		Frame(boolean branchReset, int base) {
+			this.branchReset = branchReset;
+			this.base = base;
+			this.max = base;
+		}
+	}
+
+	/** perl's regcomp.c: RExC_parens nesting limit (a 1000th nested open parenthesis is an error). */
+	private static final int MAX_NESTED_PARENS = 1000;
+	/** perl's REG_INFTY - 1: the largest count a {n,m} quantifier may give. */
+	private static final long MAX_QUANTIFIER = 65534;
 
 	private PerlRegex(String perl) {
 		this.perl = perl;
@@ -50,8 +84,8 @@ public final class PerlRegex {
 	 * plain literals: then "contains one of them" is the match. {@code id} is unique in
 	 * this JVM, so that a matcher can keep state per pattern in arrays.
 	 */
-	public record Compiled(Pattern pattern, Map<String, String> groupNames, String[] requiredLiterals,
-			String[] literalAlternatives, int id, boolean translated) {
+	public record Compiled(Pattern pattern, Map<String, List<String>> groupNames, String[] requiredLiterals,
+			String[] literalAlternatives, int id, boolean translated, int[][] javaGroupsOf, String perl, boolean inPerl) {
 
 		/** False when the text cannot match because it lacks a required literal. */
 		public boolean mayMatch(String text) {
@@ -71,6 +105,36 @@ public final class PerlRegex {
 				}
 			}
 			return false;
+		}
+
+		/** How many groups Perl numbers ($1..$N). */
+		public int groupCount() {
+			return javaGroupsOf == null ? pattern.matcher("").groupCount() : javaGroupsOf.length - 1;
+		}
+
+		/** Perl's ${@code n} after a successful match of {@code m} (null when the group took no part). */
+		public String group(java.util.regex.Matcher m, int n) {
+			if (javaGroupsOf == null) {
+				return m.group(n);
+			}
+			for (int j : javaGroupsOf[n]) {
+				String value = m.group(j);
+				if (value != null) {
+					return value;
+				}
+			}
+			return null;
+		}
+
+		/** Perl's $+{name}: the leftmost group of that name that took part (null when none did). */
+		public String named(java.util.regex.Matcher m, String perlName) {
+			for (String javaName : groupNames.getOrDefault(perlName, List.of())) {
+				String value = m.group(javaName);
+				if (value != null) {
+					return value;
+				}
+			}
+			return null;
 		}
 	}
 
@@ -98,9 +162,14 @@ public final class PerlRegex {
 	public static Compiled compile(String perl) throws PerlRegexException {
 		PerlRegex t = new PerlRegex(perl);
 		String java = t.translate();
+		for (String name : t.namesReferenced) {
+			if (t.groupNames.getOrDefault(name, List.of()).size() > 1) {
+				throw t.unsupported("a back reference to a repeated group name");
+			}
+		}
 		try {
-			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), Map.copyOf(t.groupNames),
-					RequiredLiteral.of(perl), literalAlternatives(perl), NEXT_ID.getAndIncrement(), true);
+			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), t.namesCopy(), RequiredLiteral.of(perl),
+					literalAlternatives(perl), NEXT_ID.getAndIncrement(), true, t.groupMap(), perl, false);
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}
@@ -111,7 +180,79 @@ public final class PerlRegex {
 	 * matches (and has no groups), so a rule using it loads as in sec but never fires here.
 	 */
 	public static Compiled neverMatching() {
-		return new Compiled(Pattern.compile("(?!)"), Map.of(), new String[0], null, NEXT_ID.getAndIncrement(), false);
+		return new Compiled(Pattern.compile("(?!)"), Map.of(), new String[0], null, NEXT_ID.getAndIncrement(), false, null,
+				"(?!)", false);
+	}
+
+	/**
+	 * A pattern that is valid Perl but has no Java translation, matched by perl itself (the
+	 * engine sends it to the Perl bridge); {@code pattern()} never matches.
+	 */
+	public static Compiled matchedInPerl(String perl) {
+		return new Compiled(Pattern.compile("(?!)"), Map.of(), RequiredLiteral.of(perl), null, NEXT_ID.getAndIncrement(),
+				false, null, perl, true);
+	}
+
+	private Map<String, List<String>> namesCopy() {
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		groupNames.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+		return java.util.Collections.unmodifiableMap(copy);
+	}
+
+	/** Perl group number to Java group numbers; null when they are the same (no branch reset). */
+	private int[][] groupMap() {
+		boolean identity = maxPerlGroups == perlGroupOfJava.size();
+		for (int j = 0; identity && j < perlGroupOfJava.size(); j++) {
+			identity = perlGroupOfJava.get(j) == j + 1;
+		}
+		if (identity) {
+			return null;
+		}
+		int[][] map = new int[maxPerlGroups + 1][];
+		for (int n = 0; n <= maxPerlGroups; n++) {
+			List<Integer> js = new ArrayList<>();
+			for (int j = 0; j < perlGroupOfJava.size(); j++) {
+				if (perlGroupOfJava.get(j) == n) {
+					js.add(j + 1);
+				}
+			}
+			map[n] = js.stream().mapToInt(Integer::intValue).toArray();
+		}
+		map[0] = new int[] { 0 };
+		return map;
+	}
+
+	/** Perl's rendering of a compile error: "MESSAGE in regex; marked by <-- HERE in m/BEFORE <-- HERE AFTER/". */
+	private PerlRegexException perlError(String message, int at) {
+		return new PerlRegexException(message + " in regex; marked by <-- HERE in m/" + perl.substring(0, at) + " <-- HERE "
+				+ perl.substring(at) + "/", at, false, true);
+	}
+
+	private void openCapture() {
+		perlGroups++;
+		maxPerlGroups = Math.max(maxPerlGroups, perlGroups);
+		perlGroupOfJava.add(perlGroups);
+	}
+
+	private void push(boolean branchReset, int after) throws PerlRegexException {
+		open.push(new Frame(branchReset, perlGroups));
+		if (open.size() >= MAX_NESTED_PARENS) {
+			throw perlError("Too many nested open parens", after);
+		}
+	}
+
+	/** A back reference to Perl group {@code n}, as Java numbers it. */
+	private void backReference(int n) throws PerlRegexException {
+		int java = -1;
+		for (int j = 0; j < perlGroupOfJava.size(); j++) {
+			if (perlGroupOfJava.get(j) == n) {
+				if (java >= 0) {
+					throw unsupported("a back reference into a branch reset (?|...)");
+				}
+				java = j + 1;
+			}
+		}
+		out.append("(?:\\").append(java < 0 ? n : java).append(')');
 	}
 
 	/** The java.util.regex text for a Perl pattern. */
@@ -127,6 +268,23 @@ public final class PerlRegex {
 			case '[' -> characterClass();
 			case '(' -> group();
 			case '{' -> brace();
+			case ')' -> {
+				Frame f = open.poll();
+				if (f != null && f.branchReset) {
+					perlGroups = Math.max(f.max, perlGroups);
+				}
+				out.append(')');
+				i++;
+			}
+			case '|' -> {
+				Frame f = open.peek();
+				if (f != null && f.branchReset) {
+					f.max = Math.max(f.max, perlGroups);
+					perlGroups = f.base;
+				}
+				out.append('|');
+				i++;
+			}
 			default -> {
 				out.append(c);
 				i++;
@@ -136,7 +294,7 @@ public final class PerlRegex {
 		return out.toString();
 	}
 
-	private PerlRegexException unsupported(String what) {
+	PerlRegexException unsupported(String what) {
 		return new PerlRegexException(what + " is not supported by the Java regex engine", i, true);
 	}
 
@@ -145,10 +303,6 @@ public final class PerlRegex {
 			throw new PerlRegexException("trailing \\ in regex", i);
 		}
 		char n = perl.charAt(i + 1);
-		if (n == 'Q') {
-			quoted();
-			return;
-		}
 		if (Character.isDigit(n)) {
 			digitEscape(inClass);
 			return;
@@ -204,14 +358,7 @@ public final class PerlRegex {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
-	private void quoted() {
-		int end = perl.indexOf("\\E", i + 2);
-		String literal = end < 0 ? perl.substring(i + 2) : perl.substring(i + 2, end);
-		out.append(Pattern.quote(literal));
-		i = end < 0 ? perl.length() : end + 2;
-	}
-
-	private void digitEscape(boolean inClass) {
+	private void digitEscape(boolean inClass) throws PerlRegexException {
 		int start = i + 1;
 		int j = start;
 		while (j < perl.length() && Character.isDigit(perl.charAt(j))) {
@@ -229,8 +376,8 @@ public final class PerlRegex {
 			i = k == start ? start + 1 : k;
 			return;
 		}
-		out.append('\\').append(digits);
 		i = j;
+		backReference(Integer.parseInt(digits.length() > 9 ? digits.substring(0, 9) : digits));
 	}
 
 	private void hexEscape() throws PerlRegexException {
@@ -285,6 +432,7 @@ public final class PerlRegex {
 	}
 
 	private void backReferenceG() throws PerlRegexException {
+		int start = i;
 		int j = i + 2;
 		String ref;
 		if (j < perl.length() && perl.charAt(j) == '{') {
@@ -305,12 +453,17 @@ public final class PerlRegex {
 			ref = perl.substring(j, k);
 			i = k;
 		}
-		if (ref.matches("\\d+")) {
-			out.append("(?:\\").append(ref).append(')');
-		} else if (ref.startsWith("-")) {
-			throw unsupported("relative back reference \\g" + ref);
+		if (ref.matches("\\d{1,9}")) {
+			backReference(Integer.parseInt(ref));
+		} else if (ref.matches("-\\d{1,9}")) {
+			// relative to the groups opened so far: \g{-1} is the last one
+			int absolute = perlGroups + 1 - Integer.parseInt(ref.substring(1));
+			if (absolute < 1) {
+				throw perlError("Reference to nonexistent or unclosed group", perl.indexOf('-', start) + 1);
+			}
+			backReference(absolute);
 		} else if (!ref.isEmpty()) {
-			out.append("\\k<").append(javaName(ref)).append('>');
+			namedReference(ref);
 		} else {
 			throw new PerlRegexException("unterminated \\g... pattern", i);
 		}
@@ -327,30 +480,38 @@ public final class PerlRegex {
 		if (end < 0) {
 			throw new PerlRegexException("sequence \\k... not terminated", i);
 		}
-		out.append("\\k<").append(javaName(perl.substring(j + 1, end))).append('>');
 		i = end + 1;
+		namedReference(perl.substring(j + 1, end));
 	}
 
-	/** Java group names are [a-zA-Z][a-zA-Z0-9]*; Perl's may hold underscores. */
-	private String javaName(String perlName) {
-		return groupNames.computeIfAbsent(perlName, name -> {
-			StringBuilder b = new StringBuilder();
-			for (char ch : name.toCharArray()) {
-				if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
-					b.append(ch);
-				} else {
-					b.append("x").append(Integer.toHexString(ch)).append("x");
-				}
+	private void namedReference(String perlName) {
+		namesReferenced.add(perlName);
+		List<String> names = groupNames.get(perlName);
+		out.append("\\k<").append(names == null ? newJavaName(perlName) : names.get(0)).append('>');
+	}
+
+	/**
+	 * A Java name for a new group of Perl's {@code perlName}. Java names are
+	 * [a-zA-Z][a-zA-Z0-9]* and unique; Perl's may hold underscores and repeat.
+	 */
+	private String newJavaName(String perlName) {
+		StringBuilder b = new StringBuilder();
+		for (char ch : perlName.toCharArray()) {
+			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+				b.append(ch);
+			} else {
+				b.append("x").append(Integer.toHexString(ch)).append("x");
 			}
-			if (b.length() == 0 || !Character.isLetter(b.charAt(0))) {
-				b.insert(0, 'g');
-			}
-			String candidate = b.toString();
-			while (groupNames.containsValue(candidate)) {
-				candidate = candidate + "z";
-			}
-			return candidate;
-		});
+		}
+		if (b.length() == 0 || !Character.isLetter(b.charAt(0))) {
+			b.insert(0, 'g');
+		}
+		String candidate = b.toString();
+		while (!javaNamesUsed.add(candidate)) {
+			candidate = candidate + "z";
+		}
+		groupNames.computeIfAbsent(perlName, k -> new ArrayList<>()).add(candidate);
+		return candidate;
 	}
 
 	private void characterClass() throws PerlRegexException {
@@ -420,9 +581,11 @@ public final class PerlRegex {
 			}
 			out.append('(');
 			i++;
+			openCapture();
+			push(false, i);
 			return;
 		}
-		String rest = perl.substring(i + 2);
+		String rest = perl.substring(i + 2, Math.min(perl.length(), i + 6));
 		if (rest.startsWith("#")) {
 			int end = perl.indexOf(')', i);
 			if (end < 0) {
@@ -435,6 +598,7 @@ public final class PerlRegex {
 				|| rest.startsWith("<!") || rest.startsWith(">")) {
 			out.append("(?");
 			i += 2;
+			push(false, i - 1);
 			return;
 		}
 		if (rest.startsWith("<") || rest.startsWith("P<") || rest.startsWith("'")) {
@@ -444,7 +608,9 @@ public final class PerlRegex {
 			if (end < 0) {
 				throw new PerlRegexException("Sequence (?<... not terminated", i);
 			}
-			out.append("(?<").append(javaName(perl.substring(nameStart, end))).append('>');
+			out.append("(?<").append(newJavaName(perl.substring(nameStart, end))).append('>');
+			openCapture();
+			push(false, i + 1);
 			i = end + 1;
 			return;
 		}
@@ -453,15 +619,21 @@ public final class PerlRegex {
 			if (end < 0) {
 				throw new PerlRegexException("Sequence (?P=... not terminated", i);
 			}
-			out.append("\\k<").append(javaName(perl.substring(i + 4, end))).append('>');
+			String name = perl.substring(i + 4, end);
 			i = end + 1;
+			namedReference(name);
 			return;
 		}
 		if (rest.startsWith("|")) {
-			throw unsupported("branch reset (?|...)");
+			out.append("(?:");
+			i += 3;
+			push(true, i - 2);
+			return;
 		}
 		if (rest.startsWith("{") || rest.startsWith("?{")) {
-			throw unsupported("embedded Perl code (?{...})");
+			// sec compiles patterns at run time, where Perl refuses code blocks
+			throw new PerlRegexException("Eval-group not allowed at runtime, use re 'eval' in regex m/" + perl + "/", i, false,
+					true);
 		}
 		if (rest.startsWith("R") || rest.startsWith("&") || rest.startsWith("P>") || rest.matches("(?s)[-+]?\\d.*")) {
 			throw unsupported("recursion (?R), (?N), (?&name)");
@@ -516,13 +688,23 @@ public final class PerlRegex {
 		}
 		out.append(perl.charAt(j));
 		i = j + 1;
+		if (perl.charAt(j) == ':') {
+			push(false, i - 1);
+		}
 	}
 
 	/** A '{' that does not start a quantifier is a literal in Perl and an error in Java. */
-	private void brace() {
+	private void brace() throws PerlRegexException {
 		int end = perl.indexOf('}', i);
 		if (end > 0) {
 			String inside = perl.substring(i + 1, end);
+			if (inside.matches("\\d+(,\\d*)?|,\\d+")) {
+				for (String bound : inside.split(",", -1)) {
+					if (!bound.isEmpty() && new java.math.BigInteger(bound).compareTo(java.math.BigInteger.valueOf(MAX_QUANTIFIER)) > 0) {
+						throw perlError("Quantifier in {,} bigger than " + MAX_QUANTIFIER, end);
+					}
+				}
+			}
 			if (inside.matches("\\d+(,\\d*)?")) {
 				String[] bounds = inside.split(",", -1);
 				if (bounds.length == 2 && !bounds[1].isEmpty()

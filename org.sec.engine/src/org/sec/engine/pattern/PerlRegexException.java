@@ -7,6 +7,7 @@ public class PerlRegexException extends Exception {
 
 	private final int index;
 	private final boolean unsupported;
+	private final boolean perlsText;
 
 	public PerlRegexException(String message, int index) {
 		this(message, index, false);
@@ -14,9 +15,20 @@ public class PerlRegexException extends Exception {
 
 	/** @param unsupported valid Perl that the Java regex engine has no counterpart for */
 	public PerlRegexException(String message, int index, boolean unsupported) {
+		this(message, index, unsupported, false);
+	}
+
+	/** @param perlsText the message is perl's own for this pattern, up to its " at FILE line N." */
+	public PerlRegexException(String message, int index, boolean unsupported, boolean perlsText) {
 		super(message);
 		this.index = index;
 		this.unsupported = unsupported;
+		this.perlsText = perlsText;
+	}
+
+	/** True when the message is the text perl gives (before " at FILE line N."), not Java's wording. */
+	public boolean perlsText() {
+		return perlsText;
 	}
 
 	/** True for valid Perl that cannot be translated (sec accepts such a pattern); false for an invalid pattern. */

@@ -82,7 +82,15 @@ public final class PerlBridge implements AutoCloseable {
 	 * @throws PerlException with what sec prints after "didn't return a code reference:"
 	 */
 	public void compile(String code) throws PerlException {
-		List<Object> reply = request(List.of("compile", code));
+		compileWhileReading(code, 0);
+	}
+
+	/**
+	 * {@link #compile(String)} as sec does it while reading a rule file: Perl's messages end in
+	 * ", <$fh> line N." with {@code configLine} as N (0: no file is being read).
+	 */
+	public void compileWhileReading(String code, int configLine) throws PerlException {
+		List<Object> reply = request(List.of("compile", code, String.valueOf(configLine)));
 		failOnError(reply);
 		if (reply.size() > 1) {
 			codeNames.put(code, String.valueOf(reply.get(1)));
@@ -90,6 +98,61 @@ public final class PerlBridge implements AutoCloseable {
 	}
 
 	private final Map<String, String> codeNames = new java.util.HashMap<>();
+
+	/** A successful match in perl: $1..$N as Perl's list-context match returns them (empty without groups), and %+. */
+	public record RegexMatch(List<String> groups, Map<String, String> named) {
+	}
+
+	/**
+	 * Matches {@code text} against the Perl pattern (compiled once, as sec's qr/$pat/);
+	 * null when it does not match.
+	 */
+	public RegexMatch regexMatch(String pattern, String text) throws PerlException {
+		List<Object> reply = request(List.of("match", pattern, text));
+		failOnError(reply);
+		if (reply.size() < 2 || "0".equals(String.valueOf(reply.get(1)))) {
+			return null;
+		}
+		int count = Integer.parseInt(String.valueOf(reply.get(2)));
+		List<String> groups = new java.util.ArrayList<>(count);
+		for (int k = 0; k < count; k++) {
+			Object g = reply.get(3 + k);
+			groups.add(g == null ? null : String.valueOf(g));
+		}
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		for (int k = 3 + count; k + 1 < reply.size(); k += 2) {
+			if (reply.get(k + 1) != null) {
+				named.put(String.valueOf(reply.get(k)), String.valueOf(reply.get(k + 1)));
+			}
+		}
+		return new RegexMatch(groups, named);
+	}
+
+	/**
+	 * Perl's verdict on a pattern as sec compiles it while reading a rule file
+	 * ({@code eval { qr/$pat/ }} at line {@code secLine} of sec, the config handle at
+	 * {@code configLine}): null when perl accepts it, else perl's $@ as sec logs it.
+	 */
+	public String regexError(String pattern, int configLine, int secLine) throws PerlException {
+		List<Object> reply = request(List.of("regexerror", pattern, String.valueOf(configLine), String.valueOf(secLine)));
+		failOnError(reply);
+		return reply.size() < 2 || reply.get(1) == null ? null : String.valueOf(reply.get(1));
+	}
+
+	private Boolean available;
+
+	/** Whether perl can be started (it is, once, when this is first asked). */
+	public boolean available() {
+		if (available == null) {
+			try {
+				start();
+				available = true;
+			} catch (PerlException e) {
+				available = false;
+			}
+		}
+		return available;
+	}
 
 	/** How perl prints the code reference compiled from {@code code} ("CODE(0x...)"), as sec's log shows it. */
 	public String codeName(String code) {

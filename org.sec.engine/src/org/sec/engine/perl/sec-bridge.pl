@@ -52,7 +52,7 @@ BEGIN {
 
 use strict;
 
-my (%refs, %code);
+my (%refs, %code, %regexes);
 my $nextref = 0;
 
 open(my $proto, '>&', \*STDOUT) or die "sec-bridge: cannot dup stdout: $!";
@@ -61,18 +61,31 @@ binmode($proto);
 binmode(STDIN);
 $proto_for_exit = $proto;
 
+# Requests come in by sysread: a readline would make STDIN Perl's last-read handle, and
+# Perl's messages would end in ", <STDIN> line N." where sec's have no such part
+my $inbuf = '';
+sub fill {
+  my $got = sysread(STDIN, $inbuf, 1 << 16, length($inbuf));
+  CORE::exit(0) unless $got;
+}
+sub read_header {
+  my $nl;
+  fill() while (($nl = index($inbuf, "\n")) < 0);
+  return substr($inbuf, 0, $nl + 1, '');
+}
+sub read_bytes {
+  my ($n) = @_;
+  fill() while (length($inbuf) < $n);
+  return substr($inbuf, 0, $n, '');
+}
+
 sub read_value {
-  my $header = <STDIN>;
-  CORE::exit(0) unless defined($header);
+  my $header = read_header();
   chomp($header);
   my ($type, $n) = (substr($header, 0, 1), substr($header, 1));
   if ($type eq 'u') { return undef; }
   if ($type eq 's' || $type eq 'w') {
-    my $s = '';
-    while (length($s) < $n) {
-      my $got = read(STDIN, $s, $n - length($s), length($s));
-      CORE::exit(0) unless $got;
-    }
+    my $s = read_bytes($n);
     utf8::decode($s) if $type eq 'w';
     return $s;
   }
@@ -126,12 +139,32 @@ sub error_text {
 sub code_ref {
   my ($text) = @_;
   return ($code{$text}, undef) if exists($code{$text});
+  return compile_code($text);
+}
+
+# sec compiles each occurrence of the code (one eval each, as Perl numbers them)
+sub compile_code {
+  my ($text) = @_;
   my ($ok, $f) = main::SEC::call_eval($text, 0);
   if (!$ok || !defined($f) || ref($f) ne 'CODE') {
     return (undef, defined($f) ? "$f" : 'undef');
   }
   $code{$text} = $f;
   return ($f, undef);
+}
+
+# While sec reads a rule file, Perl's messages end in ", <$fh> line N.": its config handle
+# is the last one read, at the line that ended the rule (read_configfile L3737)
+sub compile_while_reading {
+  my ($text, $line) = @_;
+  return compile_code($text) unless $line;
+  my $blank = "\n";
+  open(my $fh, '<', \$blank) or return compile_code($text);
+  my $unused = <$fh>;
+  $. = $line;
+  my @result = compile_code($text);
+  close($fh);
+  return @result;
 }
 
 # mode: 'bool' = scalar context, truth as 1/0; 'list' = list context;
@@ -165,7 +198,10 @@ sub closelog {
   return ();
 }
 use Socket;
-use Errno qw(EINTR EWOULDBLOCK EAGAIN EMSGSIZE);
+# POSIX's, not Errno's: importing from Errno runs a string eval, and Perl numbers the evals
+# that compile the rules' code ("(eval 45)") as sec does only when nothing else ran one
+sub EINTR { POSIX::EINTR() } sub EWOULDBLOCK { POSIX::EWOULDBLOCK() }
+sub EAGAIN { POSIX::EAGAIN() } sub EMSGSIZE { POSIX::EMSGSIZE() }
 my %udgram;
 
 sub send_to_socket {
@@ -294,7 +330,7 @@ while (1) {
   my $request = read_value();
   my ($command, @args) = @{$request};
   if ($command eq 'compile') {
-    my ($f, $error) = code_ref($args[0]);
+    my ($f, $error) = compile_while_reading($args[0], $args[1] // 0);
     if (defined($f)) { reply('ok', "$f"); } else { reply('err', $error); }
   } elsif ($command eq 'call') {
     my ($mode, $text, $params) = @args;
@@ -315,9 +351,37 @@ while (1) {
   } elsif ($command eq 'stateget') {
     print $proto 'a2' . "\n" . encode_string('ok') . encode_data(get_state());
     $proto->flush();
+  } elsif ($command eq 'match') {
+    my ($pattern, $text) = @args;
+    my $re = ($regexes{$pattern} //= eval { qr/$pattern/ });
+    if (!defined($re)) { reply('err', error_text($@)); next; }
+    if (my @groups = ($text =~ $re)) {
+      my $count = $#+;
+      my @named = map { ($_, $+{$_}) } keys %+;
+      reply('ok', 1, $count, $count ? @groups : (), @named);
+    } else {
+      reply('ok', 0);
+    }
+  } elsif ($command eq 'regexerror') {
+    my ($pattern, $line, $secline) = @args;
+    open(my $fh, '<', \"\n") or die;
+    my $unused = <$fh>;
+    $. = $line;
+    my $error = $secline == 866 ? main::SECWB::qr_error_866($pattern) : main::SECWB::qr_error_711($pattern);
+    close($fh);
+    reply('ok', $error);
   } elsif ($command eq 'ping') {
     reply('ok', $]);
   } else {
     reply('err', "unknown command '$command'");
   }
 }
+
+# sec's own regex checks, so that perl's messages end as sec's do ("at /usr/bin/sec line
+# 711, <$fh> line N."): analyze_pattern (L711) and analyze_eventgroup_pattern (L866).
+# These must stay the last lines of this file.
+package main::SECWB;
+# line 711 "/usr/bin/sec"
+sub qr_error_711 { my $pat = shift; my $pat2 = eval { qr/$pat/ }; return $@ ? "$@" : undef; }
+# line 866 "/usr/bin/sec"
+sub qr_error_866 { my $pat = shift; my $pat2 = eval { qr/$pat/ }; return $@ ? "$@" : undef; }

@@ -1,6 +1,6 @@
 package org.sec.engine.rules;
 
-import java.util.Locale;
+import org.sec.engine.syntax.PerlText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ public record ContinueSpec(Kind kind, String label) {
 
 	/** Parses a value; {@code null} when sec logs "Invalid continue value". */
 	public static ContinueSpec parse(String value) {
-		switch (value.toUpperCase(Locale.ROOT)) {
+		switch (PerlText.uc(value)) {
 		case "TAKENEXT":
 			return new ContinueSpec(Kind.TAKENEXT, null);
 		case "DONTCONT":

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +58,8 @@ public final class RuleLoader {
 	private final Map<String, PerlRegex.Compiled> compiled = new HashMap<>();
 	/** Line of the rule being checked, for messages. */
 	private int ruleLine;
+	/** $. of sec's config handle while the current rule is checked; Perl's messages name it (", <$fh> line N."). */
+	private int readerLine;
 
 	/** Thrown inside a rule check after sec's message was logged; the rule is rejected. */
 	private static final class Reject extends Exception {
@@ -107,6 +108,8 @@ public final class RuleLoader {
 			ConfigLine line = k < lines.size() ? lines.get(k) : null;
 			if (line == null || line.endsRule()) {
 				if (!fields.isEmpty()) {
+					// Perl's $. while sec checks the rule: the line that ended it, or the file's last line
+					readerLine = line != null ? line.lastLine() : lines.isEmpty() ? 0 : lines.get(lines.size() - 1).lastLine();
 					int result = checkRule(fields, ruleStart, rules.size(), rules);
 					if (result == 0) {
 						valid = false;
@@ -168,7 +171,7 @@ public final class RuleLoader {
 			if (!ref.containsKey("type")) {
 				throw reject("Keyword 'type' missing");
 			}
-			String type = ref.get("type").toUpperCase(Locale.ROOT);
+			String type = PerlText.uc(ref.get("type"));
 			Rule rule = switch (type) {
 			case "SINGLE" -> single(ref, type, RuleKind.SINGLE, number);
 			case "SINGLEWITHSCRIPT" -> singleWithScript(ref, type, number);
@@ -221,15 +224,15 @@ public final class RuleLoader {
 	 * {@link #keywordsFor(RuleKind, int)}), or an empty map when sec knows no such type.
 	 */
 	public static Map<String, Boolean> keywordsForType(String typeValue) {
-		String type = typeValue.strip().toUpperCase(Locale.ROOT);
+		String type = PerlText.uc(typeValue.strip());
 		for (RuleKind kind : RuleKind.values()) {
-			if (kind != RuleKind.EVENT_GROUP && kind.displayName().toUpperCase(Locale.ROOT).equals(type)) {
+			if (kind != RuleKind.EVENT_GROUP && PerlText.uc(kind.displayName()).equals(type)) {
 				return keywordsFor(kind, 1);
 			}
 		}
 		Matcher eg = EVENT_GROUP.matcher(type);
 		if (eg.matches()) {
-			int n = eg.group(1).isEmpty() ? 1 : Integer.parseInt(eg.group(1));
+			int n = eg.group(1).isEmpty() ? 1 : parseCount(eg.group(1));
 			return n >= 1 && n <= 100 ? keywordsFor(RuleKind.EVENT_GROUP, n) : Map.of();
 		}
 		return Map.of();
@@ -344,7 +347,7 @@ public final class RuleLoader {
 		slot.context = context(ref, "context");
 		rule.script = ref.get("script");
 		if (ref.containsKey("shell")) {
-			String shell = ref.get("shell").toUpperCase(Locale.ROOT);
+			String shell = PerlText.uc(ref.get("shell"));
 			if (shell.equals("NO")) {
 				rule.scriptWords = PerlText.splitWords(ref.get("script"));
 			} else if (!shell.equals("YES")) {
@@ -477,7 +480,7 @@ public final class RuleLoader {
 		}
 		rule.window = positive(ref.get("window"), "Invalid time window");
 		if (ref.containsKey("multact")) {
-			String multact = ref.get("multact").toUpperCase(Locale.ROOT);
+			String multact = PerlText.uc(ref.get("multact"));
 			if (multact.equals("YES")) {
 				rule.multipleActions = true;
 			} else if (!multact.equals("NO")) {
@@ -542,7 +545,7 @@ public final class RuleLoader {
 			rule.cfset = PerlText.splitWords(ref.get("cfset"));
 		}
 		if (ref.containsKey("constset")) {
-			String constset = ref.get("constset").toUpperCase(Locale.ROOT);
+			String constset = PerlText.uc(ref.get("constset"));
 			if (constset.equals("NO")) {
 				rule.constSet = false;
 			} else if (!constset.equals("YES")) {
@@ -556,7 +559,7 @@ public final class RuleLoader {
 		missingKeywords(ref, keywordsFor(RuleKind.OPTIONS, 1), type);
 		Rule rule = new Rule(RuleKind.OPTIONS, file, ruleLine);
 		if (ref.containsKey("procallin")) {
-			String procallin = ref.get("procallin").toUpperCase(Locale.ROOT);
+			String procallin = PerlText.uc(ref.get("procallin"));
 			if (procallin.equals("NO")) {
 				rule.procAllInput = false;
 			} else if (!procallin.equals("YES")) {
@@ -627,7 +630,7 @@ public final class RuleLoader {
 			if (!compileNow) {
 				return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, null, true, false);
 			}
-			return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, regex(pat), false, false);
+			return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, regex(pat, SEC_PATTERN_LINE), false, false);
 		}
 		if ((m = PTYPE_SUBSTR.matcher(ptype)).matches()) {
 			boolean negated = !m.group(1).isEmpty();
@@ -648,7 +651,7 @@ public final class RuleLoader {
 			return new PatternSpec(PatternSpec.Type.CACHED, !m.group(1).isEmpty(), 1, pat, null, false, false);
 		}
 		if (PTYPE_TVALUE.matcher(ptype).matches()) {
-			String upper = pat.toUpperCase(Locale.ROOT);
+			String upper = PerlText.uc(pat);
 			if (!upper.equals("TRUE") && !upper.equals("FALSE")) {
 				throw reject("Invalid truth value '" + pat + "'");
 			}
@@ -666,26 +669,52 @@ public final class RuleLoader {
 		return lines;
 	}
 
-	private PerlRegex.Compiled regex(String pat) throws Reject {
+	/** Where sec compiles a rule's pattern (analyze_pattern L711) and an event group pattern (L866). */
+	private static final int SEC_PATTERN_LINE = 711;
+	private static final int SEC_GROUP_PATTERN_LINE = 866;
+
+	/**
+	 * A RegExp pattern as sec's {@code eval { qr/$pat/ }} judges it. Java's translation runs
+	 * the pattern; where it fails, or where perl may refuse what Java takes (its nesting and
+	 * quantifier limits), perl is asked, so that verdict and message are perl's. Valid Perl
+	 * without a Java translation is matched by perl.
+	 */
+	private PerlRegex.Compiled regex(String pat, int secLine) throws Reject {
 		PerlRegex.Compiled known = compiled.get(pat);
 		if (known != null) {
 			return known; // one compiled pattern per text, so the engine matches it once per line
 		}
+		PerlRegex.Compiled regex;
 		try {
-			PerlRegex.Compiled regex = PerlRegex.compile(pat);
-			compiled.put(pat, regex);
-			return regex;
+			regex = PerlRegex.compile(pat);
 		} catch (PerlRegexException e) {
-			if (e.unsupported()) {
-				// sec accepts it; jsec's deliberate difference is named where the rule is
-				warn("Regular expression '" + pat + "' is valid Perl, but " + e.getMessage()
-						+ ": jsec and the simulator load the rule and it never matches there");
-				PerlRegex.Compiled never = PerlRegex.neverMatching();
-				compiled.put(pat, never);
-				return never;
-			}
-			throw reject("Invalid regular expression '" + pat + "': " + e.getMessage());
+			regex = untranslated(pat, secLine, e);
 		}
+		compiled.put(pat, regex);
+		return regex;
+	}
+
+	private PerlRegex.Compiled untranslated(String pat, int secLine, PerlRegexException e) throws Reject {
+		if (perl != null && perl.available()) {
+			String perlError;
+			try {
+				perlError = perl.regexError(pat, readerLine, secLine);
+			} catch (PerlException pe) {
+				perlError = null;
+			}
+			if (perlError != null) {
+				throw reject("Invalid regular expression '" + pat + "': " + perlError);
+			}
+			return PerlRegex.matchedInPerl(pat);
+		}
+		if (e.unsupported()) {
+			// sec accepts it; without perl jsec cannot run it, and says so where the rule is
+			warn("Regular expression '" + pat + "' is valid Perl, but " + e.getMessage()
+					+ ", and perl is not installed: jsec and the simulator load the rule and it never matches there");
+			return PerlRegex.neverMatching();
+		}
+		String where = e.perlsText() ? " at /usr/bin/sec line " + secLine + ", <$fh> line " + readerLine + ".\n" : "";
+		throw reject("Invalid regular expression '" + pat + "': " + e.getMessage() + where);
 	}
 
 	/** analyze_pattern L756: a PerlFunc pattern must evaluate to a code reference. */
@@ -701,8 +730,13 @@ public final class RuleLoader {
 		if (perl == null) {
 			return null;
 		}
+		if (!perl.available()) {
+			warn("Perl code '" + code + "' is not compiled: perl is not installed here; sec compiles it and"
+					+ " rejects the rule if it is not a code reference");
+			return null;
+		}
 		try {
-			perl.compile(code);
+			perl.compileWhileReading(code, readerLine);
 			return null;
 		} catch (PerlException e) {
 			return e.getMessage();
@@ -768,7 +802,7 @@ public final class RuleLoader {
 	private PatternSpec eventGroupPattern(String ptype, String pat) throws Reject {
 		Matcher m;
 		if ((m = EG_REGEXP.matcher(ptype)).matches()) {
-			return new PatternSpec(PatternSpec.Type.REGEXP, !m.group(1).isEmpty(), 1, pat, regex(pat), false, false);
+			return new PatternSpec(PatternSpec.Type.REGEXP, !m.group(1).isEmpty(), 1, pat, regex(pat, SEC_GROUP_PATTERN_LINE), false, false);
 		}
 		if ((m = EG_SUBSTR.matcher(ptype)).matches()) {
 			return new PatternSpec(PatternSpec.Type.SUBSTR, !m.group(1).isEmpty(), 1, substSpecialChars(pat), null,

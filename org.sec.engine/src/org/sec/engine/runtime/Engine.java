@@ -1044,7 +1044,8 @@ public final class Engine {
 		String tokens = String.join(" ", tokenList);
 		return switch (p.type()) {
 		case SUBSTR -> tokens.contains(p.text()) != p.negated();
-		case REGEXP -> p.regex().pattern().matcher(tokens).find() != p.negated();
+		case REGEXP -> (p.regex().inPerl() ? perlRegexMatch(p.regex().perl(), tokens) != null
+				: p.regex().pattern().matcher(tokens).find()) != p.negated();
 		default -> perl.groupPatternCall(p.text(), tokens, tokenList, p.negated());
 		};
 	}
@@ -1128,6 +1129,9 @@ public final class Engine {
 	private Map<String, String> matchRegexp(PatternSpec p, Map<String, Integer> varmap) {
 		String line = buffers.lastLines(p.lines());
 		PerlRegex.Compiled regex = p.regex();
+		if (regex.inPerl()) {
+			return matchInPerl(p, line, varmap);
+		}
 		boolean found;
 		Matcher m = null;
 		if (regex.literalAlternatives() != null) {
@@ -1146,38 +1150,72 @@ public final class Engine {
 			}
 		}
 		if (p.negated()) {
-			if (found) {
-				return null;
-			}
-			Map<String, String> vars = new LinkedHashMap<>();
-			vars.put("0", line);
-			vars.put("_inputsrc", buffers.inputSource(p.lines()));
-			vars.put("_intcontext", internalContextName);
-			return vars;
+			return found ? null : negatedMatch(p, line);
 		}
 		if (!found) {
 			return null;
 		}
 		Map<String, String> vars = new LinkedHashMap<>();
-		for (Map.Entry<String, String> name : p.regex().groupNames().entrySet()) {
-			String value = m.group(name.getValue());
-			if (value != null) {
-				vars.put(name.getKey(), value);
+		if (m != null) {
+			for (String name : regex.groupNames().keySet()) {
+				String value = regex.named(m, name);
+				if (value != null) {
+					vars.put(name, value);
+				}
 			}
 		}
-		int groups = m == null ? 0 : m.groupCount();
+		int groups = m == null ? 0 : regex.groupCount();
 		if (groups == 0) {
 			vars.put("1", "1"); // Perl's list-context match without groups returns (1)
 		} else {
 			for (int i = 1; i <= groups; i++) {
-				vars.put(Integer.toString(i), m.group(i));
+				vars.put(Integer.toString(i), regex.group(m, i));
 			}
 		}
+		return positiveMatch(p, line, vars, varmap, groups);
+	}
+
+	private Map<String, String> negatedMatch(PatternSpec p, String line) {
+		Map<String, String> vars = new LinkedHashMap<>();
+		vars.put("0", line);
+		vars.put("_inputsrc", buffers.inputSource(p.lines()));
+		vars.put("_intcontext", internalContextName);
+		return vars;
+	}
+
+	private Map<String, String> positiveMatch(PatternSpec p, String line, Map<String, String> vars,
+			Map<String, Integer> varmap, int groups) {
 		vars.put("0", line);
 		vars.put("_inputsrc", buffers.inputSource(p.lines()));
 		vars.put("_intcontext", internalContextName);
 		applyVarmap(vars, varmap, Math.max(groups, 1));
 		return vars;
+	}
+
+	/** A pattern Java cannot express, matched by perl: the groups and %+ are Perl's. */
+	private Map<String, String> matchInPerl(PatternSpec p, String line, Map<String, Integer> varmap) {
+		PerlRegex.Compiled regex = p.regex();
+		PerlBridge.RegexMatch match = regex.mayMatch(line) ? perlRegexMatch(regex.perl(), line) : null;
+		if (p.negated()) {
+			return match != null ? null : negatedMatch(p, line);
+		}
+		if (match == null) {
+			return null;
+		}
+		Map<String, String> vars = new LinkedHashMap<>(match.named());
+		List<String> groups = match.groups();
+		if (groups.isEmpty()) {
+			vars.put("1", "1");
+		} else {
+			for (int i = 0; i < groups.size(); i++) {
+				vars.put(Integer.toString(i + 1), groups.get(i));
+			}
+		}
+		return positiveMatch(p, line, vars, varmap, groups.size());
+	}
+
+	private PerlBridge.RegexMatch perlRegexMatch(String pattern, String text) {
+		return perl.regexMatch(pattern, text);
 	}
 
 	private Matcher matcher(PerlRegex.Compiled regex) {

@@ -151,6 +151,19 @@ final class PerlCode {
 		}
 	}
 
+	/** A match of a pattern that only perl can run, or null (no match, or no perl: logged). */
+	PerlBridge.RegexMatch regexMatch(String pattern, String text) {
+		if (perl == null) {
+			return null;
+		}
+		try {
+			return perl.regexMatch(pattern, text);
+		} catch (PerlException e) {
+			log.log(SecLog.Level.ERR, "Perl could not match regular expression '" + pattern + "': " + e.getMessage());
+			return null;
+		}
+	}
+
 	/**
 	 * udgram and closeudgr (L4897, L4967): Java has no UNIX datagram sockets, so the Perl
 	 * bridge does what sec does and hands back the log lines sec would write.

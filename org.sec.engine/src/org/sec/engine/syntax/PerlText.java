@@ -84,6 +84,21 @@ public final class PerlText {
 	}
 
 	/** Perl's {@code \s}. */
+	/** Perl's uc on a byte string: only ASCII letters change (Latin-1's ð stays ð). */
+	public static String uc(String s) {
+		char[] chars = null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 'a' && c <= 'z') {
+				if (chars == null) {
+					chars = s.toCharArray();
+				}
+				chars[i] = (char) (c - 32);
+			}
+		}
+		return chars == null ? s : new String(chars);
+	}
+
 	public static boolean isSpace(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
 	}

@@ -61,31 +61,27 @@ class LoaderVerdictTest {
 	}
 
 	/**
-	 * Valid Perl that java.util.regex cannot express (\\K, branch reset, recursion,
-	 * conditionals): sec's verdict and messages, plus one warning per pattern naming jsec's
-	 * deliberate difference (the rule loads and never matches in jsec).
+	 * Valid Perl that java.util.regex cannot express (\\K, recursion, conditionals), loaded
+	 * without perl: sec's verdict and messages, plus one warning per pattern naming jsec's
+	 * difference (the rule loads and never matches). With perl they match in perl
+	 * (RunGoldenTest regex-perl-constructs), and branch reset is translated.
 	 */
 	@Test
-	void untranslatablePatternsLoadAsInSecWithAWarning() throws IOException {
+	void untranslatablePatternsLoadWithoutPerlAsInSecWithAWarning() throws IOException {
 		java.nio.file.Path rules = GoldenFiles.moduleDir().resolve("golden/verdicts/untranslatable.sec");
 		LoadedRuleFile loaded = RuleLoader.load("untranslatable.sec", GoldenFiles.read(rules), 0);
 		TestonlyGolden sec = TestonlyGolden
 				.parse(GoldenFiles.read(GoldenFiles.moduleDir().resolve("golden/verdicts/untranslatable.sec.testonly")));
 		List<String> jsecOnly = loaded.messages(org.sec.engine.config.ConfigDiagnostic.Severity.WARNING).stream()
 				.map(org.sec.engine.config.ConfigDiagnostic::message).toList();
+		String notHere = ", and perl is not installed: jsec and the simulator load the rule and it never matches there";
 		assertEquals(List.of(
 				"Rule in untranslatable.sec at line 2: Regular expression 'user=\\w+\\K\\d+' is valid Perl, but \\K (keep"
-						+ " left part) is not supported by the Java regex engine: jsec and the simulator load the rule and"
-						+ " it never matches there",
-				"Rule in untranslatable.sec at line 8: Regular expression '(?|(a)|(b))x' is valid Perl, but branch reset"
-						+ " (?|...) is not supported by the Java regex engine: jsec and the simulator load the rule and it"
-						+ " never matches there",
+						+ " left part) is not supported by the Java regex engine" + notHere,
 				"Rule in untranslatable.sec at line 14: Regular expression '^(\\((?:[^()]|(?1))*\\))$' is valid Perl, but"
-						+ " recursion (?R), (?N), (?&name) is not supported by the Java regex engine: jsec and the simulator"
-						+ " load the rule and it never matches there",
+						+ " recursion (?R), (?N), (?&name) is not supported by the Java regex engine" + notHere,
 				"Rule in untranslatable.sec at line 20: Regular expression '^(a)?(?(1)b|c)$' is valid Perl, but"
-						+ " conditional (?(...)...) is not supported by the Java regex engine: jsec and the simulator load"
-						+ " the rule and it never matches there"),
+						+ " conditional (?(...)...) is not supported by the Java regex engine" + notHere),
 				jsecOnly);
 		List<String> rest = new java.util.ArrayList<>(TestonlyGolden.of(loaded).messages());
 		rest.removeAll(jsecOnly);
@@ -94,8 +90,32 @@ class LoaderVerdictTest {
 		assertEquals(4, loaded.rules().size());
 	}
 
+	/**
+	 * jsec --testonly as users run it (deep stack, Perl bridge) writes sec's log line for line,
+	 * perl's own text included: Perl's regex limits, "<$fh> line N" and "(eval N)" in its
+	 * messages, ASCII-only uc, nestings 3,000 to 5,000 deep.
+	 */
+	@ParameterizedTest(name = "jsec --testonly writes sec's log for {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "untranslatable.sec", "huge-numbers.sec", "deep-nesting.sec",
+			"latin1-case.sec", "perl-messages.sec" })
+	void jsecTestonlyLogEqualsSecsLineForLine(String name) throws Exception {
+		assumeTrue(new org.sec.engine.perl.PerlBridge("perl").available(), "perl is not installed");
+		java.nio.file.Path golden = GoldenFiles.moduleDir().resolve("golden/verdicts/" + name);
+		java.nio.file.Path log = java.nio.file.Files.createTempFile("verdict", ".log");
+		java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream stream = new java.io.PrintStream(sink, true);
+		int exit = org.sec.engine.cli.Jsec.run(new String[] { "--conf=" + golden, "--testonly", "--notail", "--debug=6",
+				"--log=" + log }, stream, stream);
+		String ours = GoldenFiles.read(log).replaceAll("(?m)^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: ", "")
+				.replace(golden.toString(), name).replaceAll("(?m)^SEC \\(Simple Event Correlator\\).*\n", "");
+		java.nio.file.Files.delete(log);
+		String sec = GoldenFiles.read(java.nio.file.Path.of(golden + ".testonly"));
+		assertEquals(sec.substring(sec.indexOf('\n') + 1), ours + "exit " + exit + "\n");
+	}
+
 	@ParameterizedTest(name = "live sec still gives golden verdict {0}")
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "untranslatable.sec", "huge-numbers.sec" })
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "untranslatable.sec", "huge-numbers.sec", "deep-nesting.sec",
+			"latin1-case.sec", "perl-messages.sec" })
 	void verdictGoldenMatchesLiveSec(String name) throws Exception {
 		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
 		java.nio.file.Path dir = GoldenFiles.moduleDir().resolve("golden/verdicts");

@@ -1,0 +1,121 @@
+package org.sec.engine.tests.pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sec.engine.pattern.PerlRegex;
+import org.sec.engine.pattern.PerlRegexException;
+import org.sec.engine.perl.PerlBridge;
+
+/**
+ * The translator against perl itself: for each pattern that translates, every text
+ * matches or not as in perl, with perl's $1..$N and %+ (branch reset renumbered, relative
+ * back references made absolute, repeated group names, \Q and \E as the letters perl's
+ * regex compiler makes of them).
+ */
+class PerlRegexTest {
+
+	private static final List<String> TEXTS = List.of("tcp:22/ssh", "udp:53/dns", "icmp/ping", "xyxy", "xyyx", "8080/tcp",
+			"53/udp", "aQa.bE", "a.b", "E", "Q", "aaa", "ab", "a{b}", "abc123", "user=alice42", "Foo bar", "", "a\nb",
+			"x{2}", "aaaaa", "  padded  ", "tab\there");
+
+	private static PerlBridge perl;
+
+	@BeforeAll
+	static void startPerl() {
+		perl = new PerlBridge("perl");
+	}
+
+	@AfterAll
+	static void stopPerl() {
+		perl.close();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "^(?|tcp:(\\d+)|udp:(\\d+)|(icmp))/(\\w+)", "(?|(a)(b)|(x))(y)?", "(\\w)(\\w)\\g{-1}\\g-2",
+			"(a)(?:(b)|c)\\g{-1}", "(?<port>\\d+)/tcp|(?<port>\\d+)/udp", "(?<x>a)|(?<x>b)|(?<y>c)", "\\Qa.b\\E", "\\E",
+			"a\\Q.b", "[\\Q]", "a{,2}", "x{2}", "a{2,}", "(?i)foo", "(?^i:F)oo", "[[:alpha:]]+\\d+", "(\\w+)=(\\w+?)(\\d+)",
+			"\\bbar$", "^$", "a.b", "a\\.b", "(?x) a b # comment", "\\t", "(a)|(b)|(c)", "((a)|(b))+", "(?|(a)|(b))\\1" })
+	void matchesAsPerlDoes(String pattern) throws Exception {
+		assumeTrue(perl.available(), "perl is not installed");
+		PerlRegex.Compiled compiled;
+		try {
+			compiled = PerlRegex.compile(pattern);
+		} catch (PerlRegexException e) {
+			assertTrue(e.unsupported(), () -> pattern + ": " + e.getMessage());
+			return; // runs in perl itself
+		}
+		for (String text : TEXTS) {
+			PerlBridge.RegexMatch expected = perl.regexMatch(pattern, text);
+			Matcher m = compiled.pattern().matcher(text);
+			if (!m.find()) {
+				assertNull(expected, pattern + " on '" + text + "' matches in perl");
+				continue;
+			}
+			assertTrue(expected != null, pattern + " on '" + text + "' matches only in Java");
+			List<String> groups = new ArrayList<>();
+			for (int i = 1; i <= compiled.groupCount(); i++) {
+				groups.add(compiled.group(m, i));
+			}
+			assertEquals(expected.groups(), groups, pattern + " on '" + text + "'");
+			Map<String, String> named = new TreeMap<>();
+			for (String name : compiled.groupNames().keySet()) {
+				String value = compiled.named(m, name);
+				if (value != null) {
+					named.put(name, value);
+				}
+			}
+			assertEquals(new TreeMap<>(expected.named()), named, pattern + " on '" + text + "' %+");
+		}
+	}
+
+	@Test
+	void perlsLimitsAreRefusedWithPerlsText() {
+		PerlRegexException nested = assertThrows(PerlRegexException.class,
+				() -> PerlRegex.compile("(".repeat(1000) + "a" + ")".repeat(1000)));
+		assertTrue(nested.perlsText());
+		assertEquals("Too many nested open parens in regex; marked by <-- HERE in m/" + "(".repeat(1000) + " <-- HERE a"
+				+ ")".repeat(1000) + "/", nested.getMessage());
+		PerlRegex.Compiled deepest = assertDoesNotThrow("(".repeat(999) + "a" + ")".repeat(999));
+		assertEquals(999, deepest.groupCount());
+		PerlRegexException quantifier = assertThrows(PerlRegexException.class, () -> PerlRegex.compile("a{1,65535}"));
+		assertEquals("Quantifier in {,} bigger than 65534 in regex; marked by <-- HERE in m/a{1,65535 <-- HERE }/",
+				quantifier.getMessage());
+		assertDoesNotThrow("a{65534}");
+		PerlRegexException code = assertThrows(PerlRegexException.class, () -> PerlRegex.compile("(?{ 1 })a"));
+		assertEquals("Eval-group not allowed at runtime, use re 'eval' in regex m/(?{ 1 })a/", code.getMessage());
+		assertFalse(code.unsupported());
+	}
+
+	@Test
+	void perlsOwnVerdictNamesSecsLineAndConfigHandle() throws Exception {
+		assumeTrue(perl.available(), "perl is not installed");
+		assertEquals("Unmatched ( in regex; marked by <-- HERE in m/( <-- HERE a/ at /usr/bin/sec line 711, <$fh> line 9.\n",
+				perl.regexError("(a", 9, 711));
+		assertNull(perl.regexError("a\\Kb", 3, 711));
+		assertTrue(perl.regexError("x**", 4, 866).endsWith(" at /usr/bin/sec line 866, <$fh> line 4.\n"));
+	}
+
+	private static PerlRegex.Compiled assertDoesNotThrow(String pattern) {
+		try {
+			return PerlRegex.compile(pattern);
+		} catch (PerlRegexException e) {
+			throw new AssertionError(pattern + ": " + e.getMessage(), e);
+		}
+	}
+}
