@@ -90,6 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
 		return errors > 0 ? 1 : 0;
 	}
 
+	/** How Xtext words an exception thrown by a validator (ResourceValidatorImpl). */
+	private static final String XTEXT_VALIDATOR_FAILED = "Error executing EValidator";
+
 	record Found(Path file, Issue issue) {
 	}
 
@@ -123,6 +126,10 @@ public final class CheckCommand implements Callable<Integer> {
 			injector.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class).getResources().add(resource);
 			resource.load(new org.eclipse.xtext.util.LazyStringInputStream(text, "ISO-8859-1"), null);
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				if (issue.getMessage() != null && issue.getMessage().startsWith(XTEXT_VALIDATOR_FAILED)) {
+					// a failure of ours, not a verdict: Xtext turned a validator's exception into an issue
+					throw new IllegalStateException(file + ": " + issue.getMessage());
+				}
 				if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
 					found.add(new Found(file, issue));
 				}

@@ -97,7 +97,7 @@ public final class SecLints {
 			if (p.type() != PatternSpec.Type.REGEXP || p.negated() || p.regex() == null || !p.regex().translated()) {
 				continue;
 			}
-			int groups = p.regex().pattern().matcher("").groupCount();
+			int groups = p.regex().groupCount();
 			int available = Math.max(groups, 1); // without groups Perl's match returns (1)
 			Set<String> names = new HashSet<>(p.regex().groupNames().keySet());
 			names.addAll(BUILTIN_NAMES);

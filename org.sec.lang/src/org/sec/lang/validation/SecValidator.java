@@ -11,8 +11,10 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.LoadedRuleFile;
 import org.sec.engine.rules.RuleLoader;
+import org.sec.engine.syntax.DeepStack;
 import org.sec.lang.model.ValueRegion;
 import org.sec.lang.sec.Field;
 import org.sec.lang.sec.Malformed;
@@ -61,7 +63,15 @@ public class SecValidator extends AbstractSecValidator {
 			return;
 		}
 		String name = file.eResource() == null ? "rules" : file.eResource().getURI().lastSegment();
-		LoadedRuleFile loaded = RuleLoader.load(name, root.getRootNode().getText(), 0);
+		String text = root.getRootNode().getText();
+		// sec loads deep nestings; our parsers and java.util.regex need the frames for them
+		// the rules' Perl code is compiled by perl, as sec does, in a perl of its own per check
+		// so that perl numbers its evals as sec does; it starts only if the file has Perl code
+		LoadedRuleFile loaded;
+		try (PerlBridge perl = PerlBridge.fromPath()) {
+			loaded = DeepStack.get(() -> RuleLoader.load(name, text, 0, perl));
+		}
+		List<SecLints.Finding> findings = DeepStack.get(() -> SecLints.check(loaded));
 		index = new LineIndex(file);
 		for (ConfigDiagnostic d : loaded.messages()) {
 			if (d.severity() != ConfigDiagnostic.Severity.ERROR && d.severity() != ConfigDiagnostic.Severity.WARNING) {
@@ -69,7 +79,7 @@ public class SecValidator extends AbstractSecValidator {
 			}
 			report(file, d);
 		}
-		for (SecLints.Finding f : SecLints.check(loaded)) {
+		for (SecLints.Finding f : findings) {
 			Rule rule = index.ruleStartingAt(f.ruleLine());
 			if (rule == null) {
 				continue;
