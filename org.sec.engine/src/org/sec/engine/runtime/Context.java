@@ -16,6 +16,8 @@ final class Context {
 
 	long time;
 	long window;
+	/** The lifetime as written when it is beyond 64 bits (window is then saturated); getltime gives it back. */
+	String hugeWindow;
 	List<Action> action = List.of();
 	String desc = "";
 	final List<String> buffer = new ArrayList<>();
@@ -26,5 +28,16 @@ final class Context {
 	Context(long time, long window) {
 		this.time = time;
 		this.window = window;
+	}
+
+	/** Sets the lifetime from its digits, as Perl keeps them. */
+	void lifetime(long seconds, String digits) {
+		window = seconds;
+		hugeWindow = digits != null && !digits.equals(Long.toString(seconds)) ? digits : null;
+	}
+
+	/** The lifetime as getltime assigns it. */
+	String lifetimeText() {
+		return hugeWindow != null ? hugeWindow : Long.toString(window);
 	}
 }

@@ -1473,6 +1473,29 @@ public final class Engine {
 		return Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault());
 	}
 
+	/** scalar(localtime(t)) as sec interpolates it: empty (Perl's undef) for a time too large to convert. */
+	private static String perlLocaltime(long epochSeconds) {
+		try {
+			return LOCALTIME.format(localTime(epochSeconds));
+		} catch (java.time.DateTimeException e) {
+			return "";
+		}
+	}
+
+	/**
+	 * A count of seconds as Perl holds it: numbers beyond 64 bits become floats that no clock
+	 * reaches. SATURATED stands for them, small enough that adding a time cannot overflow.
+	 */
+	private static long seconds(String digits) {
+		try {
+			return Math.min(Long.parseLong(digits), SATURATED);
+		} catch (NumberFormatException e) {
+			return SATURATED;
+		}
+	}
+
+	private static final long SATURATED = Long.MAX_VALUE / 4;
+
 	// ------------------------------------------------------------------ actions
 
 	/** execute_actionlist: returns false when break/continue ended the list. */
@@ -1562,12 +1585,12 @@ public final class Engine {
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
 		case SETLTIME -> setLifetime(var(args.get(0), desc), var(args.get(1), desc));
 		case SETCTIME -> setCreationTime(var(args.get(0), desc), var(args.get(1), desc));
-		case EVENT -> emitEvents(Long.parseLong(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
+		case EVENT -> emitEvents(seconds(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
 		case TEVENT -> {
 			String after = var(args.get(0), desc);
 			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(Long.parseLong(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
+				emitEvents(seconds(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
 			} else {
 				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
@@ -1576,7 +1599,7 @@ public final class Engine {
 			String after = var(args.get(1), desc);
 			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(Long.parseLong(m.group(1)), var(args.get(2), desc), var(args.get(0), desc), true);
+				emitEvents(seconds(m.group(1)), var(args.get(2), desc), var(args.get(0), desc), true);
 			} else {
 				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
@@ -1696,7 +1719,7 @@ public final class Engine {
 			log.log(SecLog.Level.WARN, "Invalid linecount '" + count + "', can't rewrite input buffer");
 			return;
 		}
-		long n = Long.parseLong(m.group(1));
+		long n = seconds(m.group(1));
 		List<String> lines = new ArrayList<>(PerlText.split(Pattern.compile("\n"), event));
 		if (n == 0) {
 			if (lines.isEmpty()) {
@@ -1814,8 +1837,8 @@ public final class Engine {
 					+ key + "'");
 			return;
 		}
-		long t = Long.parseLong(m.group(1));
-		String when = LOCALTIME.format(localTime(t));
+		long t = seconds(m.group(1));
+		String when = perlLocaltime(t);
 		log.log(SecLog.Level.DEBUG, "Moving event correlation window to '" + when + "' for operation '" + key + "'");
 		Operation op = operations.get(key);
 		if (op == null) {
@@ -1968,7 +1991,7 @@ public final class Engine {
 			log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "', can't create");
 			return;
 		}
-		long window = Long.parseLong(m.group(1));
+		long window = seconds(m.group(1));
 		Context c = contexts.get(name);
 		if (c != null) {
 			if (c.internal) {
@@ -1976,12 +1999,13 @@ public final class Engine {
 				return;
 			}
 			c.time = now();
-			c.window = window;
+			c.lifetime(window, m.group(1));
 			c.action = onExpiry;
 			c.desc = desc;
 			c.buffer.clear();
 		} else {
 			c = new Context(now(), window);
+			c.lifetime(window, m.group(1));
 			c.action = onExpiry;
 			c.desc = desc;
 			c.aliases.add(name);
@@ -2045,7 +2069,7 @@ public final class Engine {
 		}
 		if (m.group(1) != null) {
 			c.time = now();
-			c.window = Long.parseLong(m.group(1));
+			c.lifetime(seconds(m.group(1)), m.group(1));
 		}
 		if (!onExpiry.isEmpty()) {
 			c.action = onExpiry;
@@ -2094,8 +2118,8 @@ public final class Engine {
 			log.log(SecLog.Level.WARN, "Invalid timestamp '" + timestamp + "' for creation time of context '" + name + "'");
 			return;
 		}
-		long t = Long.parseLong(m.group(1));
-		String when = LOCALTIME.format(localTime(t));
+		long t = seconds(m.group(1));
+		String when = perlLocaltime(t);
 		log.log(SecLog.Level.DEBUG, "Setting the creation time of context '" + name + "' to '" + when + "'");
 		Context c = contexts.get(name);
 		if (c == null) {
@@ -2120,15 +2144,15 @@ public final class Engine {
 			log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "'");
 			return;
 		}
-		long window = Long.parseLong(m.group(1));
-		log.log(SecLog.Level.DEBUG, "Setting the lifetime of context '" + name + "' to '" + window + "'");
+		long window = seconds(m.group(1));
+		log.log(SecLog.Level.DEBUG, "Setting the lifetime of context '" + name + "' to '" + m.group(1) + "'");
 		Context c = contexts.get(name);
 		if (c == null) {
 			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't set lifetime");
 		} else if (c.internal) {
 			log.log(SecLog.Level.WARN, "Invalid use of setltime action for internal context '" + name + "'");
 		} else {
-			c.window = window;
+			c.lifetime(window, m.group(1));
 			if (window != 0 && now() - c.time > window) {
 				log.log(SecLog.Level.DEBUG, "Context '" + name + "' has become stale after lifetime adjustment");
 				validContext(name);
@@ -2285,7 +2309,7 @@ public final class Engine {
 			log.log(SecLog.Level.DEBUG,
 					"Assigning the lifetime of context '" + name + "' to variable '%" + variable + "'");
 			if (c != null) {
-				setVariable(variable, Long.toString(c.window));
+				setVariable(variable, c.lifetimeText());
 			} else {
 				log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't get lifetime");
 			}
