@@ -87,6 +87,15 @@ public final class SecOptions {
 	public boolean help;
 	public boolean version;
 
+	/**
+	 * The engine settings these options give, for jsec, replays and scenarios alike
+	 * ({@code intcontexts} as given: jsec adds it when an input names a context).
+	 */
+	public org.sec.engine.api.SecEngine.Settings settings() {
+		return new org.sec.engine.api.SecEngine.Settings(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting,
+				cleantime, socketTimeout);
+	}
+
 	/** Parses arguments; problems are printed to {@code err} with sec's and Getopt::Long's wording. */
 	public static SecOptions parse(String[] args, PrintStream err) {
 		SecOptions o = new SecOptions();

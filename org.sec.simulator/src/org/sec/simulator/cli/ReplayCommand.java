@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -85,6 +86,11 @@ public final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--intcontexts", description = "As sec --intcontexts.")
 	boolean intcontexts;
 
+	@Option(names = "--sec", paramLabel = "OPTION",
+			description = "A sec option that changes behaviour (--cleantime=10, --evstoresize=100, --bufsize=5, ...); "
+					+ "may repeat. A scenario's @sec lines are applied first.")
+	List<String> secArguments = new ArrayList<>();
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +130,25 @@ public final class ReplayCommand implements Callable<Integer> {
 				err.println("secwb replay: " + e.getMessage());
 				return 2;
 			}
-			SecEngine.Settings settings = new SecEngine.Settings(0, false, intevents, intcontexts, 0, false, 1);
+			List<String> secArgs = new ArrayList<>();
+			if (input.scenario != null) {
+				secArgs.addAll(Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1)).secOptions());
+			}
+			secArgs.addAll(secArguments);
+			if (intevents) {
+				secArgs.add("--intevents");
+			}
+			if (intcontexts) {
+				secArgs.add("--intcontexts");
+			}
+			java.io.ByteArrayOutputStream problems = new java.io.ByteArrayOutputStream();
+			org.sec.engine.cli.SecOptions secOptions = org.sec.engine.cli.SecOptions.parse(secArgs.toArray(new String[0]),
+					new java.io.PrintStream(problems, true, StandardCharsets.UTF_8));
+			if (problems.size() > 0) {
+				err.println("secwb replay: sec options " + secArgs + ": " + problems.toString(StandardCharsets.UTF_8).trim());
+				return 2;
+			}
+			SecEngine.Settings settings = secOptions.settings();
 			Replay.Options options = new Replay.Options(settings,
 					allowExec ? SideEffects.ALLOW : SideEffects.RECORD_ONLY, untilSecond);
 			return replay(ruleSet, source, options, log, out, err, zoneId);

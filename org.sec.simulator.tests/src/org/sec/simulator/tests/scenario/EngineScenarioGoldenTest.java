@@ -46,19 +46,11 @@ class EngineScenarioGoldenTest {
 	private static List<String> run(String name) throws IOException {
 		Scenario scenario = Scenario.parse(GoldenFiles.read(dir().resolve(name + ".scn")));
 		List<String> conf = new ArrayList<>(List.of(name + ".rules"));
-		SecEngine.Settings settings = SecEngine.Settings.defaults();
-		for (String option : scenario.secOptions()) {
-			if (option.startsWith("--conf=")) {
-				conf.add(option.substring(7));
-			} else if (option.equals("--intevents")) {
-				settings = settings.withIntevents(true);
-			} else if (option.equals("--intcontexts")) {
-				settings = new SecEngine.Settings(settings.bufsize(), settings.jointbuf(), settings.intevents(), true,
-						settings.evstoresize(), settings.quoting(), settings.cleantime());
-			} else {
-				throw new IllegalArgumentException("scenario option not supported by this test: " + option);
-			}
-		}
+		// the scenario's @sec lines reach the engine as jsec's own options do
+		org.sec.engine.cli.SecOptions options = org.sec.engine.cli.SecOptions
+				.parse(scenario.secOptions().toArray(new String[0]), System.err);
+		conf.addAll(options.conf);
+		SecEngine.Settings settings = options.settings();
 		RuleSet rules = RuleSet.load(dir(), conf, 0, d -> {
 		});
 		SecLog log = new SecLog(() -> 0, 1, null, null);
