@@ -869,16 +869,11 @@ public final class Engine {
 				if (p2.type() == PatternSpec.Type.REGEXP && p2.deferred()) {
 					String text = Substitution.string(Substitution.mapValues(vars, Substitution::quotemeta), p2.text(),
 							'$', matchCache);
-					try {
-						op.pattern2 = PerlRegex.compile(text);
-						op.pattern2Text = text;
-					} catch (PerlRegexException e) {
-						log.log(SecLog.Level.ERR, "Runtime variable evaluation yielded an invalid regular expression '"
-								+ text + "' for " + typeName + " rule: " + e.getMessage());
-						log.log(SecLog.Level.ERR, "Can't start " + typeName + " event correlation operation with the key '"
-								+ key + "'");
+					op.pattern2 = runtimeRegex(text, typeName, key);
+					if (op.pattern2 == null) {
 						return null;
 					}
+					op.pattern2Text = text;
 				}
 				Map<String, String> dd = Substitution.mapValues(vars, Substitution::doubleDollar);
 				op.desc2 = Substitution.string(dd, op.desc2, '%', matchCache);
@@ -1173,6 +1168,21 @@ public final class Engine {
 			}
 		}
 		return positiveMatch(p, line, vars, varmap, groups);
+	}
+
+	/** pattern2 after $N substitution, compiled as sec does at run time; null (logged) when invalid. */
+	private PerlRegex.Compiled runtimeRegex(String text, String typeName, String key) {
+		try {
+			return PerlRegex.compile(text);
+		} catch (PerlRegexException e) {
+			if (e.unsupported() && perl.canRunPerl()) {
+				return PerlRegex.matchedInPerl(text); // valid Perl that only perl runs
+			}
+			log.log(SecLog.Level.ERR, "Runtime variable evaluation yielded an invalid regular expression '" + text + "' for "
+					+ typeName + " rule: " + e.getMessage());
+			log.log(SecLog.Level.ERR, "Can't start " + typeName + " event correlation operation with the key '" + key + "'");
+			return null;
+		}
 	}
 
 	private Map<String, String> negatedMatch(PatternSpec p, String line) {

@@ -68,6 +68,11 @@ final class PerlCode {
 		return result;
 	}
 
+	/** Whether perl can run code here (a bridge was given and perl starts). */
+	boolean canRunPerl() {
+		return perl != null && perl.available();
+	}
+
 	private boolean available() {
 		if (perl == null) {
 			log.log(SecLog.Level.ERR, "Perl code needs the Perl bridge, and these rules were loaded without it");
