@@ -1595,12 +1595,12 @@ public final class Engine {
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
 		case SETLTIME -> setLifetime(var(args.get(0), desc), var(args.get(1), desc));
 		case SETCTIME -> setCreationTime(var(args.get(0), desc), var(args.get(1), desc));
-		case EVENT -> emitEvents(seconds(args.get(0)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
+		case EVENT -> emitEvents(args.get(0), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
 		case TEVENT -> {
 			String after = var(args.get(0), desc);
 			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(seconds(m.group(1)), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
+				emitEvents(m.group(1), var(args.get(1), desc), INTERNAL_EVENT_CONTEXT, false);
 			} else {
 				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
@@ -1609,7 +1609,7 @@ public final class Engine {
 			String after = var(args.get(1), desc);
 			Matcher m = LIFETIME.matcher(after);
 			if (m.matches()) {
-				emitEvents(seconds(m.group(1)), var(args.get(2), desc), var(args.get(0), desc), true);
+				emitEvents(m.group(1), var(args.get(2), desc), var(args.get(0), desc), true);
 			} else {
 				log.log(SecLog.Level.WARN, "Invalid time specification '" + after + "' for creating events");
 			}
@@ -2337,7 +2337,10 @@ public final class Engine {
 	}
 
 	/** execute_event_action, execute_tevent_action, execute_cevent_action (L6299-6380). */
-	private void emitEvents(long delay, String text, String context, boolean contextNamed) {
+	/** @param delayDigits the delay as written: sec logs it so, even beyond 64 bits */
+	private void emitEvents(String delayDigits, String text, String context, boolean contextNamed) {
+		delayDigits = delayDigits.replaceFirst("^0+(?=[0-9])", "");
+		long delay = seconds(delayDigits);
 		String with = contextNamed ? " with context '" + context + "'" : "";
 		for (String event : PerlText.split(Pattern.compile("\n"), text)) {
 			if (delay == 0) {
@@ -2345,7 +2348,7 @@ public final class Engine {
 				syntheticEvents.addLast(new Synthetic(event, context));
 			} else {
 				log.log(SecLog.Level.DEBUG,
-						"Scheduling the creation of event '" + event + "'" + with + " after " + delay + " seconds");
+						"Scheduling the creation of event '" + event + "'" + with + " after " + delayDigits + " seconds");
 				pendingEvents.add(new Pending(now() + delay, event, context));
 			}
 		}
