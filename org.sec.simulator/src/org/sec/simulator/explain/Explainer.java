@@ -118,7 +118,8 @@ public final class Explainer {
 			return null;
 		}
 		return switch (p.type()) {
-		case REGEXP -> p.regex() == null ? null : p.regex().pattern().matcher(line).find() != p.negated();
+		// a pattern only perl runs cannot be told without the engine
+		case REGEXP -> p.regex() == null || p.regex().inPerl() ? null : p.regex().pattern().matcher(line).find() != p.negated();
 		case SUBSTR -> line.contains(p.text()) != p.negated();
 		case TVALUE -> p.truth();
 		default -> null;
