@@ -723,6 +723,11 @@ public final class PerlRegex {
 				return;
 			}
 		}
+		if (i >= 2 && perl.charAt(i - 2) == '\\' && isAsciiLetter(perl.charAt(i - 1))
+				&& (i < 3 || perl.charAt(i - 3) != '\\')) {
+			// perl 5.30+: a literal { right after an escape such as \S or \d is an error
+			throw perlError("Unescaped left brace in regex is illegal here", i + 1);
+		}
 		out.append("\\{");
 		i++;
 	}

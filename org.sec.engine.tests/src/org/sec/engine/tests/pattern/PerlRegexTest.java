@@ -100,6 +100,11 @@ class PerlRegexTest {
 		PerlRegexException code = assertThrows(PerlRegexException.class, () -> PerlRegex.compile("(?{ 1 })a"));
 		assertEquals("Eval-group not allowed at runtime, use re 'eval' in regex m/(?{ 1 })a/", code.getMessage());
 		assertFalse(code.unsupported());
+		PerlRegexException brace = assertThrows(PerlRegexException.class, () -> PerlRegex.compile("\\S{+x"));
+		assertEquals("Unescaped left brace in regex is illegal here in regex; marked by <-- HERE in m/\\S{ <-- HERE +x/",
+				brace.getMessage());
+		assertDoesNotThrow("a{x");
+		assertDoesNotThrow("\\\\d{x");
 	}
 
 	@Test
