@@ -98,6 +98,15 @@ def rule(fields):
     return "".join(f"{k}={v}\n" for k, v in fields) + "\n"
 
 
+def single_with(ptype, field, value):
+    """A Single rule whose field (desc, pattern, action or context) holds value."""
+    fields = [("type", "Single"), ("ptype", ptype), ("pattern", "x"), ("desc", "d"), ("action", "none")]
+    fields = [(k, value if k == field else v) for k, v in fields]
+    if field == "context":
+        fields.append(("context", value))
+    return rule(fields)
+
+
 def extreme(rnd):
     kind = rnd.choice(["context-nesting", "action-nesting", "regex-nesting", "huge-value", "continuation",
                        "huge-number", "many-rules", "crlf-rule", "nul-value", "unbalanced-nesting",
@@ -121,21 +130,13 @@ def extreme(rnd):
     elif kind == "unbalanced-nesting":
         field = rnd.choice(["context", "action", "pattern"])
         value = "(" * depth + "A" + ")" * (depth - rnd.randint(1, 3))
-        fields = [("type", "Single"), ("ptype", "RegExp"), ("pattern", "x"), ("desc", "d"), ("action", "none")]
-        fields = [(k, value if k == field else v) for k, v in fields]
-        if field == "context":
-            fields.append(("context", value))
-        text = rule(fields)
+        text = single_with("RegExp", field, value)
     elif kind == "huge-value":
         field = rnd.choice(["desc", "pattern", "action", "context"])
         size = rnd.choice([100_000, 300_000])
         value = {"desc": "d" * size, "pattern": "a" * size, "action": "write - " + "x" * size,
                  "context": "A" * size}[field]
-        fields = [("type", "Single"), ("ptype", "SubStr"), ("pattern", "x"), ("desc", "d"), ("action", "none")]
-        fields = [(k, value if k == field else v) for k, v in fields]
-        if field == "context":
-            fields.append(("context", value))
-        text = rule(fields)
+        text = single_with("SubStr", field, value)
     elif kind == "continuation":
         n = rnd.choice([1000, 10000, 50000])
         text = "type=Single\nptype=SubStr\npattern=x\ndesc=d\naction=write - a" + " \\\n b" * n + "\n"
