@@ -35,22 +35,13 @@ public final class Jsec {
 		return run(args, out, err, Clock.system());
 	}
 
-	/** Exit status of a jsec failure (EX_SOFTWARE), never a verdict on the rules: sec exits 0 or 1 for those. */
-	public static final int INTERNAL_ERROR = 70;
-
 	public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
 		try {
 			return DeepStack.call(() -> runOnDeepStack(args, out, err, clock));
 		} catch (Throwable t) {
 			out.flush();
-			err.println("jsec: internal error, not a verdict on the rules: " + t);
-			StackTraceElement[] trace = t.getStackTrace();
-			for (int i = 0; i < Math.min(trace.length, 12); i++) {
-				err.println("\tat " + trace[i]);
-			}
-			err.println("jsec: please report this with the rule file and the input that caused it");
-			err.flush();
-			return INTERNAL_ERROR;
+			return InternalFailure.report("jsec", t, new java.io.PrintWriter(err, true),
+					"the rule file and the input that caused it");
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.sec.lang.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.sec.engine.cli.InternalFailure;
 import org.sec.engine.syntax.DeepStack;
 import org.sec.simulator.cli.ExplainCommand;
 import org.sec.simulator.cli.ReplayCommand;
@@ -42,18 +43,8 @@ public final class Secwb implements Callable<Integer> {
 		}
 	}
 
-	/** Exit status of a secwb failure (EX_SOFTWARE), never a verdict: check exits 0 or 1 for those. */
-	public static final int INTERNAL_ERROR = 70;
-
 	private static int internalError(Throwable t, PrintWriter out, PrintWriter err) {
 		out.flush();
-		err.println("secwb: internal error, not a verdict on the rules: " + t);
-		StackTraceElement[] trace = t.getStackTrace();
-		for (int i = 0; i < Math.min(trace.length, 12); i++) {
-			err.println("\tat " + trace[i]);
-		}
-		err.println("secwb: please report this with the files that caused it");
-		err.flush();
-		return INTERNAL_ERROR;
+		return InternalFailure.report("secwb", t, err, "the files that caused it");
 	}
 }
