@@ -30,6 +30,10 @@ public final class SecEngine {
 		public Settings withIntevents(boolean on) {
 			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime, socketTimeout);
 		}
+
+		public Settings withIntcontexts(boolean on) {
+			return new Settings(bufsize, jointbuf, intevents, on, evstoresize, quoting, cleantime, socketTimeout);
+		}
 	}
 
 	private Engine engine;

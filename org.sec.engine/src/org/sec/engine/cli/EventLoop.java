@@ -85,14 +85,9 @@ final class EventLoop {
 		}
 	}
 
-	private static SecEngine.Settings withIntcontexts(SecEngine.Settings s, boolean intcontexts) {
-		return new SecEngine.Settings(s.bufsize(), s.jointbuf(), s.intevents(), intcontexts, s.evstoresize(), s.quoting(),
-				s.cleantime(), s.socketTimeout());
-	}
-
 	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		SecEngine engine = SecEngine.start(rules,
-				withIntcontexts(options.settings(), intcontexts),
+				options.settings().withIntcontexts(intcontexts),
 				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
 				new RestartingInputs(inputs, options.keepopen));
 		try {
