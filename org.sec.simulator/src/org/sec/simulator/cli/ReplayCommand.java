@@ -115,10 +115,12 @@ public final class ReplayCommand implements Callable<Integer> {
 				return 2;
 			}
 			ReplaySource source;
+			Scenario scenario = null;
 			try {
-				source = input.scenario != null
-						? ReplaySource.of(Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1)))
-						: timing.source(input.log);
+				if (input.scenario != null) {
+					scenario = Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1));
+				}
+				source = scenario != null ? ReplaySource.of(scenario) : timing.source(input.log);
 			} catch (IllegalArgumentException e) {
 				err.println("secwb replay: " + e.getMessage());
 				return 2;
@@ -131,8 +133,8 @@ public final class ReplayCommand implements Callable<Integer> {
 				return 2;
 			}
 			List<String> secArgs = new ArrayList<>();
-			if (input.scenario != null) {
-				secArgs.addAll(Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1)).secOptions());
+			if (scenario != null) {
+				secArgs.addAll(scenario.secOptions());
 			}
 			secArgs.addAll(secArguments);
 			if (intevents) {
