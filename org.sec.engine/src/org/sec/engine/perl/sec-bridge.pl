@@ -155,16 +155,21 @@ sub compile_code {
 
 # While sec reads a rule file, Perl's messages end in ", <$fh> line N.": its config handle
 # is the last one read, at the line that ended the rule (read_configfile L3737)
-sub compile_while_reading {
-  my ($text, $line) = @_;
-  return compile_code($text) unless $line;
+sub while_reading {
+  my ($line, $work) = @_;
+  return $work->() unless $line;
   my $blank = "\n";
-  open(my $fh, '<', \$blank) or return compile_code($text);
+  open(my $fh, '<', \$blank) or return $work->();
   my $unused = <$fh>;
   $. = $line;
-  my @result = compile_code($text);
+  my @result = $work->();
   close($fh);
-  return @result;
+  return wantarray ? @result : $result[0];
+}
+
+sub compile_while_reading {
+  my ($text, $line) = @_;
+  return while_reading($line, sub { compile_code($text) });
 }
 
 # mode: 'bool' = scalar context, truth as 1/0; 'list' = list context;
@@ -364,11 +369,8 @@ while (1) {
     }
   } elsif ($command eq 'regexerror') {
     my ($pattern, $line, $secline) = @args;
-    open(my $fh, '<', \"\n") or die;
-    my $unused = <$fh>;
-    $. = $line;
-    my $error = $secline == 866 ? main::SECWB::qr_error_866($pattern) : main::SECWB::qr_error_711($pattern);
-    close($fh);
+    my $error = while_reading($line, sub {
+      $secline == 866 ? main::SECWB::qr_error_866($pattern) : main::SECWB::qr_error_711($pattern) });
     reply('ok', $error);
   } elsif ($command eq 'ping') {
     reply('ok', $]);
