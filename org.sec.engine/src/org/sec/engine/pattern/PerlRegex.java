@@ -85,7 +85,23 @@ public final class PerlRegex {
 	 * this JVM, so that a matcher can keep state per pattern in arrays.
 	 */
 	public record Compiled(Pattern pattern, Map<String, List<String>> groupNames, String[] requiredLiterals,
-			String[] literalAlternatives, int id, boolean translated, int[][] javaGroupsOf, String perl, boolean inPerl) {
+			String[] literalAlternatives, int id, boolean translated, int[][] javaGroupsOf, String perl, boolean inPerl,
+			RunStart runStart) {
+
+		/**
+		 * {@code m.reset(text).find()} with the work Perl's optimiser spares: a text that lacks
+		 * a required literal is refused at once, and a pattern that starts with X+ is tried
+		 * only where a run of X starts ({@link RunStart}).
+		 */
+		public boolean find(java.util.regex.Matcher m, String text) {
+			if (!mayMatch(text)) {
+				return false;
+			}
+			if (runStart != null) {
+				return runStart.find(m, text);
+			}
+			return m.reset(text).find();
+		}
 
 		/** False when the text cannot match because it lacks a required literal. */
 		public boolean mayMatch(String text) {
@@ -169,7 +185,7 @@ public final class PerlRegex {
 		}
 		try {
 			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), t.namesCopy(), RequiredLiteral.of(perl),
-					literalAlternatives(perl), NEXT_ID.getAndIncrement(), true, t.groupMap(), perl, false);
+					literalAlternatives(perl), NEXT_ID.getAndIncrement(), true, t.groupMap(), perl, false, RunStart.of(perl));
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}
@@ -181,7 +197,7 @@ public final class PerlRegex {
 	 */
 	public static Compiled neverMatching() {
 		return new Compiled(Pattern.compile("(?!)"), Map.of(), new String[0], null, NEXT_ID.getAndIncrement(), false, null,
-				"(?!)", false);
+				"(?!)", false, null);
 	}
 
 	/**
@@ -190,7 +206,7 @@ public final class PerlRegex {
 	 */
 	public static Compiled matchedInPerl(String perl) {
 		return new Compiled(Pattern.compile("(?!)"), Map.of(), RequiredLiteral.of(perl), null, NEXT_ID.getAndIncrement(),
-				false, null, perl, true);
+				false, null, perl, true, null);
 	}
 
 	private Map<String, List<String>> namesCopy() {

@@ -15,8 +15,19 @@ final class RequiredLiteral {
 	private RequiredLiteral() {
 	}
 
-	/** The required literals of 3 or more characters, longest first; empty when none is known. */
+	/**
+	 * The required literals of 3 or more characters, longest first, or else the longest
+	 * shorter one (the "P" of {@code ^(.*?,){30}P}, which spares the backtracking on lines
+	 * without a P, as Perl's floating substring check does); empty when none is known.
+	 */
 	static String[] of(String perl) {
+		return new RequiredLiteral().scan(perl);
+	}
+
+	/** The longest run shorter than 3 seen so far. */
+	private String shortest;
+
+	private String[] scan(String perl) {
 		if (perl.contains("(?") && !onlyHarmlessGroups(perl) || perl.contains("\\Q")) {
 			return NONE;
 		}
@@ -41,7 +52,7 @@ final class RequiredLiteral {
 				}
 				best = longer(best, run);
 				run.setLength(0);
-				i += 2;
+				i = escapeEnd(perl, i);
 				continue;
 			}
 			if (c == '[') {
@@ -60,10 +71,7 @@ final class RequiredLiteral {
 			if (depth > 0 || META.indexOf(c) >= 0) {
 				best = longer(best, run);
 				run.setLength(0);
-				if (c == '?' || c == '*' || c == '{') {
-					// the quantifier applied to the run's last character: it was not required
-				}
-				i++;
+				i = c == '{' ? braceEnd(perl, i) : i + 1;
 				continue;
 			}
 			i++;
@@ -76,6 +84,9 @@ final class RequiredLiteral {
 		}
 		best = longer(best, run);
 		best.sort(java.util.Comparator.comparingInt(String::length).reversed());
+		if (best.isEmpty() && shortest != null) {
+			return new String[] { shortest };
+		}
 		return best.toArray(NONE);
 	}
 
@@ -91,6 +102,44 @@ final class RequiredLiteral {
 			i = perl.indexOf("(?", i + 2);
 		}
 		return true;
+	}
+
+	/**
+	 * After a letter or digit escape at {@code i} with its arguments: \g{-1}, \g-2, \12,
+	 * \x41, \x{263A}, \cX, \N{...}, \p{L} (none of their characters is a literal).
+	 */
+	private static int escapeEnd(String perl, int i) {
+		char n = perl.charAt(i + 1);
+		int j = i + 2;
+		if (j < perl.length() && perl.charAt(j) == '{' && "gkxopPNbB".indexOf(n) >= 0) {
+			int close = perl.indexOf('}', j);
+			return close < 0 ? perl.length() : close + 1;
+		}
+		if (n == 'c') {
+			return Math.min(perl.length(), j + 1);
+		}
+		if (n == 'g' && j < perl.length() && perl.charAt(j) == '-') {
+			j++;
+		}
+		if (n == 'g' || Character.isDigit(n)) {
+			while (j < perl.length() && Character.isDigit(perl.charAt(j))) {
+				j++;
+			}
+		} else if (n == 'x') {
+			for (int k = 0; k < 2 && j < perl.length() && Character.digit(perl.charAt(j), 16) >= 0; k++) {
+				j++;
+			}
+		}
+		return j;
+	}
+
+	/** After a {n,m} quantifier at {@code i} (its digits are no literal), or after the '{' alone. */
+	private static int braceEnd(String perl, int i) {
+		int j = i + 1;
+		while (j < perl.length() && (Character.isDigit(perl.charAt(j)) || perl.charAt(j) == ',')) {
+			j++;
+		}
+		return j < perl.length() && perl.charAt(j) == '}' ? j + 1 : i + 1;
 	}
 
 	/** True when the character before {@code i} is made optional or repeatable by a quantifier at {@code i}. */
@@ -125,9 +174,11 @@ final class RequiredLiteral {
 	}
 
 	/** Keeps the finished run if it is long enough to be worth a substring search. */
-	private static java.util.List<String> longer(java.util.List<String> best, StringBuilder run) {
+	private java.util.List<String> longer(java.util.List<String> best, StringBuilder run) {
 		if (run.length() >= 3) {
 			best.add(run.toString());
+		} else if (run.length() > 0 && (shortest == null || run.length() > shortest.length())) {
+			shortest = run.toString();
 		}
 		return best;
 	}

@@ -1040,7 +1040,7 @@ public final class Engine {
 		return switch (p.type()) {
 		case SUBSTR -> tokens.contains(p.text()) != p.negated();
 		case REGEXP -> (p.regex().inPerl() ? perlRegexMatch(p.regex().perl(), tokens) != null
-				: p.regex().pattern().matcher(tokens).find()) != p.negated();
+				: p.regex().find(matcher(p.regex()), tokens)) != p.negated();
 		default -> perl.groupPatternCall(p.text(), tokens, tokenList, p.negated());
 		};
 	}
@@ -1139,7 +1139,7 @@ public final class Engine {
 			if (matchedLine[id] == line) {
 				found = matchedFound[id]; // the same pattern already ran on this very line
 			} else {
-				found = m.reset(line).find();
+				found = regex.find(m, line);
 				matchedLine[id] = line;
 				matchedFound[id] = found;
 			}

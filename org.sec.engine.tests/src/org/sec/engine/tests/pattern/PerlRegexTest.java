@@ -32,7 +32,8 @@ class PerlRegexTest {
 
 	private static final List<String> TEXTS = List.of("tcp:22/ssh", "udp:53/dns", "icmp/ping", "xyxy", "xyyx", "8080/tcp",
 			"53/udp", "aQa.bE", "a.b", "E", "Q", "aaa", "ab", "a{b}", "abc123", "user=alice42", "Foo bar", "", "a\nb",
-			"x{2}", "aaaaa", "  padded  ", "tab\there");
+			"x{2}", "aaaaa", "  padded  ", "tab\there", "x,x,x,P", "aab abc", "aa ab  aab c", "word1 word2 ", "xxxy",
+			"a,b,cP", "a{100}");
 
 	private static PerlBridge perl;
 
@@ -50,7 +51,9 @@ class PerlRegexTest {
 	@ValueSource(strings = { "^(?|tcp:(\\d+)|udp:(\\d+)|(icmp))/(\\w+)", "(?|(a)(b)|(x))(y)?", "(\\w)(\\w)\\g{-1}\\g-2",
 			"(a)(?:(b)|c)\\g{-1}", "(?<port>\\d+)/tcp|(?<port>\\d+)/udp", "(?<x>a)|(?<x>b)|(?<y>c)", "\\Qa.b\\E", "\\E",
 			"a\\Q.b", "[\\Q]", "a{,2}", "x{2}", "a{2,}", "(?i)foo", "(?^i:F)oo", "[[:alpha:]]+\\d+", "(\\w+)=(\\w+?)(\\d+)",
-			"\\bbar$", "^$", "a.b", "a\\.b", "(?x) a b # comment", "\\t", "(a)|(b)|(c)", "((a)|(b))+", "(?|(a)|(b))\\1" })
+			"\\bbar$", "^$", "a.b", "a\\.b", "(?x) a b # comment", "\\t", "(a)|(b)|(c)", "((a)|(b))+", "(?|(a)|(b))\\1", "^(.*?,){3}P", "a{100}", "(\\S+)$",
+			"(\\w+)\\s(\\S+)$", "(.+)P$", "([ab]+)c", "(a+)b\\1", "((x+))(y)", "[^ ]+ ", "\\d+/(tcp|udp)", "(\\S+) $",
+			"(a+)\\G", ",+P" })
 	void matchesAsPerlDoes(String pattern) throws Exception {
 		assumeTrue(perl.available(), "perl is not installed");
 		PerlRegex.Compiled compiled;
@@ -60,10 +63,31 @@ class PerlRegexTest {
 			assertTrue(e.unsupported(), () -> pattern + ": " + e.getMessage());
 			return; // runs in perl itself
 		}
-		for (String text : TEXTS) {
+		assertMatchesAsPerl(pattern, compiled, TEXTS);
+	}
+
+	/**
+	 * Lines of 100,000 characters and more, where java.util.regex alone is quadratic or
+	 * worse and Perl's optimiser is not (run starts for X+, a required literal): the
+	 * results must stay Perl's.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "(\\S+)$", "^(.*?,){30}P", "(\\w+)\\s(\\S+)$", "(.+)P$", "(\\S+) x$" })
+	void longLinesMatchAsPerlDoes(String pattern) throws Exception {
+		assumeTrue(perl.available(), "perl is not installed");
+		StringBuilder words = new StringBuilder();
+		for (int i = 0; i < 20000; i++) {
+			words.append("w").append(i).append(' ');
+		}
+		assertMatchesAsPerl(pattern, PerlRegex.compile(pattern), List.of("a".repeat(200_000) + " ", "x,".repeat(45) + "P",
+				"y,".repeat(40), words.toString(), words + "end", "b".repeat(100_000) + " x"));
+	}
+
+	private static void assertMatchesAsPerl(String pattern, PerlRegex.Compiled compiled, List<String> texts) throws Exception {
+		for (String text : texts) {
 			PerlBridge.RegexMatch expected = perl.regexMatch(pattern, text);
 			Matcher m = compiled.pattern().matcher(text);
-			if (!m.find()) {
+			if (!compiled.find(m, text)) {
 				assertNull(expected, pattern + " on '" + text + "' matches in perl");
 				continue;
 			}
