@@ -91,16 +91,18 @@ public final class PerlRegex {
 		/**
 		 * {@code m.reset(text).find()} with the work Perl's optimiser spares: a text that lacks
 		 * a required literal is refused at once, and a pattern that starts with X+ is tried
-		 * only where a run of X starts ({@link RunStart}).
+		 * only where a run of X starts ({@link RunStart}). A match that runs past
+		 * {@link MatchBudget#BUDGET_NANOS} throws {@link MatchBudget.Exceeded}.
 		 */
 		public boolean find(java.util.regex.Matcher m, String text) {
 			if (!mayMatch(text)) {
 				return false;
 			}
+			MatchBudget budgeted = new MatchBudget(text, MatchBudget.BUDGET_NANOS);
 			if (runStart != null) {
-				return runStart.find(m, text);
+				return runStart.find(m, budgeted);
 			}
-			return m.reset(text).find();
+			return m.reset(budgeted).find();
 		}
 
 		/** False when the text cannot match because it lacks a required literal. */

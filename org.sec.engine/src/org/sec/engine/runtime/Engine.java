@@ -36,6 +36,7 @@ import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextExpressionParser;
 import org.sec.engine.context.ContextToken;
 import org.sec.engine.log.SecLog;
+import org.sec.engine.pattern.MatchBudget;
 import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
 import org.sec.engine.perl.PerlBridge;
@@ -111,6 +112,8 @@ public final class Engine {
 	/** Per pattern id: the line (by identity) its matcher last ran on, and the result. */
 	private String[] matchedLine = new String[64];
 	private boolean[] matchedFound = new boolean[64];
+	/** Ids of patterns whose Java match ran past its budget: perl matches them from then on. */
+	private final java.util.BitSet slowInJava = new java.util.BitSet();
 	private long localtimeSecond = Long.MIN_VALUE;
 	private String localtimeText;
 	private String internalContextName;
@@ -1040,9 +1043,38 @@ public final class Engine {
 		return switch (p.type()) {
 		case SUBSTR -> tokens.contains(p.text()) != p.negated();
 		case REGEXP -> (p.regex().inPerl() ? perlRegexMatch(p.regex().perl(), tokens) != null
-				: p.regex().find(matcher(p.regex()), tokens)) != p.negated();
+				: groupRegexFind(p.regex(), tokens)) != p.negated();
 		default -> perl.groupPatternCall(p.text(), tokens, tokenList, p.negated());
 		};
+	}
+
+	private boolean groupRegexFind(PerlRegex.Compiled regex, String tokens) {
+		if (slowInJava.get(regex.id())) {
+			return perlRegexMatch(regex.perl(), tokens) != null;
+		}
+		try {
+			return regex.find(matcher(regex), tokens);
+		} catch (MatchBudget.Exceeded e) {
+			return overBudget(regex, tokens) ? perlRegexMatch(regex.perl(), tokens) != null : false;
+		}
+	}
+
+	/**
+	 * A Java match ran past its budget (where sec, with Perl's caches, is quick): says so in
+	 * the log, and from then on perl matches the pattern. False, and the text counts as not
+	 * matching, when there is no perl to ask.
+	 */
+	private boolean overBudget(PerlRegex.Compiled regex, String text) {
+		long seconds = MatchBudget.BUDGET_NANOS / 1_000_000_000L;
+		if (perl.canRunPerl()) {
+			slowInJava.set(regex.id());
+			log.log(SecLog.Level.WARN, "Regular expression '" + regex.perl() + "' ran past " + seconds
+					+ " s in Java on a text of " + text.length() + " characters, perl matches it from now on");
+			return true;
+		}
+		log.log(SecLog.Level.WARN, "Regular expression '" + regex.perl() + "' ran past " + seconds + " s on a text of "
+				+ text.length() + " characters and perl is not installed: it counts as not matching");
+		return false;
 	}
 
 	/** update_times_eg: drop events before {@code limit} from both lists. */
@@ -1124,7 +1156,7 @@ public final class Engine {
 	private Map<String, String> matchRegexp(PatternSpec p, Map<String, Integer> varmap) {
 		String line = buffers.lastLines(p.lines());
 		PerlRegex.Compiled regex = p.regex();
-		if (regex.inPerl()) {
+		if (regex.inPerl() || slowInJava.get(regex.id())) {
 			return matchInPerl(p, line, varmap);
 		}
 		boolean found;
@@ -1139,7 +1171,14 @@ public final class Engine {
 			if (matchedLine[id] == line) {
 				found = matchedFound[id]; // the same pattern already ran on this very line
 			} else {
-				found = regex.find(m, line);
+				try {
+					found = regex.find(m, line);
+				} catch (MatchBudget.Exceeded e) {
+					if (overBudget(regex, line)) {
+						return matchInPerl(p, line, varmap);
+					}
+					found = false;
+				}
 				matchedLine[id] = line;
 				matchedFound[id] = found;
 			}

@@ -54,6 +54,29 @@ class JsecTest {
 		assertEquals("hello ann\nhello bob\n", out.toString(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * (.*a){20}$ backtracks for minutes in java.util.regex on a line of a's that ends in '!'
+	 * and is instant in sec: past its budget the match goes to perl, which gives sec's
+	 * result ("hit a" for the second line only, as sec 2.9.1 prints), and the log says so.
+	 */
+	@Test
+	void aMatchPastItsBudgetIsAnsweredByPerlAndLogged() throws Exception {
+		try (org.sec.engine.perl.PerlBridge perl = new org.sec.engine.perl.PerlBridge("perl")) {
+			org.junit.jupiter.api.Assumptions.assumeTrue(perl.available(), "perl is not installed");
+		}
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jsec");
+		java.nio.file.Path rules = dir.resolve("r.sec");
+		java.nio.file.Path input = dir.resolve("in.log");
+		java.nio.file.Path log = dir.resolve("sec.log");
+		java.nio.file.Files.writeString(rules, "type=Single\nptype=RegExp\npattern=(.*a){20}$\ndesc=x\naction=write - hit $1\n");
+		java.nio.file.Files.writeString(input, "a".repeat(28) + "!\n" + "a".repeat(25) + "\n" + "b".repeat(30) + "!\n");
+		assertEquals(0, run("--conf=" + rules, "--input=" + input, "--notail", "--log=" + log));
+		assertEquals("hit a\n", out.toString(StandardCharsets.UTF_8));
+		String logged = java.nio.file.Files.readString(log);
+		assertTrue(logged.contains("Regular expression '(.*a){20}$' ran past 2 s in Java on a text of 29 characters,"
+				+ " perl matches it from now on"), logged);
+	}
+
 	/** --input-timeout (sec L12932-12973): "script 1 FILE" after the quiet time, "script 0 FILE" when lines return. */
 	@Test
 	void inputTimeoutRunsTheScriptWhenInputStopsAndWhenItReturns() throws Exception {
