@@ -7,7 +7,7 @@
 # SIGUSR2 (with the output file rotated) and SIGTERM; --detach --pid and the refused
 # --detach --input=-; an rsyslog-omprog-style pipe with --notail, also with SIGUSR2; FIFOs
 # with --notail; a spawned child's output while stdin is quiet; --syslog; --user, --group
-# and --umask.
+# and --umask; kill -9 while busy (stdout as far as the output file).
 # usage: scripts/daemon-compare.sh [CASE...]      SEC=path picks another sec
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -328,7 +328,26 @@ while True:
   sed -E 's/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} [0-9]{4}: //' log.txt | grep -a "TCP peer"
 }
 
-all=(tail rotate_rename copytruncate fifo_rw fifo_norw fifo_notail glob_hup signals detach omprog omprog_usr2 child_output syslog identity tcpsock)
+# kill -9 in the middle of a busy input: what was written to stdout is out, as sec's syswrite
+# has it, no further behind the output file than the one event being handled
+case_kill9() {
+  cat > rules.sec <<'EOF'
+type=Single
+ptype=RegExp
+pattern=^line (\d+)
+desc=got $1
+action=write - got $1; write out.txt got $1
+EOF
+  numbered 1 2000000 > in.log
+  start "$1" --conf=rules.sec --input=in.log --fromstart --log=log.txt
+  wait_for out.txt "^got " 2000 || return
+  kill -KILL "$pid"; wait "$pid" 2>/dev/null
+  local o f
+  o=$(grep -c '^got ' stdout.txt); f=$(grep -c '^got ' out.txt)
+  if ((f - o <= 1 && o - f <= 1)); then echo "stdout kept up with out.txt"; else echo "stdout behind out.txt by $((f - o)) lines"; fi
+}
+
+all=(tail rotate_rename copytruncate fifo_rw fifo_norw fifo_notail glob_hup signals detach omprog omprog_usr2 child_output syslog identity tcpsock kill9)
 cases=("${@:-${all[@]}}")
 failed=0
 for c in "${cases[@]}"; do
