@@ -32,7 +32,11 @@ public final class ActionListParser {
 	 * @param ruleId number of the rule that holds the list (reset/getwpos/setwpos offsets)
 	 * @param errors receives sec's messages for the first problem found
 	 */
-	private ActionListParser(String file, int ruleId, List<String> errors) {
+	/** The sec release whose actions exist (trim from 2.9.4). */
+	private final org.sec.engine.api.SecVersion secVersion;
+
+	private ActionListParser(String file, int ruleId, org.sec.engine.api.SecVersion secVersion, List<String> errors) {
+		this.secVersion = secVersion;
 		this.file = file;
 		this.ruleId = ruleId;
 		this.errors = errors;
@@ -48,7 +52,13 @@ public final class ActionListParser {
 	 * file because they address operations of that file.
 	 */
 	public static List<Action> parse(String actionList, String file, int ruleId, List<String> errors) {
-		return new ActionListParser(file, ruleId, errors).list(actionList);
+		return parse(actionList, file, ruleId, org.sec.engine.api.SecVersion.target(), errors);
+	}
+
+	/** Parses as sec {@code version} does: an action that release lacks is an invalid action there. */
+	public static List<Action> parse(String actionList, String file, int ruleId, org.sec.engine.api.SecVersion version,
+			List<String> errors) {
+		return new ActionListParser(file, ruleId, version, errors).list(actionList);
 	}
 
 	/**
@@ -341,6 +351,22 @@ public final class ActionListParser {
 				return variableError(variable);
 			}
 			return Action.of(ActionType.EMPTY, context, variable.isEmpty() ? "" : var(variable));
+		}
+		if (secVersion.hasTrim() && (m = matched("^trim\\s+(\\S+)\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null) {
+			// sec 2.9.4 analyze_action L1309-1337
+			String timestamp = p(m.group(1));
+			String context = p(m.group(2));
+			String variable = m.group(3) == null ? "" : m.group(3);
+			if (timestamp.isEmpty()) {
+				return invalid("Empty timestamp given for trim action");
+			}
+			if (context.isEmpty()) {
+				return invalid("Empty context name given for trim action");
+			}
+			if (!variable.isEmpty() && !PerlText.isActionVariable(variable)) {
+				return variableError(variable);
+			}
+			return Action.of(ActionType.TRIM, timestamp, context, variable.isEmpty() ? "" : var(variable));
 		}
 		if ((m = matched("^(exists|getsize|getaliases|getltime|getctime)\\s+(\\S+)\\s+(\\S+)$", action)) != null) {
 			String keyword = m.group(1).toLowerCase(Locale.ROOT);

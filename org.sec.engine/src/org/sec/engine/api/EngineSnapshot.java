@@ -11,7 +11,7 @@ import java.util.Map;
 public record EngineSnapshot(long time, long linesProcessed, List<OperationView> operations,
 		List<ContextView> contexts, Map<String, String> variables, List<PendingEventView> pendingEvents,
 		List<RuleUsage> ruleUsage, InputBufferView inputBuffer, Map<String, Map<String, String>> matchCache,
-		List<ChildView> children) {
+		List<ChildView> children, SecVersion secVersion) {
 
 	/**
 	 * The input buffers: one joint buffer ({@code buffers} has the single key "") or one
@@ -46,8 +46,8 @@ public record EngineSnapshot(long time, long linesProcessed, List<OperationView>
 	}
 
 	/** A context under all its names; lifetime 0 means infinite. */
-	public record ContextView(List<String> names, long created, long lifetime, String onExpiry, String desc,
-			List<String> events) {
+	public record ContextView(List<String> names, long initialized, long created, long lifetime, String onExpiry,
+			String desc, List<String> events, List<Long> eventTimes) {
 	}
 
 	/** An event to be created at {@code due}; {@code context} is set with --intcontexts. */

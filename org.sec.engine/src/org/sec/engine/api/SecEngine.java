@@ -15,7 +15,14 @@ public final class SecEngine {
 
 	/** Settings that sec takes from its command line. */
 	public record Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
-			boolean quoting, int cleantime, int socketTimeout) {
+			boolean quoting, int cleantime, int socketTimeout, SecVersion secVersion) {
+
+		/** For the default target release ({@link SecVersion#target()}). */
+		public Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
+				boolean quoting, int cleantime, int socketTimeout) {
+			this(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime, socketTimeout,
+					SecVersion.target());
+		}
 
 		/** With sec's default --socket-timeout (60 seconds). */
 		public Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
@@ -28,11 +35,18 @@ public final class SecEngine {
 		}
 
 		public Settings withIntevents(boolean on) {
-			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime, socketTimeout);
+			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime, socketTimeout,
+					secVersion);
 		}
 
 		public Settings withIntcontexts(boolean on) {
-			return new Settings(bufsize, jointbuf, intevents, on, evstoresize, quoting, cleantime, socketTimeout);
+			return new Settings(bufsize, jointbuf, intevents, on, evstoresize, quoting, cleantime, socketTimeout,
+					secVersion);
+		}
+
+		public Settings withSecVersion(SecVersion version) {
+			return new Settings(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime,
+					socketTimeout, version);
 		}
 	}
 
@@ -112,9 +126,7 @@ public final class SecEngine {
 	}
 
 	private static Engine newEngine(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
-		Engine engine = new Engine(rules.files(), new Engine.Options(settings.bufsize(), settings.jointbuf(),
-				settings.intcontexts(), settings.evstoresize(), settings.quoting(), settings.socketTimeout()), clock, log,
-				out);
+		Engine engine = new Engine(rules.files(), settings, clock, log, out);
 		engine.setPerl(rules.perl());
 		return engine;
 	}

@@ -105,7 +105,8 @@ final class EventLoop {
 		engine.setChildrenShareStdin(true);
 		inputs.setCommandRunner(engine::execCommand);
 		engine.setReloader(() -> sayBufsize(
-				RuleSet.load(Paths.get(""), options.conf, options.bufsize, rules.perl(), log::log), options, log));
+				RuleSet.load(Paths.get(""), options.conf, options.bufsize, options.secVersion, rules.perl(), log::log), options,
+				log));
 		engine.setSoftReloader(running -> sayBufsize(
 				running.softReload(Paths.get(""), options.conf, options.bufsize, log::log), options, log));
 		long startTime = clock.nowSeconds();

@@ -20,8 +20,9 @@ import org.sec.engine.rules.RuleSet;
  */
 public final class Jsec {
 
-	static final String VERSION_TEXT = "jsec (SEC Workbench engine), emulating SEC (Simple Event Correlator) "
-			+ SecVersion.EMULATED_SEC_VERSION;
+	static String versionText(SecVersion version) {
+		return "jsec (SEC Workbench engine), emulating " + version.banner();
+	}
 
 	private Jsec() {
 	}
@@ -47,12 +48,17 @@ public final class Jsec {
 
 	private static int runOnDeepStack(String[] args, PrintStream out, PrintStream err, Clock clock) {
 		SecOptions options = SecOptions.parse(args, err);
+		if (options.unknownSecVersion != null) {
+			err.println("jsec: unknown --sec-version '" + options.unknownSecVersion + "'; jsec behaves as sec "
+					+ SecVersion.known());
+			return 1;
+		}
 		if (options.help) {
-			out.print(usage());
+			out.print(usage(options.secVersion));
 			return 0;
 		}
 		if (options.version) {
-			out.println(VERSION_TEXT);
+			out.println(versionText(options.secVersion));
 			return 0;
 		}
 		if ((options.user != null || options.umask != null) && System.getenv(IDENTITY_SET) == null) {
@@ -73,11 +79,11 @@ public final class Jsec {
 			if (options.syslog != null) {
 				log.openSyslog(new PerlSyslog(perl, PerlSyslog.programName(), options.syslog));
 			}
-			log.log(SecLog.Level.NOTICE, "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION);
+			log.log(SecLog.Level.NOTICE, options.secVersion.banner());
 			if (options.detach) {
 				log.log(SecLog.Level.NOTICE, "Changing working directory to /"); // the copy started in /
 			}
-			RuleSet rules = RuleSet.load(Paths.get(""), options.conf, options.bufsize, perl, log::log);
+			RuleSet rules = RuleSet.load(Paths.get(""), options.conf, options.bufsize, options.secVersion, perl, log::log);
 			if (options.testonly) {
 				return rules.valid() ? 0 : 1;
 			}
@@ -107,7 +113,7 @@ public final class Jsec {
 		}
 	}
 
-	static String usage() {
+	static String usage(SecVersion version) {
 		return """
 				Usage: jsec [options]
 
@@ -148,6 +154,9 @@ public final class Jsec {
 				  --testonly, --notestonly
 				  --help, -?
 				  --version
-				""".formatted(SecVersion.EMULATED_SEC_VERSION);
+
+				jsec's own:
+				  --sec-version=<%s> (default: the newest sec on the PATH, else %s)
+				""".formatted(version.text(), SecVersion.known().replace(", ", "|"), SecVersion.NEWEST.text());
 	}
 }

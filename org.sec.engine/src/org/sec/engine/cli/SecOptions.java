@@ -30,7 +30,8 @@ public final class SecOptions {
 				"blocksize=I", "bufsize=I", "evstoresize=I", "cleantime=I", "log=S", "syslog=S", "debug=I", "pid=S",
 				"dump=S", "user=S", "group=L", "umask=O", "ruleperf=B", "dumpfts=B", "dumpfjson=B", "quoting=B",
 				"tail=B", "fromstart=B", "detach=B", "jointbuf=B", "keepopen=B", "rwfifo=B", "childterm=B",
-				"intevents=B", "intcontexts=B", "testonly=B", "help=F0", "?=F0@help", "version=F0")) {
+				"intevents=B", "intcontexts=B", "testonly=B", "help=F0", "?=F0@help", "version=F0", "sec-version=S",
+				"sec_version=S@sec-version")) {
 			String[] nameRest = s.split("=", 2);
 			String[] kindAlias = nameRest[1].split("@", 2);
 			String canonical = kindAlias.length > 1 ? kindAlias[1] : nameRest[0];
@@ -86,6 +87,10 @@ public final class SecOptions {
 	public boolean testonly;
 	public boolean help;
 	public boolean version;
+	/** jsec's own option: the sec release to behave as (default: the newest sec on the PATH, else 2.9.4). */
+	public org.sec.engine.api.SecVersion secVersion = org.sec.engine.api.SecVersion.target();
+	/** A --sec-version jsec does not know, as given; jsec refuses to start. */
+	public String unknownSecVersion;
 
 	/**
 	 * The engine settings these options give, for jsec, replays and scenarios alike
@@ -93,7 +98,7 @@ public final class SecOptions {
 	 */
 	public org.sec.engine.api.SecEngine.Settings settings() {
 		return new org.sec.engine.api.SecEngine.Settings(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting,
-				cleantime, socketTimeout);
+				cleantime, socketTimeout, secVersion);
 	}
 
 	/** Parses arguments; problems are printed to {@code err} with sec's and Getopt::Long's wording. */
@@ -215,6 +220,14 @@ public final class SecOptions {
 			case "pid" -> pid = value;
 			case "dump" -> dump = value;
 			case "user" -> user = value;
+			case "sec-version" -> {
+				org.sec.engine.api.SecVersion v = org.sec.engine.api.SecVersion.parse(value);
+				if (v == null) {
+					unknownSecVersion = value;
+				} else {
+					secVersion = v;
+				}
+			}
 			default -> throw new IllegalStateException(spec.name);
 			}
 		}

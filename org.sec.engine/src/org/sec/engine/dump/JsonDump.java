@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.sec.engine.api.EngineSnapshot;
-import org.sec.engine.api.SecVersion;
 
 /**
  * sec's --dumpfjson dump (dump_data_json L11639): one JSON object with the keys sec
@@ -55,7 +54,7 @@ public final class JsonDump {
 		ProcessInfo process = ProcessInfo.current();
 		StringBuilder b = new StringBuilder("{");
 		b.append("\"program\":{");
-		field(b, "version", "SEC (Simple Event Correlator) " + SecVersion.EMULATED_SEC_VERSION).append(',');
+		field(b, "version", s.secVersion().banner()).append(',');
 		field(b, "startuptime", startTime).append(',');
 		field(b, "confloadtime", startTime).append(',');
 		field(b, "dumptime", s.time()).append(',');
@@ -204,13 +203,25 @@ public final class JsonDump {
 			b.append(i > 0 ? ",{" : "{");
 			b.append("\"name\":");
 			strings(b, c.names()).append(',');
+			boolean storeTimes = s.secVersion().hasEventStoreTimes();
+			if (storeTimes) { // sec 2.9.4 dump_data_json L12101
+				field(b, "inittime", c.initialized()).append(',');
+			}
 			field(b, "creationtime", c.created()).append(',');
 			field(b, "lifetime", c.lifetime()).append(',');
 			if (c.onExpiry() != null) {
 				field(b, "action", c.onExpiry()).append(',');
 			}
 			b.append("\"buffer\":");
-			strings(b, c.events()).append('}');
+			strings(b, c.events());
+			if (storeTimes) {
+				b.append(",\"times\":[");
+				for (int j = 0; j < c.eventTimes().size(); j++) {
+					b.append(j > 0 ? "," : "").append(c.eventTimes().get(j));
+				}
+				b.append(']');
+			}
+			b.append('}');
 		}
 		b.append("],");
 

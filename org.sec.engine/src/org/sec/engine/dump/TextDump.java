@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sec.engine.api.EngineSnapshot;
-import org.sec.engine.api.SecVersion;
 
 /**
  * sec's text dump (dump_data L11007, written on SIGUSR1). Sections and their wording
@@ -112,7 +111,7 @@ public final class TextDump {
 		StringBuilder b = new StringBuilder();
 		b.append("Program information:\n").append(EQUALS).append('\n');
 		ProcessInfo process = ProcessInfo.current();
-		b.append("Program version: SEC (Simple Event Correlator) ").append(SecVersion.EMULATED_SEC_VERSION).append('\n');
+		b.append("Program version: ").append(s.secVersion().banner()).append('\n');
 		b.append("Time of the start: ").append(time(startTime)).append('\n');
 		b.append("Time of the last configuration load: ").append(time(startTime)).append('\n');
 		b.append("Time of the dump: ").append(time(s.time())).append('\n');
@@ -201,18 +200,31 @@ public final class TextDump {
 		b.append("Total: ").append(s.operations().size()).append(" elements\n\n");
 
 		b.append("List of contexts:\n").append(EQUALS).append('\n');
+		boolean storeTimes = s.secVersion().hasEventStoreTimes();
 		for (EngineSnapshot.ContextView c : s.contexts()) {
 			for (String name : c.names()) {
-				b.append("Context Name: ").append(name).append('\n');
+				b.append(storeTimes ? "Context name: " : "Context Name: ").append(name).append('\n');
 			}
-			b.append("Creation Time: ").append(time(c.created())).append('\n');
+			if (storeTimes) { // sec 2.9.4 dump_data L11543-11547
+				b.append("Initialized at: ").append(time(c.initialized())).append('\n');
+				b.append("Creation time: ").append(time(c.created())).append('\n');
+			} else {
+				b.append("Creation Time: ").append(time(c.created())).append('\n');
+			}
 			b.append(c.lifetime() != 0 ? "Lifetime: " + c.lifetime() + " seconds\n" : "Lifetime: infinite\n");
 			if (c.onExpiry() != null) {
 				b.append("Action on delete: ").append(c.onExpiry()).append(" (%s = ").append(c.desc()).append(")\n");
 			}
 			if (!c.events().isEmpty()) {
 				b.append(c.events().size()).append(" events associated with context:\n");
-				c.events().forEach(e -> b.append(e).append('\n'));
+				for (int j = 0; j < c.events().size(); j++) {
+					b.append(c.events().get(j));
+					if (storeTimes) {
+						long t = j < c.eventTimes().size() ? c.eventTimes().get(j) : 0;
+						b.append(" (received at ").append(time(t)).append(')');
+					}
+					b.append('\n');
+				}
 			}
 			b.append(DASHES).append('\n');
 		}

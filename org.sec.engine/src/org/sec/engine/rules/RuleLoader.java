@@ -70,7 +70,10 @@ public final class RuleLoader {
 		}
 	}
 
-	private RuleLoader(String file, int bufsize, PerlBridge perl) {
+	private final org.sec.engine.api.SecVersion secVersion;
+
+	private RuleLoader(String file, int bufsize, org.sec.engine.api.SecVersion secVersion, PerlBridge perl) {
+		this.secVersion = secVersion;
 		this.file = file;
 		this.bufsize = bufsize;
 		this.perl = perl;
@@ -92,7 +95,13 @@ public final class RuleLoader {
 	 * {@code perl} as sec does, rejecting rules whose code is not a code reference.
 	 */
 	public static LoadedRuleFile load(String fileName, String text, int bufsize, PerlBridge perl) {
-		return new RuleLoader(fileName, bufsize, perl).read(text);
+		return load(fileName, text, bufsize, org.sec.engine.api.SecVersion.target(), perl);
+	}
+
+	/** Like {@link #load(String, String, int, PerlBridge)}, as sec {@code version} reads rules. */
+	public static LoadedRuleFile load(String fileName, String text, int bufsize, org.sec.engine.api.SecVersion version,
+			PerlBridge perl) {
+		return new RuleLoader(fileName, bufsize, version, perl).read(text);
 	}
 
 	private LoadedRuleFile read(String text) {
@@ -857,7 +866,7 @@ public final class RuleLoader {
 
 	private List<Action> actions(String list, int number) throws Reject {
 		List<String> errors = new ArrayList<>();
-		List<Action> actions = ActionListParser.parse(list, file, number, errors);
+		List<Action> actions = ActionListParser.parse(list, file, number, secVersion, errors);
 		for (String error : errors) {
 			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
 		}

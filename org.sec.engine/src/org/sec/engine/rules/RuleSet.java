@@ -31,8 +31,12 @@ public final class RuleSet {
 	/** Files that could not be read, as sec reports them. */
 	private final List<String> openErrors;
 
+	/** The sec release the rules were read as (trim exists from 2.9.4); soft restarts read as it too. */
+	private final org.sec.engine.api.SecVersion secVersion;
+
 	private RuleSet(List<LoadedRuleFile> files, boolean valid, PerlBridge perl, java.util.Map<String, Long> mtimes,
-			List<String> changedFiles, List<String> openErrors) {
+			List<String> changedFiles, List<String> openErrors, org.sec.engine.api.SecVersion secVersion) {
+		this.secVersion = secVersion;
 		this.files = List.copyOf(files);
 		this.valid = valid;
 		this.perl = perl;
@@ -87,6 +91,12 @@ public final class RuleSet {
 	 */
 	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize, PerlBridge perl,
 			Consumer<ConfigDiagnostic> log) {
+		return load(baseDir, confPatterns, bufsize, org.sec.engine.api.SecVersion.target(), perl, log);
+	}
+
+	/** Like {@link #load(Path, List, int, PerlBridge, Consumer)}, read as sec {@code version} reads rules. */
+	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize,
+			org.sec.engine.api.SecVersion version, PerlBridge perl, Consumer<ConfigDiagnostic> log) {
 		Set<String> names = new LinkedHashSet<>();
 		for (String pattern : confPatterns) {
 			names.addAll(glob(baseDir, pattern));
@@ -97,7 +107,7 @@ public final class RuleSet {
 		boolean valid = true;
 		for (String name : names) {
 			mtimes.put(name, mtime(baseDir, name));
-			LoadedRuleFile file = loadFile(baseDir, name, bufsize, perl, collecting(log, openErrors));
+			LoadedRuleFile file = loadFile(baseDir, name, bufsize, version, perl, collecting(log, openErrors));
 			if (file == null) {
 				valid = false;
 				continue;
@@ -105,7 +115,7 @@ public final class RuleSet {
 			loaded.add(file);
 			valid &= file.valid();
 		}
-		return new RuleSet(loaded, valid, perl, mtimes, List.of(), openErrors);
+		return new RuleSet(loaded, valid, perl, mtimes, List.of(), openErrors, version);
 	}
 
 	/**
@@ -134,7 +144,7 @@ public final class RuleSet {
 				if (file != null) {
 					changed.add(name);
 				}
-				file = loadFile(baseDir, name, bufsize, perl, collecting(log, openErrors));
+				file = loadFile(baseDir, name, bufsize, secVersion, perl, collecting(log, openErrors));
 			}
 			if (file == null) {
 				ok = false;
@@ -148,7 +158,7 @@ public final class RuleSet {
 				changed.add(f.fileName());
 			}
 		}
-		return new RuleSet(loaded, ok, perl, newTimes, changed, openErrors);
+		return new RuleSet(loaded, ok, perl, newTimes, changed, openErrors, secVersion);
 	}
 
 	/** After a {@link #softReload}: the files whose operations end (read again, or gone). */
@@ -175,7 +185,8 @@ public final class RuleSet {
 	}
 
 	/** One file as read_configfile reads it; {@code null} (after sec's messages) when it cannot be opened. */
-	private static LoadedRuleFile loadFile(Path baseDir, String name, int bufsize, PerlBridge perl,
+	private static LoadedRuleFile loadFile(Path baseDir, String name, int bufsize,
+			org.sec.engine.api.SecVersion version, PerlBridge perl,
 			Consumer<ConfigDiagnostic> log) {
 		String text;
 		try {
@@ -187,7 +198,7 @@ public final class RuleSet {
 					"Can't open configuration file " + name + " (" + reason(e) + ")"));
 			return null;
 		}
-		LoadedRuleFile file = RuleLoader.load(name, text, bufsize, perl);
+		LoadedRuleFile file = RuleLoader.load(name, text, bufsize, version, perl);
 		file.messages().forEach(log);
 		if (perl != null) {
 			warnAboutSecInternals(file, log);

@@ -42,6 +42,12 @@ final class ActionText {
 		case GETWPOS -> b.append(" %").append(a.arg(0)).append(' ').append(a.arg(2)).append(' ').append(a.arg(3));
 		case SETWPOS -> b.append(' ').append(a.arg(0)).append(' ').append(a.arg(2)).append(' ').append(a.arg(3));
 		case COPY, POP, SHIFT, EMPTY -> b.append(' ').append(a.arg(0)).append(" %").append(a.arg(1));
+		case TRIM -> {
+			b.append(' ').append(a.arg(0)).append(' ').append(a.arg(1));
+			if (!a.arg(2).isEmpty()) {
+				b.append(" %").append(a.arg(2));
+			}
+		}
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, ASSIGN, ASSIGNSQ, EVAL, VARSET -> b.append(" %")
 				.append(a.arg(0)).append(' ').append(a.arg(1));
 		case FREE -> b.append(" %").append(a.arg(0));

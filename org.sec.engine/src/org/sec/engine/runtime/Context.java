@@ -1,6 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,18 +13,21 @@ import org.sec.engine.action.Action;
  */
 final class Context {
 
+	/** When the context was first created (sec 2.9.4's InitTime: a later create on it keeps it). */
+	final long initTime;
 	long time;
 	long window;
 	/** The lifetime as written when it is beyond 64 bits (window is then saturated); getltime gives it back. */
 	String hugeWindow;
 	List<Action> action = List.of();
 	String desc = "";
-	final List<String> buffer = new ArrayList<>();
+	final EventStore buffer = new EventStore();
 	final Set<String> aliases = new LinkedHashSet<>();
 	boolean internal;
 	boolean deleteInProgress;
 
 	Context(long time, long window) {
+		this.initTime = time;
 		this.time = time;
 		this.window = window;
 	}

@@ -57,14 +57,6 @@ import org.sec.engine.syntax.PerlText;
 public final class Engine {
 
 	/** Options that change how events are processed. */
-	public record Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting,
-			int socketTimeout) {
-
-		public Options(int bufsize, boolean jointbuf, boolean intcontexts, int evstoresize, boolean quoting) {
-			this(bufsize, jointbuf, intcontexts, evstoresize, quoting, 60);
-		}
-	}
-
 	private static final String SEPARATOR = " | ";
 	private static final String INTERNAL_EVENT_CONTEXT = "_INTERNAL_EVENT";
 	private static final Pattern LIFETIME = Pattern.compile("^\\s*0*([0-9]+)\\s*$");
@@ -78,7 +70,7 @@ public final class Engine {
 	}
 
 	private final Clock clock;
-	private final Options options;
+	private final org.sec.engine.api.SecEngine.Settings options;
 	private final SecLog log;
 	private final PrintStream stdout;
 	private List<LoadedRuleFile> files;
@@ -120,7 +112,7 @@ public final class Engine {
 	private long timeVariablesUpdated = Long.MIN_VALUE;
 	private long linesProcessed;
 
-	public Engine(List<LoadedRuleFile> files, Options options, Clock clock, SecLog log, PrintStream stdout) {
+	public Engine(List<LoadedRuleFile> files, org.sec.engine.api.SecEngine.Settings options, Clock clock, SecLog log, PrintStream stdout) {
 		this.clock = clock;
 		this.options = options;
 		this.log = log;
@@ -265,7 +257,7 @@ public final class Engine {
 			contexts.forEach((name, c) -> names.computeIfAbsent(c, k -> new ArrayList<>()).add(name));
 			List<Object> entries = new ArrayList<>();
 			names.forEach((c, n) -> entries.add(java.util.Arrays.asList(n, Long.toString(c.time), Long.toString(c.window),
-					List.copyOf(c.buffer), actionsToPerl(c.action), c.desc, c.internal ? "1" : "0")));
+					List.copyOf(c.buffer.events()), actionsToPerl(c.action), c.desc, c.internal ? "1" : "0")));
 			List<Object> vars = new ArrayList<>();
 			variables.forEach((k, v) -> vars.add(java.util.Arrays.asList(k, v)));
 			bridge.putState(entries, vars);
@@ -289,10 +281,11 @@ public final class Engine {
 				Context c = old != null && !old.internal ? old : new Context(0, 0);
 				c.time = perlNumber(e.get(1));
 				c.window = perlNumber(e.get(2));
-				c.buffer.clear();
+				List<String> lines = new ArrayList<>();
 				for (Object line : (List<?>) e.get(3)) {
-					c.buffer.add(line == null ? "" : line.toString());
+					lines.add(line == null ? "" : line.toString());
 				}
+				c.buffer.replaceEvents(lines);
 				c.action = actionsFromPerl((List<?>) e.get(4));
 				c.desc = e.get(5) == null ? "" : e.get(5).toString();
 				c.aliases.clear();
@@ -585,8 +578,9 @@ public final class Engine {
 		Set<Context> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Context c : contexts.values()) {
 			if (seen.add(c)) {
-				ctxs.add(new org.sec.engine.api.EngineSnapshot.ContextView(List.copyOf(c.aliases), c.time, c.window,
-						c.action.isEmpty() ? null : ActionText.of(c.action), c.desc, List.copyOf(c.buffer)));
+				ctxs.add(new org.sec.engine.api.EngineSnapshot.ContextView(List.copyOf(c.aliases), c.initTime, c.time,
+						c.window, c.action.isEmpty() ? null : ActionText.of(c.action), c.desc,
+						List.copyOf(c.buffer.events()), c.buffer.times()));
 			}
 		}
 		List<org.sec.engine.api.EngineSnapshot.PendingEventView> pending = new ArrayList<>();
@@ -604,7 +598,7 @@ public final class Engine {
 		}
 		return new org.sec.engine.api.EngineSnapshot(now(), linesProcessed, ops, ctxs,
 				new java.util.TreeMap<>(variables), pending, usage, buffers.view(), copyOfMatchCache(),
-				children.views(options.intcontexts()));
+				children.views(options.intcontexts()), options.secVersion());
 	}
 
 	private String desc(Rule rule, Map<String, String> vars) {
@@ -1028,7 +1022,10 @@ public final class Engine {
 		}
 		if (rule.egPattern() != null) {
 			List<String> tokens = op.allTimes.stream().map(Operation.GroupEvent::token).toList();
-			if (!matchGroupPattern(rule.egPattern(), tokens)) {
+			List<Long> times = options.secVersion().passesGroupTimes()
+					? op.allTimes.stream().map(Operation.GroupEvent::time).toList()
+					: null;
+			if (!matchGroupPattern(rule.egPattern(), tokens, times)) {
 				return;
 			}
 		}
@@ -1038,13 +1035,13 @@ public final class Engine {
 		execute(op.action, desc);
 	}
 
-	private boolean matchGroupPattern(PatternSpec p, List<String> tokenList) {
+	private boolean matchGroupPattern(PatternSpec p, List<String> tokenList, List<Long> times) {
 		String tokens = String.join(" ", tokenList);
 		return switch (p.type()) {
 		case SUBSTR -> tokens.contains(p.text()) != p.negated();
 		case REGEXP -> (p.regex().inPerl() ? perlRegexMatch(p.regex().perl(), tokens) != null
 				: groupRegexFind(p.regex(), tokens)) != p.negated();
-		default -> perl.groupPatternCall(p.text(), tokens, tokenList, p.negated());
+		default -> perl.groupPatternCall(p.text(), tokens, tokenList, times, p.negated());
 		};
 	}
 
@@ -1631,6 +1628,7 @@ public final class Engine {
 		}
 		case REPORTEXEC -> report(var(args.get(0), desc), vars(args, 1, desc), false);
 		case COPY, POP, SHIFT, EMPTY -> storeToVariable(a.type(), var(args.get(0), desc), args.get(1));
+		case TRIM -> trim(var(args.get(0), desc), var(args.get(1), desc), args.get(2));
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME -> contextQuery(a.type(), args.get(0), var(args.get(1), desc));
 		case SETLTIME -> setLifetime(var(args.get(0), desc), var(args.get(1), desc));
 		case SETCTIME -> setCreationTime(var(args.get(0), desc), var(args.get(1), desc));
@@ -2237,12 +2235,9 @@ public final class Engine {
 			}
 		}
 		switch (type) {
-		case ADD -> c.buffer.addAll(lines);
-		case PREPEND -> c.buffer.addAll(0, lines);
-		default -> {
-			c.buffer.clear();
-			c.buffer.addAll(lines);
-		}
+		case ADD -> c.buffer.add(lines, now());
+		case PREPEND -> c.buffer.prepend(lines, now());
+		default -> c.buffer.fill(lines, now());
 		}
 	}
 
@@ -2260,7 +2255,7 @@ public final class Engine {
 			return;
 		}
 		StringBuilder b = new StringBuilder();
-		for (String line : c.buffer) {
+		for (String line : c.buffer.events()) {
 			b.append(line).append('\n');
 		}
 		if (cmd.isEmpty()) {
@@ -2310,15 +2305,50 @@ public final class Engine {
 			return;
 		}
 		switch (type) {
-		case COPY -> setVariable(variable, String.join("\n", c.buffer));
+		case COPY -> setVariable(variable, String.join("\n", c.buffer.events()));
 		case EMPTY -> {
 			if (!variable.isEmpty()) {
-				setVariable(variable, String.join("\n", c.buffer));
+				setVariable(variable, String.join("\n", c.buffer.events()));
 			}
 			c.buffer.clear();
 		}
-		case POP -> setVariable(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(c.buffer.size() - 1));
-		default -> setVariable(variable, c.buffer.isEmpty() ? "" : c.buffer.remove(0));
+		case POP -> setVariable(variable, c.buffer.removeLast());
+		default -> setVariable(variable, c.buffer.removeFirst());
+		}
+	}
+
+	private static final Pattern TRIM_TIMESTAMP = Pattern.compile("^\\s*([+-]?)0*([0-9]+)\\s*$");
+
+	/**
+	 * execute_trim_action (sec 2.9.4 L6153): removes what was written to the store before
+	 * the time (epoch seconds, +T after the context's creation, -T before now) and puts the
+	 * removed strings, one per line, into the variable if one is named.
+	 */
+	private void trim(String timestamp, String name, String variable) {
+		log.log(SecLog.Level.DEBUG, "Trimming context '" + name + "' event store by timestamp '" + timestamp + "'");
+		Context c = contexts.get(name);
+		if (c == null) {
+			log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't trim");
+			return;
+		}
+		Matcher m = TRIM_TIMESTAMP.matcher(timestamp);
+		if (!m.find()) {
+			log.log(SecLog.Level.WARN, "Invalid timestamp '" + timestamp + "' for trimming context '" + name + "'");
+			return;
+		}
+		long offset = seconds(m.group(2));
+		long limit = switch (m.group(1)) {
+		case "+" -> c.time + offset;
+		case "-" -> now() - offset;
+		default -> offset;
+		};
+		int before = c.buffer.size();
+		List<String> removed = c.buffer.trimBefore(limit);
+		log.log(SecLog.Level.DEBUG, "Trimmed " + (before - c.buffer.size()) + " element(s) older than '"
+				+ perlLocaltime(limit) + "' from context '" + name + "' event store");
+		if (!variable.isEmpty()) {
+			String value = String.join("\n", removed);
+			setVariable(variable, value);
 		}
 	}
 
@@ -2462,8 +2492,8 @@ public final class Engine {
 		variables.put(".cr", "\r");
 		variables.put(".tab", "\t");
 		variables.put(".sp", " ");
-		for (int i = 0; i < 32; i++) {
-			variables.put(".chr" + i, String.valueOf((char) i));
+		for (int i = 0; i <= options.secVersion().lastChrVariable(); i++) {
+			variables.put(".chr" + i, String.valueOf((char) i)); // 0..31, from sec 2.9.3 0..255
 		}
 	}
 

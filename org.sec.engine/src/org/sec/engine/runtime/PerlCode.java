@@ -144,14 +144,17 @@ final class PerlCode {
 	}
 
 	/** match_eventgroup_perlfunc (L8440): (string, \@tokens), scalar truth; an error is no match. */
-	boolean groupPatternCall(String code, String tokens, List<String> tokenList, boolean negated) {
+	boolean groupPatternCall(String code, String tokens, List<String> tokenList, List<Long> times, boolean negated) {
 		if (!available()) {
 			return false;
 		}
+		// match_eventgroup_perlfunc (L8440): (string, \@tokens), from 2.9.2 also \@times
+		List<Object> args = times == null ? Arrays.asList(tokens, tokenList)
+				: Arrays.asList(tokens, tokenList, times.stream().map(String::valueOf).toList());
 		try {
-			return withState(() -> perl.callBoolean(code, Arrays.asList(tokens, tokenList))) != negated;
+			return withState(() -> perl.callBoolean(code, args)) != negated;
 		} catch (PerlException e) {
-			log.log(SecLog.Level.ERR, "PerlFunc pattern runtime error: " + e.getMessage());
+			log.log(SecLog.Level.ERR, (negated ? "NPerlFunc" : "PerlFunc") + " pattern runtime error: " + e.getMessage());
 			return false;
 		}
 	}

@@ -176,6 +176,7 @@ final class Substitution {
 		int[] substituted = switch (a.type()) {
 		case NONE, BREAK, CONTINUE, FREE -> new int[0];
 		case COPY, POP, SHIFT, EMPTY -> new int[] { 0 };
+		case TRIM -> new int[] { 0, 1 }; // subst_trim_action (2.9.4 L8393)
 		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, EVENT, ASSIGN, ASSIGNSQ, EVAL, VARSET -> new int[] { 1 };
 		case RESET -> new int[] { 2 };
 		case GETWPOS -> new int[] { 3 };

@@ -30,8 +30,9 @@ class DumpGoldenTest {
 			"Pending events:", "Pattern match cache:", "List of event correlation operations:", "List of contexts:",
 			"Child processes:", "Action list variables:");
 
+	/** "dumps/NAME" (made by sec 2.9.1) or "sec-2.9.4/dumps/NAME" (by sec 2.9.4, event store times). */
 	private static Path caseDir(String name) {
-		return GoldenFiles.moduleDir().resolve("golden/dumps/" + name);
+		return GoldenFiles.moduleDir().resolve("golden/" + name);
 	}
 
 	private static String section(String dump, String title) {
@@ -90,14 +91,15 @@ class DumpGoldenTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "contexts", "operations" })
+	@ValueSource(strings = { "dumps/contexts", "dumps/operations", "sec-2.9.4/dumps/contexts" })
 	void jsonDumpEqualsSecsForWhatJsecTracks(String name) throws Exception {
 		assumeTrue(Files.exists(Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")),
 				"libfaketime is not installed");
 		Path dir = caseDir(name);
 		Path dump = Files.createTempDirectory("dump").resolve("dump.json");
 		GoldenFiles.run(dir, List.of("bash", GoldenFiles.repositoryDir().resolve("scripts/jsec-run").toString(),
-				"rules.sec", "input.log", "--", "--dump=" + dump, "--dumpfjson"));
+				"rules.sec", "input.log", "--", "--dump=" + dump, "--dumpfjson",
+				"--sec-version=" + GoldenFiles.secVersionOf(name)));
 		com.google.gson.JsonObject ours = com.google.gson.JsonParser
 				.parseString(Files.readString(dump, java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
 		com.google.gson.JsonObject sec = com.google.gson.JsonParser
@@ -134,25 +136,26 @@ class DumpGoldenTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "contexts", "operations" })
+	@ValueSource(strings = { "dumps/contexts", "dumps/operations", "sec-2.9.4/dumps/contexts" })
 	void dumpSectionsEqualSecs(String name) throws Exception {
 		assumeTrue(Files.exists(Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")),
 				"libfaketime is not installed");
 		Path dir = caseDir(name);
 		Path dump = Files.createTempDirectory("dump").resolve("dump");
 		GoldenFiles.run(dir, List.of("bash", GoldenFiles.repositoryDir().resolve("scripts/jsec-run").toString(),
-				"rules.sec", "input.log", "--", "--dump=" + dump));
+				"rules.sec", "input.log", "--", "--dump=" + dump, "--sec-version=" + GoldenFiles.secVersionOf(name)));
 		assertDumpsAgree(GoldenFiles.read(dir.resolve("dump.golden")), GoldenFiles.read(dump));
 	}
 
 	@ParameterizedTest(name = "live sec still writes golden dump {0}")
-	@ValueSource(strings = { "contexts", "operations" })
+	@ValueSource(strings = { "dumps/contexts", "dumps/operations", "sec-2.9.4/dumps/contexts" })
 	void goldenMatchesLiveSec(String name) throws Exception {
-		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		String version = GoldenFiles.secVersionOf(name);
+		assumeTrue(GoldenFiles.secAvailable(version), "sec " + version + " is not installed; golden file not re-checked");
 		Path dir = caseDir(name);
 		Path out = Files.createTempDirectory("secdump");
 		GoldenFiles.run(dir, List.of("bash", GoldenFiles.sharedDir().resolve("tools/sec-run").toString(), "-o",
-				out.toString(), "rules.sec", "input.log"));
+				out.toString(), "rules.sec", "input.log"), GoldenFiles.secEnvironment(version));
 		assertDumpsAgree(GoldenFiles.read(dir.resolve("dump.golden")), GoldenFiles.read(out.resolve("dump")));
 	}
 

@@ -26,16 +26,20 @@ class RunGoldenTest {
 
 	private static final Path LIBFAKETIME = Paths.get("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
 
+	/** "runs/NAME" (made by sec 2.9.1) and "sec-2.9.4/runs/NAME" (made by sec 2.9.4). */
 	static Stream<String> cases() throws IOException {
-		try (Stream<Path> list = Files.list(GoldenFiles.moduleDir().resolve("golden/runs"))) {
-			List<String> names = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-			assertFalse(names.isEmpty());
-			return names.stream();
+		List<String> names = new java.util.ArrayList<>();
+		for (String dir : List.of("runs", GoldenFiles.SEC_294_DIR + "/runs")) {
+			try (Stream<Path> list = Files.list(GoldenFiles.moduleDir().resolve("golden").resolve(dir))) {
+				list.filter(Files::isDirectory).map(p -> dir + "/" + p.getFileName()).sorted().forEach(names::add);
+			}
 		}
+		assertFalse(names.isEmpty());
+		return names.stream();
 	}
 
 	private static Path caseDir(String name) {
-		return GoldenFiles.moduleDir().resolve("golden/runs").resolve(name);
+		return GoldenFiles.moduleDir().resolve("golden").resolve(name);
 	}
 
 	/** The command for a case: the runner, the case's files and its sec-options. */
@@ -48,21 +52,28 @@ class RunGoldenTest {
 		return command;
 	}
 
+	/** jsec's command: as sec's, and behaving as the release that made the golden file. */
+	private static List<String> jsecCommand(String name) throws IOException {
+		List<String> command = command(GoldenFiles.repositoryDir().resolve("scripts/jsec-run").toString(), name);
+		command.add("--sec-version=" + GoldenFiles.secVersionOf(name));
+		return command;
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void jsecStdoutEqualsSec(String name) throws Exception {
 		assumeTrue(Files.exists(LIBFAKETIME), "libfaketime is not installed (apt-get install libfaketime)");
-		Path script = GoldenFiles.repositoryDir().resolve("scripts/jsec-run");
-		String ours = GoldenFiles.run(caseDir(name), command(script.toString(), name));
+		String ours = GoldenFiles.run(caseDir(name), jsecCommand(name));
 		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), ours);
 	}
 
 	@ParameterizedTest(name = "live sec still writes golden {0}")
 	@MethodSource("cases")
 	void goldenMatchesLiveSec(String name) throws Exception {
-		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		String version = GoldenFiles.secVersionOf(name);
+		assumeTrue(GoldenFiles.secAvailable(version), "sec " + version + " is not installed; golden file not re-checked");
 		Path tool = GoldenFiles.sharedDir().resolve("tools/sec-run");
-		String live = GoldenFiles.run(caseDir(name), command(tool.toString(), name));
+		String live = GoldenFiles.run(caseDir(name), command(tool.toString(), name), GoldenFiles.secEnvironment(version));
 		assertEquals(GoldenFiles.read(caseDir(name).resolve("stdout.golden")), live);
 	}
 }

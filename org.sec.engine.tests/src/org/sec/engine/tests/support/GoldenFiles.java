@@ -49,10 +49,43 @@ public final class GoldenFiles {
 		return false;
 	}
 
+	/** Where golden cases made by sec 2.9.4 live (golden/sec-2.9.4/runs/..., .../dumps/...). */
+	public static final String SEC_294_DIR = "sec-2.9.4";
+
+	/**
+	 * The sec release a golden case was made with: 2.9.4 for a case under
+	 * golden/sec-2.9.4/, else 2.9.1 (the installed sec).
+	 */
+	public static String secVersionOf(String caseName) {
+		return caseName.startsWith(SEC_294_DIR + "/") ? "2.9.4" : "2.9.1";
+	}
+
+	/** sec 2.9.4 from shared/reference, run with perl. */
+	public static Path sec294() {
+		return sharedDir().resolve("reference/sec-2.9.4/sec");
+	}
+
+	/** True when the sec of {@code version} can be run to re-check a golden case. */
+	public static boolean secAvailable(String version) {
+		return version.equals("2.9.4") ? Files.isExecutable(sec294()) : secInstalled();
+	}
+
+	/** The environment for shared/tools' runners to run the sec of {@code version} (SEC=path). */
+	public static java.util.Map<String, String> secEnvironment(String version) {
+		return version.equals("2.9.4") ? java.util.Map.of("SEC", sec294().toString()) : java.util.Map.of();
+	}
+
 	/** Runs a command and returns its standard output (stderr is discarded). */
 	public static String run(Path workDir, List<String> command) throws IOException, InterruptedException {
+		return run(workDir, command, java.util.Map.of());
+	}
+
+	/** Like {@link #run(Path, List)}, with more environment variables. */
+	public static String run(Path workDir, List<String> command, java.util.Map<String, String> environment)
+			throws IOException, InterruptedException {
 		ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile())
 				.redirectError(ProcessBuilder.Redirect.DISCARD);
+		pb.environment().putAll(environment);
 		Process p = pb.start();
 		byte[] out = p.getInputStream().readAllBytes();
 		if (!p.waitFor(120, TimeUnit.SECONDS)) {
