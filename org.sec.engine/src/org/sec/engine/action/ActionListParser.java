@@ -35,7 +35,16 @@ public final class ActionListParser {
 	/** The sec release whose actions exist (trim from 2.9.4). */
 	private final org.sec.engine.api.SecVersion secVersion;
 
-	private ActionListParser(String file, int ruleId, org.sec.engine.api.SecVersion secVersion, List<String> errors) {
+	/** Told of an action the target release lacks (its keyword, and the release that has it). */
+	public interface NewerFeatures {
+		void found(String feature, org.sec.engine.api.SecVersion since);
+	}
+
+	private final NewerFeatures newerFeatures;
+
+	private ActionListParser(String file, int ruleId, org.sec.engine.api.SecVersion secVersion, List<String> errors,
+			NewerFeatures newerFeatures) {
+		this.newerFeatures = newerFeatures;
 		this.secVersion = secVersion;
 		this.file = file;
 		this.ruleId = ruleId;
@@ -58,7 +67,14 @@ public final class ActionListParser {
 	/** Parses as sec {@code version} does: an action that release lacks is an invalid action there. */
 	public static List<Action> parse(String actionList, String file, int ruleId, org.sec.engine.api.SecVersion version,
 			List<String> errors) {
-		return new ActionListParser(file, ruleId, version, errors).list(actionList);
+		return parse(actionList, file, ruleId, version, errors, (feature, since) -> {
+		});
+	}
+
+	/** Like {@link #parse(String, String, int, org.sec.engine.api.SecVersion, List)}, naming newer actions. */
+	public static List<Action> parse(String actionList, String file, int ruleId, org.sec.engine.api.SecVersion version,
+			List<String> errors, NewerFeatures newerFeatures) {
+		return new ActionListParser(file, ruleId, version, errors, newerFeatures).list(actionList);
 	}
 
 	/**
@@ -352,7 +368,11 @@ public final class ActionListParser {
 			}
 			return Action.of(ActionType.EMPTY, context, variable.isEmpty() ? "" : var(variable));
 		}
-		if (secVersion.hasTrim() && (m = matched("^trim\\s+(\\S+)\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null) {
+		if ((m = matched("^trim\\s+(\\S+)\\s+(\\S+)(?:\\s+(\\S+))?$", action)) != null && !secVersion.hasTrim()) {
+			newerFeatures.found("trim", org.sec.engine.api.SecVersion.V2_9_4);
+			m = null; // an invalid action in this release, as below
+		}
+		if (m != null) {
 			// sec 2.9.4 analyze_action L1309-1337
 			String timestamp = p(m.group(1));
 			String context = p(m.group(2));

@@ -9,11 +9,12 @@ import org.sec.engine.config.ConfigDiagnostic;
  * numbers them), the messages sec would log, in sec's order, and sec's verdict.
  */
 public record LoadedRuleFile(String fileName, List<Rule> rules, Rule options, List<ConfigDiagnostic> messages,
-		boolean valid) {
+		boolean valid, List<NewerSecFeature> newerFeatures) {
 
 	public LoadedRuleFile {
 		rules = List.copyOf(rules);
 		messages = List.copyOf(messages);
+		newerFeatures = List.copyOf(newerFeatures);
 	}
 
 	/** Messages of one severity. */

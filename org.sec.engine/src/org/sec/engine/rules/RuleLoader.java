@@ -55,6 +55,7 @@ public final class RuleLoader {
 	/** Compiles Perl code as sec does at load time; {@code null} leaves it unchecked (no perl). */
 	private final PerlBridge perl;
 	private final List<ConfigDiagnostic> messages = new ArrayList<>();
+	private final List<NewerSecFeature> newerFeatures = new ArrayList<>();
 	private final Map<String, PerlRegex.Compiled> compiled = new HashMap<>();
 	/** Line of the rule being checked, for messages. */
 	private int ruleLine;
@@ -155,7 +156,7 @@ public final class RuleLoader {
 		} else {
 			log(Severity.WARNING, 0, "No valid rules found in configuration file " + file);
 		}
-		return new LoadedRuleFile(file, rules, options, messages, valid);
+		return new LoadedRuleFile(file, rules, options, messages, valid, newerFeatures);
 	}
 
 	private Rule lastOptions;
@@ -866,7 +867,8 @@ public final class RuleLoader {
 
 	private List<Action> actions(String list, int number) throws Reject {
 		List<String> errors = new ArrayList<>();
-		List<Action> actions = ActionListParser.parse(list, file, number, secVersion, errors);
+		List<Action> actions = ActionListParser.parse(list, file, number, secVersion, errors,
+				(feature, since) -> newerFeatures.add(new NewerSecFeature(ruleLine, "action", feature, since, secVersion)));
 		for (String error : errors) {
 			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
 		}

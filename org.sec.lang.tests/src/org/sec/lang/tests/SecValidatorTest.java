@@ -41,6 +41,27 @@ class SecValidatorTest {
 		assertEquals(4, issue.getLength());
 	}
 
+	/** trim came with sec 2.9.4: before it, sec's own verdict (checked with sec 2.9.1) and why, on the action field. */
+	@Test
+	void anActionTheTargetSecLacksIsSecsVerdictPlusWhatIsNeeded() {
+		String text = "type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=add C one; trim -10 C %old\n";
+		XtextResource old = SecIde.parse(text, "t.sec");
+		org.sec.lang.validation.SecTarget.set(old, org.sec.engine.api.SecVersion.V2_9_1);
+		List<Issue> issues = old.getResourceServiceProvider().get(IResourceValidator.class).validate(old, CheckMode.ALL,
+				CancelIndicator.NullImpl);
+		assertEquals(List.of("ERROR@5: Invalid action 'trim -10 C %old' (sec reports it for the rule at line 1)",
+				"ERROR@5: Invalid action list ' add C one; trim -10 C %old ' (sec reports it for the rule at line 1)",
+				"ERROR@5: trim needs sec 2.9.4; this project targets 2.9.1",
+				"WARNING@1: No valid rules found in configuration file t.sec"),
+				issues.stream().map(SecValidatorTest::describe).sorted().collect(Collectors.toList()));
+		assertEquals(org.sec.lang.validation.SecValidator.NEEDS_NEWER_SEC,
+				issues.stream().filter(i -> i.getMessage().startsWith("trim needs")).findFirst().orElseThrow().getCode());
+		XtextResource current = SecIde.parse(text, "t.sec");
+		org.sec.lang.validation.SecTarget.set(current, org.sec.engine.api.SecVersion.V2_9_4);
+		assertEquals(List.of(), current.getResourceServiceProvider().get(IResourceValidator.class)
+				.validate(current, CheckMode.ALL, CancelIndicator.NullImpl));
+	}
+
 	@Test
 	void missingKeywordIsAnErrorOnTheTypeField() {
 		String text = "# c\ntype=Single\nptype=SubStr\npattern=x\naction=none\n";

@@ -33,6 +33,23 @@ class SecwbExportTest {
 		assertFalse(Files.exists(bundle));
 	}
 
+	/** The bundle names its sec release, and rules that need a newer sec than the target are refused. */
+	@Test
+	void theTargetSecReleaseIsWrittenAndNewerFeaturesAreRefused() throws Exception {
+		Path dir = Files.createTempDirectory("trim");
+		Path rules = dir.resolve("trim.sec");
+		Files.writeString(rules, "type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=add C one; trim -10 C\n");
+		Path refused = dir.resolve("old");
+		assertEquals(1, run("export", "-o", refused.toString(), "--sec-version=2.9.1", rules.toString()));
+		assertTrue(err.toString().contains(rules + ":5:1: error: trim needs sec 2.9.4; this project targets 2.9.1"),
+				err::toString);
+		assertFalse(Files.exists(refused));
+		Path bundle = dir.resolve("new");
+		assertEquals(0, run("export", "-o", bundle.toString(), "--sec-version=2.9.4", rules.toString()), err::toString);
+		assertEquals("2.9.4\n", Files.readString(bundle.resolve("sec-version")));
+		assertTrue(Files.readString(bundle.resolve("README.txt")).contains("validation with sec 2.9.4's verdict"));
+	}
+
 	@Test
 	void writesTheBundleWithNormalisedRulesThatLoadTheSame() throws Exception {
 		Path bundle = Files.createTempDirectory("bundle").resolve("out");

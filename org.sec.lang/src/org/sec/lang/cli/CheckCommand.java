@@ -48,6 +48,11 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print the issues as JSON instead of lines.")
 	boolean json;
 
+	@Option(names = "--sec-version", paramLabel = "VERSION", converter = org.sec.simulator.cli.SecVersionConverter.class,
+			description = "The sec release to check against: 2.9.1, 2.9.2, 2.9.3 or 2.9.4 (default: the newest sec"
+					+ " on the PATH, else 2.9.4).")
+	org.sec.engine.api.SecVersion secVersion = org.sec.engine.api.SecVersion.target();
+
 	@Spec
 	CommandSpec spec;
 
@@ -59,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
 		if (files == null) {
 			return 2;
 		}
-		List<Found> found = validate(files);
+		List<Found> found = validate(files, secVersion);
 		long errors = found.stream().filter(f -> f.issue().getSeverity() == Severity.ERROR).count();
 		long warnings = found.size() - errors;
 		if (json) {
@@ -116,6 +121,11 @@ public final class CheckCommand implements Callable<Integer> {
 
 	/** Errors and warnings of the files, in file order. */
 	static List<Found> validate(List<Path> files) throws IOException {
+		return validate(files, org.sec.engine.api.SecVersion.target());
+	}
+
+	/** Errors and warnings of the files as sec {@code version} judges them, in file order. */
+	static List<Found> validate(List<Path> files, org.sec.engine.api.SecVersion version) throws IOException {
 		Injector injector = new SecStandaloneSetup().createInjectorAndDoEMFRegistration();
 		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
 		List<Found> found = new ArrayList<>();
@@ -124,6 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
 			XtextResource resource = (XtextResource) injector.getInstance(org.eclipse.xtext.resource.IResourceFactory.class)
 					.createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()));
 			injector.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class).getResources().add(resource);
+			org.sec.lang.validation.SecTarget.set(resource, version);
 			resource.load(new org.eclipse.xtext.util.LazyStringInputStream(text, "ISO-8859-1"), null);
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
 				if (issue.getMessage() != null && issue.getMessage().startsWith(XTEXT_VALIDATOR_FAILED)) {

@@ -42,6 +42,11 @@ public final class ExportCommand implements Callable<Integer> {
 	@Option(names = "--log", defaultValue = "/var/log/sec.log", description = "sec's own log (default: ${DEFAULT-VALUE}).")
 	String logFile;
 
+	@Option(names = "--sec-version", paramLabel = "VERSION", converter = org.sec.simulator.cli.SecVersionConverter.class,
+			description = "The sec release of the target machine: 2.9.1, 2.9.2, 2.9.3 or 2.9.4 (default: the newest"
+					+ " sec on the PATH, else 2.9.4). Rules that need a newer sec are refused.")
+	org.sec.engine.api.SecVersion secVersion = org.sec.engine.api.SecVersion.target();
+
 	@Spec
 	CommandSpec spec;
 
@@ -57,7 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
 			err.println("secwb export: no rule files found");
 			return 2;
 		}
-		List<CheckCommand.Found> found = CheckCommand.validate(files);
+		List<CheckCommand.Found> found = CheckCommand.validate(files, secVersion);
 		List<CheckCommand.Found> errors = found.stream().filter(f -> f.issue().getSeverity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
 			errors.forEach(f -> err.println(CheckCommand.gccLine(f)));
@@ -66,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
 			return 1;
 		}
 		try {
-			ExportBundle.write(files, out, new ExportBundle.Target(name, installDir, inputs, logFile));
+			ExportBundle.write(files, out, new ExportBundle.Target(name, installDir, inputs, logFile, secVersion));
 		} catch (IOException e) {
 			err.println("secwb export: " + e.getMessage());
 			return 2;

@@ -22,8 +22,9 @@ public final class ExportBundle {
 	private ExportBundle() {
 	}
 
-	/** Where things go on the target machine. */
-	public record Target(String name, String installDir, List<String> inputs, String logFile) {
+	/** Where things go on the target machine, and the sec release that runs there. */
+	public record Target(String name, String installDir, List<String> inputs, String logFile,
+			org.sec.engine.api.SecVersion secVersion) {
 	}
 
 	/** Writes the bundle of {@code files} into {@code out}, which must not exist or be empty; returns the settings used. */
@@ -41,7 +42,7 @@ public final class ExportBundle {
 			ruleFiles.put(name, SecFormatter.format(Files.readString(file, StandardCharsets.ISO_8859_1)));
 		}
 		ExportSettings settings = new ExportSettings(target.name(), target.installDir(),
-				new ArrayList<>(ruleFiles.keySet()), target.inputs(), target.logFile());
+				new ArrayList<>(ruleFiles.keySet()), target.inputs(), target.logFile(), target.secVersion());
 		Files.createDirectories(out.resolve("rules"));
 		for (Map.Entry<String, String> e : ruleFiles.entrySet()) {
 			write(out.resolve("rules").resolve(e.getKey()), e.getValue());
@@ -52,6 +53,7 @@ public final class ExportBundle {
 		write(out.resolve("rsyslog-omprog.conf"), ExportTemplates.rsyslogOmprog(settings));
 		write(out.resolve("syslog-ng-program.conf"), ExportTemplates.syslogNgProgram(settings));
 		write(out.resolve("README.txt"), ExportTemplates.readme(settings));
+		write(out.resolve("sec-version"), settings.secVersion().text() + "\n");
 		return settings;
 	}
 

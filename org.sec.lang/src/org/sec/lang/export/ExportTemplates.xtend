@@ -63,7 +63,8 @@ class ExportTemplates {
 	private static def String rulesOnly(List<String> ruleFiles, String installDir) '''«FOR rules : ruleFiles SEPARATOR ' '»--conf=«installDir»/«rules»«ENDFOR»'''
 
 	static def String readme(ExportSettings s) '''
-		SEC rules bundle «s.name», exported by SEC Workbench after validation with sec 2.9.1's verdict.
+		SEC rules bundle «s.name», exported by SEC Workbench after validation with sec «s.secVersion.text»'s verdict.
+		Run it with sec «s.secVersion.text» or newer (the release is also in the file sec-version).
 
 		Install:
 		  mkdir -p «s.installDir» && cp rules/* «s.installDir»/

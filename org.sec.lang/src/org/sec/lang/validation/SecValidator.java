@@ -34,6 +34,8 @@ public class SecValidator extends AbstractSecValidator {
 	public static final String SEC_WARNING = "sec.warning";
 	/** A line that is not keyword=value: the file is invalid but the rule around it is still checked. */
 	public static final String MALFORMED_LINE = "sec.malformedLine";
+	/** An action or field that the target sec release does not have yet (trim before 2.9.4). */
+	public static final String NEEDS_NEWER_SEC = "sec.needsNewerSec";
 
 	private static final Pattern RULE_PREFIX = Pattern.compile("^Rule in .* at line (\\d+): ");
 	private static final Pattern QUOTED_KEYWORD = Pattern.compile("Keyword '([A-Za-z0-9]+)'|^'([A-Za-z0-9]+)' keyword");
@@ -68,8 +70,9 @@ public class SecValidator extends AbstractSecValidator {
 		// the rules' Perl code is compiled by perl, as sec does, in a perl of its own per check
 		// so that perl numbers its evals as sec does; it starts only if the file has Perl code
 		LoadedRuleFile loaded;
+		org.sec.engine.api.SecVersion target = SecTarget.of(file.eResource());
 		try (PerlBridge perl = PerlBridge.fromPath()) {
-			loaded = DeepStack.get(() -> RuleLoader.load(name, text, 0, perl));
+			loaded = DeepStack.get(() -> RuleLoader.load(name, text, 0, target, perl));
 		}
 		List<SecLints.Finding> findings = DeepStack.get(() -> SecLints.check(loaded));
 		index = new LineIndex(file);
@@ -78,6 +81,13 @@ public class SecValidator extends AbstractSecValidator {
 				continue;
 			}
 			report(file, d);
+		}
+		for (org.sec.engine.rules.NewerSecFeature n : loaded.newerFeatures()) {
+			Rule rule = index.ruleStartingAt(n.ruleLine());
+			Field field = rule == null ? null : fieldNamed(rule, n.keyword());
+			if (field != null) {
+				error(n.message(), field, SecPackage.Literals.FIELD__KEY, NEEDS_NEWER_SEC, n.since().text());
+			}
 		}
 		for (SecLints.Finding f : findings) {
 			Rule rule = index.ruleStartingAt(f.ruleLine());

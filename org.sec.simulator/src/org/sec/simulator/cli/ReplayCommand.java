@@ -91,6 +91,11 @@ public final class ReplayCommand implements Callable<Integer> {
 					+ "may repeat. A scenario's @sec lines are applied first.")
 	List<String> secArguments = new ArrayList<>();
 
+	@Option(names = "--sec-version", paramLabel = "VERSION", converter = SecVersionConverter.class,
+			description = "Behave as this sec release: 2.9.1, 2.9.2, 2.9.3 or 2.9.4 (default: the newest sec on the"
+					+ " PATH, else 2.9.4).")
+	org.sec.engine.api.SecVersion secVersion = org.sec.engine.api.SecVersion.target();
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -107,7 +112,7 @@ public final class ReplayCommand implements Callable<Integer> {
 		}
 		SecLog log = new SecLog(() -> 0, 3, null, System.err); // warnings and errors of the rules
 		try (PerlBridge perl = PerlBridge.fromPath()) {
-			RuleSet ruleSet = RuleSet.load(Path.of(""), rules, 0, perl, d -> {
+			RuleSet ruleSet = RuleSet.load(Path.of(""), rules, 0, secVersion, perl, d -> {
 			});
 			ruleSet.errors().forEach(m -> err.println("secwb replay: " + m));
 			if (ruleSet.files().isEmpty()) {
@@ -150,7 +155,7 @@ public final class ReplayCommand implements Callable<Integer> {
 				err.println("secwb replay: sec options " + secArgs + ": " + problems.toString(StandardCharsets.UTF_8).trim());
 				return 2;
 			}
-			SecEngine.Settings settings = secOptions.settings();
+			SecEngine.Settings settings = secOptions.settings().withSecVersion(secVersion);
 			Replay.Options options = new Replay.Options(settings,
 					allowExec ? SideEffects.ALLOW : SideEffects.RECORD_ONLY, untilSecond);
 			return replay(ruleSet, source, options, log, out, err, zoneId);

@@ -87,6 +87,6 @@ public final class ExportBundlePage extends WizardPage {
 
 	ExportBundle.Target target() {
 		return new ExportBundle.Target(name.getText().strip(), installDir.getText().strip(),
-				List.of(input.getText().strip()), log.getText().strip());
+				List.of(input.getText().strip()), log.getText().strip(), wizard.secVersion());
 	}
 }

@@ -72,13 +72,19 @@ public final class ExportBundleWizard extends Wizard implements IExportWizard {
 		return List.copyOf(files);
 	}
 
-	/** "file:line: message" for each error in the files (sec's verdict plus our checks). */
+	/** The sec release of the bundle: the target of the first file's project (Project > Properties > SEC Workbench). */
+	public org.sec.engine.api.SecVersion secVersion() {
+		return org.sec.lang.ui.preferences.SecProjectSettings.secVersion(files.isEmpty() ? null : files.get(0));
+	}
+
+	/** "file:line: message" for each error in the files, as the project's sec release judges them. */
 	public List<String> errors() {
 		List<String> errors = new ArrayList<>();
 		for (IFile f : files) {
 			try {
 				String text = Files.readString(f.getLocation().toFile().toPath(), StandardCharsets.ISO_8859_1);
 				XtextResource resource = SecIde.parse(text, f.getName());
+				org.sec.lang.validation.SecTarget.set(resource, org.sec.lang.ui.preferences.SecProjectSettings.secVersion(f));
 				List<Issue> issues = resource.getResourceServiceProvider().get(IResourceValidator.class)
 						.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
 				for (Issue issue : issues) {

@@ -67,7 +67,10 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		}
 		PerlBridge perl = PerlBridge.fromPath();
 		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
-		RuleSet ruleSet = RuleSet.load(workspace, rules, 0, perl, d -> {
+		// the target sec release is the rule files' project's (Project > Properties > SEC Workbench)
+		org.sec.engine.api.SecVersion secVersion = org.sec.lang.ui.preferences.SecProjectSettings
+				.secVersion(ResourcesPlugin.getWorkspace().getRoot().findMember(rules.get(0)));
+		RuleSet ruleSet = RuleSet.load(workspace, rules, 0, secVersion, perl, d -> {
 		});
 		if (!ruleSet.errors().isEmpty()) {
 			perl.close();
@@ -94,7 +97,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			throw error("'Until' must be ISO-8601 such as 2024-01-01T01:00:00Z or epoch seconds, not '" + until + "'");
 		}
 		Replay replay = Replay.start(ruleSet, source,
-				new Replay.Options(SecEngine.Settings.defaults(), sideEffects, untilSecond),
+				new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion), sideEffects, untilSecond),
 				SecLog.toTerminal(() -> 0, 3, System.err));
 		if (ILaunchManager.DEBUG_MODE.equals(mode)) {
 			for (String line : config.getAttribute(ATTR_BREAKPOINTS, "").split("\\n")) {

@@ -47,6 +47,7 @@ public final class ProblemMarkers {
 	/** Validates and replaces the markers now. */
 	public static void update(IFile file, String text) throws CoreException {
 		XtextResource resource = SecIde.parse(text, file.getName());
+		org.sec.lang.validation.SecTarget.set(resource, org.sec.lang.ui.preferences.SecProjectSettings.secVersion(file));
 		List<Issue> issues = resource.getResourceServiceProvider().get(IResourceValidator.class).validate(resource,
 				CheckMode.ALL, CancelIndicator.NullImpl);
 		if (!file.exists()) {
