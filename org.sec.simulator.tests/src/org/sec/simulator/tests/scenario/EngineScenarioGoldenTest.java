@@ -26,7 +26,8 @@ import org.sec.simulator.scenario.ScenarioRunner;
  * The engine on a virtual clock against the real sec on libfaketime's: every scenario in
  * golden/scenarios (NAME.rules, NAME.scn) must give the transcript that
  * scripts/sec-scenario-golden.sh recorded from sec 2.9.1, second by second (see
- * {@link org.sec.simulator.tests.support.Transcripts}).
+ * {@link org.sec.simulator.tests.support.Transcripts}); those in golden/sec-2.9.4/scenarios
+ * were recorded from sec 2.9.4, and the engine runs them as 2.9.4.
  */
 class EngineScenarioGoldenTest {
 
@@ -34,28 +35,43 @@ class EngineScenarioGoldenTest {
 		return GoldenFiles.moduleDir().resolve("golden/scenarios");
 	}
 
-	static Stream<String> scenarios() throws IOException {
-		try (Stream<Path> list = Files.list(dir())) {
-			List<String> names = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scn"))
-					.map(n -> n.substring(0, n.length() - 4)).sorted().toList();
-			assertFalse(names.isEmpty(), "no scenarios in " + dir());
-			return names.stream();
-		}
+	/** The folder of a scenario named "scenarios/NAME" or "sec-2.9.4/scenarios/NAME". */
+	private static Path dir(String qualified) {
+		return GoldenFiles.moduleDir().resolve("golden").resolve(qualified).getParent();
 	}
 
-	private static List<String> run(String name) throws IOException {
-		Scenario scenario = Scenario.parse(GoldenFiles.read(dir().resolve(name + ".scn")));
+	private static String base(String qualified) {
+		return qualified.substring(qualified.lastIndexOf('/') + 1);
+	}
+
+	static Stream<String> scenarios() throws IOException {
+		List<String> names = new ArrayList<>();
+		for (String folder : List.of("scenarios", GoldenFiles.SEC_294_DIR + "/scenarios")) {
+			try (Stream<Path> list = Files.list(GoldenFiles.moduleDir().resolve("golden").resolve(folder))) {
+				list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scn"))
+						.map(n -> folder + "/" + n.substring(0, n.length() - 4)).sorted().forEach(names::add);
+			}
+		}
+		assertFalse(names.isEmpty(), "no scenarios in " + dir());
+		return names.stream();
+	}
+
+	private static List<String> run(String qualified) throws IOException {
+		Path dir = dir(qualified);
+		String name = base(qualified);
+		org.sec.engine.api.SecVersion version = org.sec.engine.api.SecVersion.parse(GoldenFiles.secVersionOf(qualified));
+		Scenario scenario = Scenario.parse(GoldenFiles.read(dir.resolve(name + ".scn")));
 		List<String> conf = new ArrayList<>(List.of(name + ".rules"));
 		// the scenario's @sec lines reach the engine as jsec's own options do
 		org.sec.engine.cli.SecOptions options = org.sec.engine.cli.SecOptions
 				.parse(scenario.secOptions().toArray(new String[0]), System.err);
 		conf.addAll(options.conf);
-		SecEngine.Settings settings = options.settings();
-		RuleSet rules = RuleSet.load(dir(), conf, 0, d -> {
+		SecEngine.Settings settings = options.settings().withSecVersion(version);
+		RuleSet rules = RuleSet.load(dir, conf, 0, version, null, d -> {
 		});
 		SecLog log = new SecLog(() -> 0, 1, null, null);
-		return ScenarioRunner.run(rules, scenario, settings, log, () -> RuleSet.load(dir(), conf, 0, d -> {
-		}), running -> running.softReload(dir(), conf, 0, d -> {
+		return ScenarioRunner.run(rules, scenario, settings, log, () -> RuleSet.load(dir, conf, 0, version, null, d -> {
+		}), running -> running.softReload(dir, conf, 0, d -> {
 		})).stream().map(Object::toString).toList();
 	}
 
@@ -66,7 +82,7 @@ class EngineScenarioGoldenTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void transcriptEqualsSec(String name) throws IOException {
-		List<String> golden = List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"));
+		List<String> golden = List.of(GoldenFiles.read(dir(name).resolve(base(name) + ".transcript")).split("\n"));
 		if (timingSensitive(name)) {
 			// a command's own output arrives when the process scheduler lets it, in sec as in jsec
 			assertEquals(withoutTimes(golden), withoutTimes(run(name)));
@@ -76,15 +92,16 @@ class EngineScenarioGoldenTest {
 	}
 
 	private static boolean timingSensitive(String name) throws IOException {
-		return GoldenFiles.read(dir().resolve(name + ".scn")).contains("# timing-sensitive");
+		return GoldenFiles.read(dir(name).resolve(base(name) + ".scn")).contains("# timing-sensitive");
 	}
 
 	@ParameterizedTest(name = "live sec still writes golden {0}")
 	@MethodSource("scenarios")
 	void goldenMatchesLiveSec(String name) throws Exception {
-		assumeTrue(GoldenFiles.secInstalled(), "sec is not installed; golden file not re-checked");
+		String version = GoldenFiles.secVersionOf(name);
+		assumeTrue(GoldenFiles.secAvailable(version), "sec " + version + " is not installed; golden file not re-checked");
 		Path tmp = Files.createTempDirectory("scenario");
-		try (Stream<Path> list = Files.list(dir())) {
+		try (Stream<Path> list = Files.list(dir(name))) {
 			for (Path p : list.toList()) {
 				if (!p.getFileName().toString().endsWith(".transcript")) {
 					Files.copy(p, tmp.resolve(p.getFileName()));
@@ -92,9 +109,10 @@ class EngineScenarioGoldenTest {
 			}
 		}
 		Path script = GoldenFiles.repositoryDir().resolve("scripts/sec-scenario-golden.sh");
-		GoldenFiles.run(tmp, List.of("bash", script.toString(), tmp.resolve(name).toString()));
-		List<String> golden = List.of(GoldenFiles.read(dir().resolve(name + ".transcript")).split("\n"));
-		List<String> live = List.of(GoldenFiles.read(tmp.resolve(name + ".transcript")).split("\n"));
+		GoldenFiles.run(tmp, List.of("bash", script.toString(), tmp.resolve(base(name)).toString()),
+				GoldenFiles.secEnvironment(version));
+		List<String> golden = List.of(GoldenFiles.read(dir(name).resolve(base(name) + ".transcript")).split("\n"));
+		List<String> live = List.of(GoldenFiles.read(tmp.resolve(base(name) + ".transcript")).split("\n"));
 		if (timingSensitive(name)) {
 			// when sec picks up a child's output depends on process scheduling, and so do the
 			// times (%u) written then; the lines themselves must be the same
