@@ -9,16 +9,22 @@ import java.util.regex.Pattern;
  * class X, a match can only start where a run of X starts. If one started inside a run,
  * the same match with X+ taking the run's earlier characters starts sooner. Trying only
  * run starts makes {@code (\S+)$} linear on a long line, as in sec, where
- * java.util.regex's find() tries every position and is quadratic. Perl does not skip when
- * a capture before X+ may be back-referenced, and neither do we.
+ * java.util.regex's find() tries every position and is quadratic. Likewise PREGf_IMPLICIT
+ * ("turn .* into ^.*"): a pattern that starts with {@code .*} can only match first at the
+ * start of a line, since from anywhere later the {@code .*} could have started sooner.
+ * Perl does not skip when a capture before X+ or .* may be back-referenced, and neither
+ * do we.
  */
 public final class RunStart {
 
 	private final Pattern atom;
 	private final boolean[] latin1 = new boolean[256];
+	/** The pattern starts with .*: only the starts of lines are tried. */
+	private final boolean lineStarts;
 
-	private RunStart(Pattern atom) {
+	private RunStart(Pattern atom, boolean lineStarts) {
 		this.atom = atom;
+		this.lineStarts = lineStarts;
 		for (int c = 0; c < 256; c++) {
 			latin1[c] = atom.matcher(String.valueOf((char) c)).matches();
 		}
@@ -33,17 +39,22 @@ public final class RunStart {
 			i++;
 		}
 		int atomEnd = atomEnd(perl, i);
-		if (atomEnd < 0 || atomEnd >= perl.length() || perl.charAt(atomEnd) != '+') {
+		if (atomEnd < 0 || atomEnd >= perl.length() || perl.charAt(atomEnd) != '+' && perl.charAt(atomEnd) != '*') {
 			return null;
 		}
 		if (atomEnd + 1 < perl.length() && (perl.charAt(atomEnd + 1) == '?' || perl.charAt(atomEnd + 1) == '+')) {
-			return null; // X+? and X++ are not Perl's PLUS node
+			return null; // X+?, X++ (and the same of *) are not Perl's PLUS and STAR nodes
+		}
+		boolean star = perl.charAt(atomEnd) == '*';
+		if (star && !(atomEnd == i + 1 && perl.charAt(i) == '.')) {
+			return null; // only .* is made ^.*
 		}
 		if (sawOpen && mayBackReference(perl)) {
 			return null;
 		}
 		try {
-			return new RunStart(Pattern.compile(PerlRegex.translate(perl.substring(i, atomEnd)), Pattern.UNIX_LINES));
+			return new RunStart(Pattern.compile(PerlRegex.translate(perl.substring(i, atomEnd)), Pattern.UNIX_LINES),
+					star);
 		} catch (PerlRegexException | java.util.regex.PatternSyntaxException e) {
 			return null;
 		}
@@ -110,6 +121,16 @@ public final class RunStart {
 		return false;
 	}
 
+	/** After the next "\n" from {@code p}, or past the end. */
+	private static int nextLine(CharSequence text, int p) {
+		for (int k = p; k < text.length(); k++) {
+			if (text.charAt(k) == '\n') {
+				return k + 1;
+			}
+		}
+		return text.length() + 1;
+	}
+
 	private boolean inClass(char c) {
 		return c < 256 ? latin1[c] : atom.matcher(String.valueOf(c)).matches();
 	}
@@ -123,6 +144,15 @@ public final class RunStart {
 		m.reset(text);
 		m.useTransparentBounds(true);
 		m.useAnchoringBounds(false);
+		if (lineStarts) {
+			for (int p = 0; p <= length; p = nextLine(text, p)) {
+				m.region(p, length);
+				if (m.lookingAt()) {
+					return true;
+				}
+			}
+			return false;
+		}
 		boolean previousInRun = false;
 		for (int p = 0; p < length; p++) {
 			boolean in = inClass(text.charAt(p));

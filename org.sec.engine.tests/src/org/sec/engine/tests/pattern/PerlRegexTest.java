@@ -33,7 +33,7 @@ class PerlRegexTest {
 	private static final List<String> TEXTS = List.of("tcp:22/ssh", "udp:53/dns", "icmp/ping", "xyxy", "xyyx", "8080/tcp",
 			"53/udp", "aQa.bE", "a.b", "E", "Q", "aaa", "ab", "a{b}", "abc123", "user=alice42", "Foo bar", "", "a\nb",
 			"x{2}", "aaaaa", "  padded  ", "tab\there", "x,x,x,P", "aab abc", "aa ab  aab c", "word1 word2 ", "xxxy",
-			"a,b,cP", "a{100}");
+			"a,b,cP", "a{100}", "ab\nx y", "q\n\nzx", "aXa", "line1 a\nline2 bb");
 
 	private static PerlBridge perl;
 
@@ -53,7 +53,7 @@ class PerlRegexTest {
 			"a\\Q.b", "[\\Q]", "a{,2}", "x{2}", "a{2,}", "(?i)foo", "(?^i:F)oo", "[[:alpha:]]+\\d+", "(\\w+)=(\\w+?)(\\d+)",
 			"\\bbar$", "^$", "a.b", "a\\.b", "(?x) a b # comment", "\\t", "(a)|(b)|(c)", "((a)|(b))+", "(?|(a)|(b))\\1", "^(.*?,){3}P", "a{100}", "(\\S+)$",
 			"(\\w+)\\s(\\S+)$", "(.+)P$", "([ab]+)c", "(a+)b\\1", "((x+))(y)", "[^ ]+ ", "\\d+/(tcp|udp)", "(\\S+) $",
-			"(a+)\\G", ",+P" })
+			"(a+)\\G", ",+P", "(.*)\\s(\\S+)$", ".*x", "(.*)a\\1", "((.*))(b+)$", ".*?y", "(.+)\\n" })
 	void matchesAsPerlDoes(String pattern) throws Exception {
 		assumeTrue(perl.available(), "perl is not installed");
 		PerlRegex.Compiled compiled;
@@ -72,7 +72,7 @@ class PerlRegexTest {
 	 * results must stay Perl's.
 	 */
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "(\\S+)$", "^(.*?,){30}P", "(\\w+)\\s(\\S+)$", "(.+)P$", "(\\S+) x$" })
+	@ValueSource(strings = { "(\\S+)$", "^(.*?,){30}P", "(\\w+)\\s(\\S+)$", "(.+)P$", "(\\S+) x$", "(.*)\\s(\\S+)$" })
 	void longLinesMatchAsPerlDoes(String pattern) throws Exception {
 		assumeTrue(perl.available(), "perl is not installed");
 		StringBuilder words = new StringBuilder();
