@@ -24,6 +24,16 @@ class SecLintsTest {
 	private static final String SINGLE = "type=Single\nptype=RegExp\n";
 
 	@Test
+	void nestedRepetitionWarnsOfJavasBacktracking() {
+		assertEquals(List.of("W@3 [(.*a){20}]: '(.*a){20}' repeats a group that itself repeats: on a long line that almost"
+				+ " matches, Java's regex engine can backtrack for minutes where Perl's does not; jsec gives up after 2 s,"
+				+ " says so in its log and lets perl match this pattern from then on"),
+				lints(SINGLE + "pattern=(.*a){20}$\ndesc=x\naction=none\n"));
+		// separated repetitions are deterministic: nothing to say
+		assertEquals(List.of(), lints(SINGLE + "pattern=(\\d+\\.){3}\\d+ (\\S+)$\ndesc=x\naction=none\n"));
+	}
+
+	@Test
 	void numberedVariableBeyondTheGroups() {
 		assertEquals(List.of("W@4 [$3]: $3 is always empty: the pattern has 1 group"),
 				lints(SINGLE + "pattern=a(b)\ndesc=x $3\naction=none\n"));

@@ -54,6 +54,7 @@ public final class SecLints {
 		contextsNeverCreated(file, findings);
 		perl(file, findings);
 		neverFires(file, findings);
+		backtracking(file, findings);
 		return findings.stream().distinct().toList(); // a variable used twice is one finding
 	}
 
@@ -196,6 +197,26 @@ public final class SecLints {
 
 	private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1970, 1, 1);
 	private static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2099, 12, 31);
+
+	/** Repeated groups around .* or a repeated atom: Java may backtrack for minutes where Perl does not. */
+	private static void backtracking(LoadedRuleFile file, List<Finding> findings) {
+		for (Rule rule : file.rules()) {
+			for (int j = 0; j < rule.slots().size(); j++) {
+				PatternSpec p = rule.slots().get(j).pattern();
+				if (p == null || p.type() != PatternSpec.Type.REGEXP || p.regex() == null || p.regex().inPerl()) {
+					continue;
+				}
+				String nested = org.sec.engine.pattern.Backtracking.nestedRepetition(p.text());
+				if (nested != null) {
+					String keyword = j == 0 ? "pattern" : "pattern" + (j + 1);
+					findings.add(new Finding(rule.line(), keyword, "'" + nested + "' repeats a group that itself repeats:"
+							+ " on a long line that almost matches, Java's regex engine can backtrack for minutes where"
+							+ " Perl's does not; jsec gives up after 2 s, says so in its log and lets perl match this"
+							+ " pattern from then on", nested));
+				}
+			}
+		}
+	}
 
 	private static void neverFires(LoadedRuleFile file, List<Finding> findings) {
 		for (Rule rule : file.rules()) {
