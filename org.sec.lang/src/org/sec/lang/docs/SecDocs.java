@@ -63,6 +63,8 @@ public final class SecDocs {
 		action(ActionType.EMPTY, "empty <name> [%var]", "empties the event store, after copying it to %var if given");
 		action(ActionType.POP, "pop <name> %var", "removes the store's last line into %var");
 		action(ActionType.SHIFT, "shift <name> %var", "removes the store's first line into %var");
+		action(ActionType.TRIM, "trim <time> <name> [%var]", "removes the store's lines written before <time> (epoch"
+				+ " seconds, +T after the context's creation, -T before now) into %var if given (sec 2.9.4)");
 		action(ActionType.EXISTS, "exists %var <name>", "sets %var to 1 if the context exists, else 0");
 		action(ActionType.GETSIZE, "getsize %var <name>", "sets %var to the number of lines in the event store");
 		action(ActionType.GETALIASES, "getaliases %var <name>", "sets %var to the context's names, one per line");
