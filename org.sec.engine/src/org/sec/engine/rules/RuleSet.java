@@ -106,8 +106,33 @@ public final class RuleSet {
 		List<String> openErrors = new ArrayList<>();
 		boolean valid = true;
 		for (String name : names) {
-			mtimes.put(name, mtime(baseDir, name));
-			LoadedRuleFile file = loadFile(baseDir, name, bufsize, version, perl, collecting(log, openErrors));
+			mtimes.put(name, mtime(baseDir.resolve(name)));
+			LoadedRuleFile file = loadFile(baseDir.resolve(name), name, bufsize, version, perl, collecting(log, openErrors));
+			if (file == null) {
+				valid = false;
+				continue;
+			}
+			loaded.add(file);
+			valid &= file.valid();
+		}
+		return new RuleSet(loaded, valid, perl, mtimes, List.of(), openErrors, version);
+	}
+
+	/**
+	 * Loads rule files that are named one way and stored elsewhere: {@code files} maps each
+	 * name (as messages, operation keys and breakpoints use it, such as an Eclipse workspace
+	 * path "project/rules.sec") to where the file is (a project may live outside the
+	 * workspace folder). No globbing: the names are files.
+	 */
+	public static RuleSet loadNamed(java.util.Map<String, Path> files, int bufsize,
+			org.sec.engine.api.SecVersion version, PerlBridge perl, Consumer<ConfigDiagnostic> log) {
+		List<LoadedRuleFile> loaded = new ArrayList<>();
+		java.util.Map<String, Long> mtimes = new java.util.HashMap<>();
+		List<String> openErrors = new ArrayList<>();
+		boolean valid = true;
+		for (java.util.Map.Entry<String, Path> e : files.entrySet()) {
+			mtimes.put(e.getKey(), mtime(e.getValue()));
+			LoadedRuleFile file = loadFile(e.getValue(), e.getKey(), bufsize, version, perl, collecting(log, openErrors));
 			if (file == null) {
 				valid = false;
 				continue;
@@ -137,14 +162,14 @@ public final class RuleSet {
 		List<String> openErrors = new ArrayList<>();
 		boolean ok = true;
 		for (String name : names) {
-			long mtime = mtime(baseDir, name);
+			long mtime = mtime(baseDir.resolve(name));
 			newTimes.put(name, mtime);
 			LoadedRuleFile file = previous.get(name);
 			if (file == null || mtimes.getOrDefault(name, 0L) != mtime) {
 				if (file != null) {
 					changed.add(name);
 				}
-				file = loadFile(baseDir, name, bufsize, secVersion, perl, collecting(log, openErrors));
+				file = loadFile(baseDir.resolve(name), name, bufsize, secVersion, perl, collecting(log, openErrors));
 			}
 			if (file == null) {
 				ok = false;
@@ -176,22 +201,22 @@ public final class RuleSet {
 		};
 	}
 
-	private static long mtime(Path baseDir, String name) {
+	private static long mtime(Path file) {
 		try {
-			return Files.getLastModifiedTime(baseDir.resolve(name)).toMillis() / 1000;
+			return Files.getLastModifiedTime(file).toMillis() / 1000;
 		} catch (IOException e) {
 			return 0;
 		}
 	}
 
 	/** One file as read_configfile reads it; {@code null} (after sec's messages) when it cannot be opened. */
-	private static LoadedRuleFile loadFile(Path baseDir, String name, int bufsize,
+	private static LoadedRuleFile loadFile(Path location, String name, int bufsize,
 			org.sec.engine.api.SecVersion version, PerlBridge perl,
 			Consumer<ConfigDiagnostic> log) {
 		String text;
 		try {
 			// bytes as characters, as Perl reads them
-			text = new String(Files.readAllBytes(baseDir.resolve(name)), StandardCharsets.ISO_8859_1);
+			text = new String(Files.readAllBytes(location), StandardCharsets.ISO_8859_1);
 		} catch (IOException e) {
 			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0, "Reading configuration from " + name));
 			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, 0,

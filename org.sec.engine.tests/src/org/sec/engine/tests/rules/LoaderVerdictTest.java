@@ -154,4 +154,18 @@ class LoaderVerdictTest {
 		String live = GoldenFiles.run(c.rules().getParent(), List.of("bash", script.toString(), c.rules().getFileName().toString()));
 		assertEquals(TestonlyGolden.parse(GoldenFiles.read(c.golden())), TestonlyGolden.parse(live));
 	}
+
+	/** Rule files named one way (a workspace path) and read from elsewhere (the project's folder). */
+	@Test
+	void namedFilesAreReadFromTheirLocationAndKeepTheirNames() throws IOException {
+		Path folder = Files.createTempDirectory("project-elsewhere");
+		Files.writeString(folder.resolve("r.sec"), "type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=none\n");
+		List<String> log = new java.util.ArrayList<>();
+		org.sec.engine.rules.RuleSet rules = org.sec.engine.rules.RuleSet.loadNamed(
+				java.util.Map.of("project/r.sec", folder.resolve("r.sec"), "project/missing.sec", folder.resolve("missing.sec")),
+				0, org.sec.engine.api.SecVersion.V2_9_1, null, d -> log.add(d.message()));
+		assertEquals(List.of("project/r.sec"), rules.files().stream().map(LoadedRuleFile::fileName).toList());
+		assertEquals(List.of("Can't open configuration file project/missing.sec (No such file or directory)"), rules.errors());
+		assertFalse(rules.valid());
+	}
 }

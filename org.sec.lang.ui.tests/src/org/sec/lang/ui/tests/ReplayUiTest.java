@@ -73,6 +73,39 @@ class ReplayUiTest {
 		assertEquals(c, ReplayLaunch.ensureExampleConfiguration(project));
 	}
 
+	/**
+	 * A project whose folder is outside the workspace folder, as scripts/workbench.sh makes
+	 * the example: the replay reads its rules through the project's location (it failed
+	 * with "Can't open configuration file replay-outside/ssh-login-failures.sec").
+	 */
+	@Test
+	void aProjectOutsideTheWorkspaceFolderReplays() throws Exception {
+		java.nio.file.Path outside = Files.createTempDirectory("outside-example");
+		Path example = GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures");
+		for (String name : List.of("ssh-login-failures.sec", "sample-auth.log")) {
+			Files.copy(example.resolve(name), outside.resolve(name));
+		}
+		org.eclipse.core.resources.IWorkspace workspace = org.eclipse.core.resources.ResourcesPlugin.getWorkspace();
+		IProject project = workspace.getRoot().getProject("replay-outside");
+		org.eclipse.core.resources.IProjectDescription description = workspace.newProjectDescription("replay-outside");
+		description.setLocation(new org.eclipse.core.runtime.Path(outside.toString()));
+		project.create(description, null);
+		project.open(null);
+		project.refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "outside replay");
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-outside/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-outside/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		config.launch(ILaunchManager.RUN_MODE, null);
+		waitUntil("the replay of the project outside the workspace folder ends", () -> {
+			ReplaySession s = ReplaySession.current();
+			return s != null && s.name().equals("outside replay") && s.state().finished();
+		});
+		assertTrue(ReplaySession.current().state().lines() > 0, "the log's lines were replayed");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-project-outside-workspace");
+	}
+
 	@Test
 	void aBreakpointFromTheEditorRulerStopsTheDebugReplay() throws Exception {
 		IProject project = exampleProject();

@@ -57,20 +57,23 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 	public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)
 			throws CoreException {
 		List<String> rules = new ArrayList<>();
+		// named by workspace path, read from wherever the project lives (workbench.sh's
+		// example project is outside the workspace folder)
+		java.util.Map<String, Path> ruleFiles = new java.util.LinkedHashMap<>();
 		for (String r : config.getAttribute(ATTR_RULES, "").split("[,\\n]")) {
 			if (!r.isBlank()) {
 				rules.add(ruleName(r.strip()));
+				ruleFiles.put(ruleName(r.strip()), resolve(r.strip()));
 			}
 		}
 		if (rules.isEmpty()) {
 			throw error("Choose the rule files to replay (Main tab, Rules).");
 		}
 		PerlBridge perl = PerlBridge.fromPath();
-		Path workspace = ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath();
 		// the target sec release is the rule files' project's (Project > Properties > SEC Workbench)
 		org.sec.engine.api.SecVersion secVersion = org.sec.lang.ui.preferences.SecProjectSettings
 				.secVersion(ResourcesPlugin.getWorkspace().getRoot().findMember(rules.get(0)));
-		RuleSet ruleSet = RuleSet.load(workspace, rules, 0, secVersion, perl, d -> {
+		RuleSet ruleSet = RuleSet.loadNamed(ruleFiles, 0, secVersion, perl, d -> {
 		});
 		if (!ruleSet.errors().isEmpty()) {
 			perl.close();
