@@ -45,7 +45,12 @@ public final class Replay implements AutoCloseable {
 		/** The requested time was reached. */
 		TIME_REACHED,
 		/** The input and its last second are done, or the rules asked sec to stop. */
-		FINISHED
+		FINISHED,
+		/**
+		 * "Next expiry" found nothing to wait for: the input has ended and no context,
+		 * operation or delayed event can expire. The replay stays where it is.
+		 */
+		NOTHING_DUE
 	}
 
 	public record Stop(Reason reason, TraceEvent event, Breakpoint breakpoint) {
@@ -230,14 +235,25 @@ public final class Replay implements AutoCloseable {
 
 	/** Runs until the next operation window closes or context expires. */
 	public Stop runToNextExpiry() {
+		if (!finished && source.peek() == null && !anythingDue()) {
+			return new Stop(Reason.NOTHING_DUE, null, null);
+		}
 		extraBreakpoint = Breakpoint.timerExpiry();
 		watchBreakpoints();
 		try {
-			return runWhile(unit -> true, Reason.FINISHED);
+			return runWhile(unit -> !(unit == Unit.SECOND_END && source.peek() == null && !anythingDue()),
+					Reason.NOTHING_DUE);
 		} finally {
 			extraBreakpoint = null;
 			watchBreakpoints();
 		}
+	}
+
+	/** Whether a context, an operation or a delayed event can still expire or fire. */
+	private boolean anythingDue() {
+		EngineSnapshot s = engine.snapshot();
+		return s.contexts().stream().anyMatch(c -> c.lifetime() > 0)
+				|| s.operations().stream().anyMatch(o -> o.windowEnd() >= 0) || !s.pendingEvents().isEmpty();
 	}
 
 	/** Runs to the end, a breakpoint or a pause. */

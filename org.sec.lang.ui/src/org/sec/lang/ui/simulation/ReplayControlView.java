@@ -129,6 +129,8 @@ public final class ReplayControlView extends SessionView {
 			case TIME_REACHED -> "time reached";
 			case STEPPED -> "stepped";
 			case FINISHED -> "finished";
+			case NOTHING_DUE -> "nothing is due to expire: the log has ended and no context, operation or event is"
+					+ " waiting; the replay stays here (Play finishes it)";
 			});
 		}
 		status.setText(b.toString());

@@ -119,6 +119,25 @@ class ReplayControlTest {
 		}
 	}
 
+	/** Once the log has ended and nothing can expire, "next expiry" says so and leaves the replay where it is. */
+	@Test
+	void nextExpiryWithNothingDueSaysSoAndStays() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			Replay.Stop stop = replay.runToNextExpiry();
+			for (int guard = 0; stop.reason() == Replay.Reason.BREAKPOINT && guard < 10; guard++) {
+				stop = replay.runToNextExpiry();
+			}
+			assertEquals(Replay.Reason.NOTHING_DUE, stop.reason());
+			assertFalse(replay.finished(), "the replay stays paused, not finished");
+			long at = replay.now();
+			assertTrue(at < T0 + 120, "it stopped before running the idle seconds to the end: " + (at - T0));
+			assertEquals(Replay.Reason.NOTHING_DUE, replay.runToNextExpiry().reason());
+			assertEquals(at, replay.now());
+			replay.run();
+			assertTrue(replay.finished());
+		}
+	}
+
 	@Test
 	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
 		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
