@@ -43,6 +43,15 @@ public interface EngineListener {
 	default void ruleMatched(RuleRef rule, Map<String, String> variables) {
 	}
 
+	/**
+	 * Like {@link #ruleMatched(RuleRef, Map)}, with the rule's desc as this match made it
+	 * ($1, $2 ... substituted), for what users read ("stopped at ... successful login of
+	 * alice from 10.0.0.1").
+	 */
+	default void ruleMatched(RuleRef rule, Map<String, String> variables, String desc) {
+		ruleMatched(rule, variables);
+	}
+
 	/** A correlation operation was created. */
 	default void operationStarted(String key, RuleRef rule) {
 	}

@@ -528,7 +528,9 @@ public final class Engine {
 	private void countMatch(Rule rule, Map<String, String> vars) {
 		matchCounts.computeIfAbsent(rule, r -> new long[1])[0]++;
 		if (listener != EngineListener.NONE) {
-			listener.ruleMatched(ruleRef(rule), vars);
+			String desc = vars.isEmpty() || rule.desc() == null ? rule.desc()
+					: Substitution.string(vars, rule.desc(), '$', matchCache);
+			listener.ruleMatched(ruleRef(rule), vars, desc);
 		}
 	}
 

@@ -90,13 +90,18 @@ public final class TraceRecorder implements EngineListener {
 
 	@Override
 	public void ruleMatched(RuleRef rule, Map<String, String> variables) {
+		ruleMatched(rule, variables, rule.desc());
+	}
+
+	@Override
+	public void ruleMatched(RuleRef rule, Map<String, String> variables, String desc) {
 		hits.merge(rule, 1L, Long::sum);
 		if (unheard()) {
 			return;
 		}
 		Map<String, String> detail = ruleDetail(rule);
 		variables.forEach((k, v) -> detail.put("$" + k, v == null ? "" : v));
-		report(TraceEvent.Kind.RULE_MATCHED, rule.desc(), detail);
+		report(TraceEvent.Kind.RULE_MATCHED, desc, detail);
 	}
 
 	@Override

@@ -20,13 +20,16 @@ public final class OperationsView extends SessionView {
 		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
-		column(viewer, "Operation", 360, OperationView.class, OperationView::key);
+		// what tells operations apart first (the rule and its desc); sec's key starts with the
+		// file, which is the same for all of a file's operations, so the file comes last
 		column(viewer, "Rule", 160, OperationView.class,
 				o -> java.nio.file.Path.of(o.file()).getFileName() + ":" + o.ruleLine());
+		column(viewer, "Desc", 300, OperationView.class, OperationView::desc);
 		column(viewer, "Type", 150, OperationView.class, OperationView::type);
 		column(viewer, "Events", 60, OperationView.class, o -> Integer.toString(o.eventTimes().size()));
 		column(viewer, "Window start", 140, OperationView.class, o -> time(o.windowStart()));
 		column(viewer, "Window end", 140, OperationView.class, o -> o.windowEnd() < 0 ? "(none)" : time(o.windowEnd()));
+		column(viewer, "File", 260, OperationView.class, OperationView::file);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		return viewer.getControl();
 	}

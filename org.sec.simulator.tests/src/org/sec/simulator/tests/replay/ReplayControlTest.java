@@ -184,7 +184,7 @@ class ReplayControlTest {
 		assertEquals("{\"time\":1704067200,\"line\":1,\"kind\":\"line_consumed\",\"subject\":\"fail alice\","
 				+ "\"detail\":{\"source\":\"-\"}}", lines.get(0));
 		assertTrue(lines.get(1).startsWith("{\"time\":1704067200,\"line\":1,\"kind\":\"rule_matched\","
-				+ "\"subject\":\"failures of $1\",\"detail\":{\"file\":\"r.sec\",\"rule\":\"0\",\"line\":\"1\","
+				+ "\"subject\":\"failures of alice\",\"detail\":{\"file\":\"r.sec\",\"rule\":\"0\",\"line\":\"1\","
 				+ "\"type\":\"SingleWithThreshold\",\"$1\":\"alice\""), lines.get(1));
 		assertEquals("{\"time\":1704067200,\"line\":1,\"kind\":\"operation_started\",\"subject\":\"r.sec | 0 | "
 				+ "failures of alice\",\"detail\":{\"file\":\"r.sec\",\"rule\":\"0\",\"line\":\"1\","
