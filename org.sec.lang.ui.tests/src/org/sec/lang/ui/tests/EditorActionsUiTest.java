@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -115,6 +116,31 @@ class EditorActionsUiTest {
 				+ "type=Single\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nptype=RegExp\npattern=a\ndesc=a\naction=none\n\n"
 				+ "type=Single\nptype=SubStr\npattern=a\naction=none\ndesc=CHANGE_ME: describe what this rule detects\n", fixed);
+	}
+
+	/** Ctrl+1 in the editor: the fixes of the caret's line, as the Problems view has them, applied in place. */
+	@Test
+	void ctrl1OffersTheQuickFixesOfTheCaretsLine() throws Exception {
+		String text = "type=Singel\nptype=RegExp\npattern=a\ndesc=a\naction=none\n";
+		IFile file = TestProjects.file("actions", "ctrl1.sec", text);
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
+		org.sec.lang.ui.validation.ProblemMarkers.update(file, editor.getDocument().get());
+		org.eclipse.jface.text.source.ISourceViewer viewer = (org.eclipse.jface.text.source.ISourceViewer) editor
+				.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
+		assertTrue(((org.eclipse.jface.text.ITextOperationTarget) viewer)
+				.canDoOperation(org.eclipse.jface.text.source.ISourceViewer.QUICK_ASSIST), "Ctrl+1 is wired to the editor");
+		org.sec.lang.ui.editor.SecQuickAssistProcessor processor = new org.sec.lang.ui.editor.SecQuickAssistProcessor();
+		org.eclipse.jface.text.quickassist.IQuickAssistInvocationContext caret = new org.eclipse.jface.text.source.TextInvocationContext(
+				viewer, 5, -1);
+		UiWait.until("the editor shows the problem of line 1", 30_000,
+				() -> processor.computeQuickAssistProposals(caret).length > 0);
+		((org.eclipse.jface.text.ITextOperationTarget) viewer).doOperation(org.eclipse.jface.text.source.ISourceViewer.QUICK_ASSIST);
+		Screenshots.flush(org.eclipse.swt.widgets.Display.getCurrent());
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "editor-ctrl1-quick-fix");
+		org.eclipse.jface.text.contentassist.ICompletionProposal[] proposals = processor.computeQuickAssistProposals(caret);
+		assertEquals("Change the rule type to Single", proposals[0].getDisplayString());
+		proposals[0].apply(editor.getDocument());
+		assertEquals(text.replace("Singel", "Single"), editor.getDocument().get());
 	}
 
 	@Test
