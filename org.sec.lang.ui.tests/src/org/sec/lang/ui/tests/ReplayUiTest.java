@@ -106,6 +106,22 @@ class ReplayUiTest {
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-project-outside-workspace");
 	}
 
+	/** Run As > SEC Replay on a rule file: a configuration with the log beside it, reused the next time. */
+	@Test
+	void runAsOnARuleFileStartsAReplay() throws Exception {
+		IFile rules = exampleProject().getFile("ssh-login-failures.sec");
+		org.eclipse.debug.core.ILaunchConfiguration c = org.sec.lang.ui.simulation.ReplayLaunchShortcut.configurationFor(rules);
+		assertEquals("/replay-example/sample-auth.log", c.getAttribute(ReplayLaunch.ATTR_LOG, ""));
+		assertEquals(c, org.sec.lang.ui.simulation.ReplayLaunchShortcut.configurationFor(rules), "reused, not one more");
+		new org.sec.lang.ui.simulation.ReplayLaunchShortcut().launch(new org.eclipse.jface.viewers.StructuredSelection(rules),
+				ILaunchManager.RUN_MODE);
+		waitUntil("the replay started from Run As ends", () -> {
+			ReplaySession s = ReplaySession.current();
+			return s != null && s.name().equals(c.getName()) && s.state().finished();
+		});
+		assertTrue(ReplaySession.current().state().lines() > 0);
+	}
+
 	@Test
 	void aBreakpointFromTheEditorRulerStopsTheDebugReplay() throws Exception {
 		IProject project = exampleProject();

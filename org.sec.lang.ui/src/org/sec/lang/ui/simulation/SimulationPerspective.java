@@ -25,5 +25,11 @@ public final class SimulationPerspective implements IPerspectiveFactory {
 		layout.addShowViewShortcut(ContextsView.ID);
 		layout.addShowViewShortcut(TraceView.ID);
 		layout.addShowViewShortcut(TimelineView.ID);
+		// the Run menu and the Run/Debug toolbar buttons, as in the Java perspectives
+		layout.addActionSet(org.eclipse.debug.ui.IDebugUIConstants.LAUNCH_ACTION_SET);
+		layout.addActionSet(org.eclipse.debug.ui.IDebugUIConstants.DEBUG_ACTION_SET);
+		layout.addShowViewShortcut(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_VIEW);
+		layout.addShowViewShortcut(org.eclipse.debug.ui.IDebugUIConstants.ID_BREAKPOINT_VIEW);
+		layout.addPerspectiveShortcut(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_PERSPECTIVE);
 	}
 }
