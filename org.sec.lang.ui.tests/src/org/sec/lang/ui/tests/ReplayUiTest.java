@@ -136,7 +136,7 @@ class ReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
 		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
-		config.launch(ILaunchManager.DEBUG_MODE, null);
+		org.eclipse.debug.core.ILaunch launch = config.launch(ILaunchManager.DEBUG_MODE, null);
 		waitUntil("the replay stops at the ruler breakpoint", () -> {
 			ReplaySession s = ReplaySession.current();
 			return s != null && s.name().equals("ruler breakpoint replay") && !s.isRunning()
@@ -148,7 +148,35 @@ class ReplayUiTest {
 		assertEquals(1704067205L, stop.event().time(), "the first failed password, at 00:00:05");
 		assertEquals("repeated login failures from 203.0.113.7", stop.event().subject(), "the desc as this match made it");
 		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
-		ReplaySession.current().terminate();
+
+		// the Debug view's model: the launch's target, its replay thread and the frames of the stop
+		org.eclipse.debug.core.model.IDebugTarget target = launch.getDebugTarget();
+		assertNotNull(target, "the launch has a debug target");
+		waitUntil("the target is suspended", target::isSuspended);
+		org.eclipse.debug.core.model.IStackFrame[] frames = target.getThreads()[0].getStackFrames();
+		assertEquals("ssh-login-failures.sec:15 SingleWithThreshold: repeated login failures from 203.0.113.7",
+				frames[0].getName());
+		assertEquals(15, frames[0].getLineNumber());
+		assertTrue(frames[1].getName().startsWith("sample-auth.log:3 Jan  1 00:00:05 bastion sshd[1002]: Failed password"),
+				frames[1].getName());
+		assertEquals(3, frames[1].getLineNumber());
+		java.util.Map<String, org.eclipse.debug.core.model.IValue> vars = new java.util.LinkedHashMap<>();
+		for (org.eclipse.debug.core.model.IVariable v : frames[0].getVariables()) {
+			vars.put(v.getName(), v.getValue());
+		}
+		assertEquals("admin", vars.get("$1").getValueString());
+		assertEquals("203.0.113.7", vars.get("$2").getValueString());
+		List<String> contextNames = new ArrayList<>();
+		for (org.eclipse.debug.core.model.IVariable c : vars.get("contexts").getVariables()) {
+			contextNames.add(c.getName());
+		}
+		assertEquals(List.of("LOGGED_IN_alice"), contextNames);
+		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_VIEW);
+		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_VARIABLE_VIEW);
+		Screenshots.flush(Display.getCurrent());
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-debug-view");
+		target.terminate();
+		waitUntil("the launch shows as terminated", launch::isTerminated);
 	}
 
 	@Test

@@ -122,6 +122,14 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			}
 		}
 		ReplaySession session = ReplaySession.start(config.getName(), replay, perl);
+		// the launch's debug target: the Debug view shows it, its thread and frames, and
+		// shows the launch as terminated once the replay ends
+		String input = config.getAttribute(ATTR_LOG, "").isBlank() ? config.getAttribute(ATTR_SCENARIO, "")
+				: config.getAttribute(ATTR_LOG, "");
+		IResource inputFile = input.isBlank() ? null : ResourcesPlugin.getWorkspace().getRoot().findMember(input.strip());
+		launch.setSourceLocator(new org.sec.lang.ui.simulation.debug.ReplaySourceLocator());
+		launch.addDebugTarget(new org.sec.lang.ui.simulation.debug.ReplayDebugTarget(launch, session,
+				inputFile instanceof org.eclipse.core.resources.IFile f ? f : null));
 		showSimulationPerspective();
 		session.play();
 	}

@@ -51,6 +51,8 @@ public final class ReplaySession {
 	};
 	private volatile State state;
 	private volatile boolean running;
+	/** Told once when this session is terminated (also when a newer session replaces it). */
+	private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
 
 	private ReplaySession(String name, Replay replay, PerlBridge perl) {
 		this.name = name;
@@ -163,6 +165,11 @@ public final class ReplaySession {
 		replay.setSpeed(virtualSecondsPerSecond);
 	}
 
+	/** Runs {@code listener} once this session is terminated, even when it is no longer the current one. */
+	public void onTerminate(Runnable listener) {
+		endListeners.add(listener);
+	}
+
 	/** Ends the replay (its last second's shutdown work runs) and frees the Perl bridge. */
 	public void terminate() {
 		pause();
@@ -173,6 +180,7 @@ public final class ReplaySession {
 			}
 			state = capture(state.lastStop());
 			publish();
+			endListeners.forEach(Runnable::run);
 		});
 		end.setRule(mutex);
 		end.setSystem(true);

@@ -1,0 +1,214 @@
+package org.sec.lang.ui.simulation.debug;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarkerDelta;
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IDebugTarget;
+import org.eclipse.debug.core.model.IMemoryBlock;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.model.IThread;
+import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.simulator.replay.Replay;
+
+/**
+ * A SEC replay as Eclipse debugs a program: the Debug view shows the launch, its replay
+ * thread and the frames of the event being processed; Resume (F8), Suspend, Terminate,
+ * Step Over (F6, next event), Step Into (F5, next event too, until rules can be stepped)
+ * and Step Return (F7, finish this second) drive the {@link ReplaySession}. Each launch
+ * owns its target.
+ */
+public final class ReplayDebugTarget extends ReplayDebugElement implements IDebugTarget {
+
+	public static final String MODEL_ID = "org.sec.lang.ui.replay";
+
+	private final ILaunch launch;
+	private final ReplaySession session;
+	private final IFile log;
+	private final ReplayThread thread;
+	private final java.util.function.Consumer<ReplaySession> listener = this::changed;
+	private volatile boolean terminated;
+	private volatile boolean wasRunning;
+
+	public ReplayDebugTarget(ILaunch launch, ReplaySession session, IFile log) {
+		super(null);
+		this.launch = launch;
+		this.session = session;
+		this.log = log;
+		this.thread = new ReplayThread(this);
+		ReplaySession.addListener(listener);
+		session.onTerminate(this::markTerminated);
+		fireCreationEvent();
+	}
+
+	ReplaySession session() {
+		return session;
+	}
+
+	/** The log (or scenario) being replayed, when it is a workspace file. */
+	IFile log() {
+		return log;
+	}
+
+	private void changed(ReplaySession s) {
+		if (s != session || terminated) {
+			return;
+		}
+		ReplaySession.State st = s.state();
+		if (st.finished()) {
+			markTerminated();
+			return;
+		}
+		if (st.running() && !wasRunning) {
+			wasRunning = true;
+			thread.fireResumeEvent(DebugEvent.CLIENT_REQUEST);
+			fireResumeEvent(DebugEvent.CLIENT_REQUEST);
+		} else if (!st.running() && wasRunning) {
+			wasRunning = false;
+			int detail = st.lastStop() == null ? DebugEvent.CLIENT_REQUEST : switch (st.lastStop().reason()) {
+			case BREAKPOINT -> DebugEvent.BREAKPOINT;
+			case STEPPED -> DebugEvent.STEP_END;
+			default -> DebugEvent.CLIENT_REQUEST;
+			};
+			thread.fireSuspendEvent(detail);
+			fireSuspendEvent(detail);
+		}
+	}
+
+	private synchronized void markTerminated() {
+		if (terminated) {
+			return;
+		}
+		terminated = true;
+		ReplaySession.removeListener(listener);
+		thread.fireTerminateEvent();
+		fireTerminateEvent();
+	}
+
+	@Override
+	public IDebugTarget getDebugTarget() {
+		return this;
+	}
+
+	@Override
+	public ILaunch getLaunch() {
+		return launch;
+	}
+
+	@Override
+	public String getName() {
+		return "SEC Replay " + session.name();
+	}
+
+	@Override
+	public IProcess getProcess() {
+		return null;
+	}
+
+	@Override
+	public IThread[] getThreads() {
+		return terminated ? new IThread[0] : new IThread[] { thread };
+	}
+
+	@Override
+	public boolean hasThreads() {
+		return !terminated;
+	}
+
+	@Override
+	public boolean supportsBreakpoint(IBreakpoint breakpoint) {
+		return false; // rule breakpoints are ruler markers for now (RuleBreakpoints)
+	}
+
+	// ---- ITerminate
+
+	@Override
+	public boolean canTerminate() {
+		return !terminated;
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return terminated;
+	}
+
+	@Override
+	public void terminate() {
+		session.terminate();
+		markTerminated();
+	}
+
+	// ---- ISuspendResume
+
+	@Override
+	public boolean canResume() {
+		return isSuspended();
+	}
+
+	@Override
+	public boolean canSuspend() {
+		return !terminated && session.isRunning();
+	}
+
+	@Override
+	public boolean isSuspended() {
+		return !terminated && !session.isRunning() && !session.state().finished();
+	}
+
+	@Override
+	public void resume() {
+		session.play();
+	}
+
+	@Override
+	public void suspend() {
+		session.pause();
+	}
+
+	/** Why the replay last stopped, for labels. */
+	Replay.Stop lastStop() {
+		return session.state().lastStop();
+	}
+
+	// ---- what a replay does not have
+
+	@Override
+	public void breakpointAdded(IBreakpoint breakpoint) {
+	}
+
+	@Override
+	public void breakpointRemoved(IBreakpoint breakpoint, IMarkerDelta delta) {
+	}
+
+	@Override
+	public void breakpointChanged(IBreakpoint breakpoint, IMarkerDelta delta) {
+	}
+
+	@Override
+	public boolean canDisconnect() {
+		return false;
+	}
+
+	@Override
+	public void disconnect() throws DebugException {
+		throw new DebugException(new org.eclipse.core.runtime.Status(org.eclipse.core.runtime.IStatus.ERROR, MODEL_ID,
+				"A replay cannot be disconnected; terminate it"));
+	}
+
+	@Override
+	public boolean isDisconnected() {
+		return false;
+	}
+
+	@Override
+	public boolean supportsStorageRetrieval() {
+		return false;
+	}
+
+	@Override
+	public IMemoryBlock getMemoryBlock(long startAddress, long length) throws DebugException {
+		return null;
+	}
+}
