@@ -74,10 +74,15 @@ public class OpenExampleOnStartup implements IStartup {
 			return;
 		}
 		IWorkbenchPage page = window.getActivePage();
+		window.getShell().setMaximized(true); // the example deserves the whole screen
 		try {
 			page.showView(PROJECT_EXPLORER);
 			page.showView(OUTLINE);
-			IDE.openEditor(page, file, true);
+			org.eclipse.ui.IEditorPart editor = IDE.openEditor(page, file, true);
+			// the replay is one click away: say where
+			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage("To replay the example: right-click "
+					+ file.getName() + " > Debug As > SEC Replay, or Run > Debug Configurations > SEC Replay > "
+					+ file.getProject().getName() + " replay");
 		} catch (PartInitException e) {
 			System.err.println("secwb: cannot open " + file.getFullPath() + ": " + e.getMessage());
 		}
