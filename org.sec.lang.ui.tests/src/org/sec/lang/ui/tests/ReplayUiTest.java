@@ -147,7 +147,11 @@ class ReplayUiTest {
 		assertEquals("SingleWithThreshold", stop.event().detail().get("type"));
 		assertEquals(1704067205L, stop.event().time(), "the first failed password, at 00:00:05");
 		assertEquals("repeated login failures from 203.0.113.7", stop.event().subject(), "the desc as this match made it");
-		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
+		// an Eclipse line breakpoint, as the Breakpoints view lists it
+		org.eclipse.debug.core.model.IBreakpoint[] listed = DebugPlugin.getDefault().getBreakpointManager()
+				.getBreakpoints(org.sec.lang.ui.simulation.debug.ReplayDebugTarget.MODEL_ID);
+		assertEquals(1, listed.length);
+		assertEquals(19, ((org.eclipse.debug.core.model.ILineBreakpoint) listed[0]).getLineNumber());
 
 		// the Debug view's model: the launch's target, its replay thread and the frames of the stop
 		org.eclipse.debug.core.model.IDebugTarget target = launch.getDebugTarget();
@@ -175,8 +179,12 @@ class ReplayUiTest {
 		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_VARIABLE_VIEW);
 		Screenshots.flush(Display.getCurrent());
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-debug-view");
-		target.terminate();
-		waitUntil("the launch shows as terminated", launch::isTerminated);
+		// removed while suspended, the breakpoint no longer stops the replay: Resume runs to the end
+		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
+		target.resume();
+		waitUntil("the replay runs to its end", launch::isTerminated);
+		assertEquals(Replay.Reason.FINISHED, ReplaySession.current().state().lastStop().reason(),
+				"no stop at the removed breakpoint (the rule matches again at 00:00:14 and later)");
 	}
 
 	@Test

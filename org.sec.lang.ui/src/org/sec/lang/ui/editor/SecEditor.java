@@ -236,6 +236,9 @@ public class SecEditor extends TextEditor {
 			}
 			return adapter.cast(outlinePage);
 		}
+		if (org.eclipse.debug.ui.actions.IToggleBreakpointsTarget.class.equals(adapter)) {
+			return adapter.cast(new ToggleRuleBreakpointsTarget());
+		}
 		return super.getAdapter(adapter);
 	}
 

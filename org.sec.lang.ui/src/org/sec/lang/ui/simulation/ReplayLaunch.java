@@ -109,7 +109,6 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 					replay.addBreakpoint(b);
 				}
 			}
-			rulerBreakpoints(ruleSet).forEach(replay::addBreakpoint);
 		}
 		String speed = config.getAttribute(ATTR_SPEED, "max");
 		if (!speed.equalsIgnoreCase("max")) {
@@ -129,7 +128,8 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		IResource inputFile = input.isBlank() ? null : ResourcesPlugin.getWorkspace().getRoot().findMember(input.strip());
 		launch.setSourceLocator(new org.sec.lang.ui.simulation.debug.ReplaySourceLocator());
 		launch.addDebugTarget(new org.sec.lang.ui.simulation.debug.ReplayDebugTarget(launch, session,
-				inputFile instanceof org.eclipse.core.resources.IFile f ? f : null));
+				inputFile instanceof org.eclipse.core.resources.IFile f ? f : null,
+				ILaunchManager.DEBUG_MODE.equals(mode) ? ruleSet : null));
 		showSimulationPerspective();
 		session.play();
 	}
@@ -172,7 +172,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 	}
 
 	/** Breakpoints set in the editors' rulers: each stops when the rule holding the marked line matches. */
-	static List<Breakpoint> rulerBreakpoints(RuleSet rules) throws CoreException {
+	public static List<Breakpoint> rulerBreakpoints(RuleSet rules) throws CoreException {
 		List<Breakpoint> result = new ArrayList<>();
 		for (org.sec.engine.rules.LoadedRuleFile file : rules.files()) {
 			IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(file.fileName());

@@ -165,6 +165,13 @@ public final class ReplaySession {
 		replay.setSpeed(virtualSecondsPerSecond);
 	}
 
+	/** Swaps breakpoints of the running replay (its breakpoint list may change while it runs). */
+	public void replaceBreakpoints(java.util.Collection<org.sec.simulator.replay.Breakpoint> old,
+			java.util.Collection<org.sec.simulator.replay.Breakpoint> now) {
+		old.forEach(replay::removeBreakpoint);
+		now.forEach(replay::addBreakpoint);
+	}
+
 	/** Runs {@code listener} once this session is terminated, even when it is no longer the current one. */
 	public void onTerminate(Runnable listener) {
 		endListeners.add(listener);

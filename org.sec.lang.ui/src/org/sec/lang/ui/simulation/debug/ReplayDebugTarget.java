@@ -31,16 +31,41 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 	private final java.util.function.Consumer<ReplaySession> listener = this::changed;
 	private volatile boolean terminated;
 	private volatile boolean wasRunning;
+	/** The rules, for rule breakpoints (null in Run mode: no breakpoints). */
+	private final org.sec.engine.rules.RuleSet rules;
+	private java.util.List<org.sec.simulator.replay.Breakpoint> applied = java.util.List.of();
 
-	public ReplayDebugTarget(ILaunch launch, ReplaySession session, IFile log) {
+	/**
+	 * @param rules the replay's rules in Debug mode, whose rule breakpoints (Breakpoints view,
+	 *              ruler) the replay stops at, kept in step as they are added, removed,
+	 *              enabled and disabled; null in Run mode
+	 */
+	public ReplayDebugTarget(ILaunch launch, ReplaySession session, IFile log, org.sec.engine.rules.RuleSet rules) {
 		super(null);
 		this.launch = launch;
 		this.session = session;
 		this.log = log;
+		this.rules = rules;
 		this.thread = new ReplayThread(this);
 		ReplaySession.addListener(listener);
 		session.onTerminate(this::markTerminated);
+		if (rules != null) {
+			syncRuleBreakpoints();
+			org.eclipse.debug.core.DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
+		}
 		fireCreationEvent();
+	}
+
+	/** The replay's rule breakpoints become the enabled ones of the Breakpoints view. */
+	private synchronized void syncRuleBreakpoints() {
+		java.util.List<org.sec.simulator.replay.Breakpoint> now;
+		try {
+			now = org.sec.lang.ui.simulation.ReplayLaunch.rulerBreakpoints(rules);
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			return;
+		}
+		session.replaceBreakpoints(applied, now);
+		applied = now;
 	}
 
 	ReplaySession session() {
@@ -83,6 +108,7 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 		}
 		terminated = true;
 		ReplaySession.removeListener(listener);
+		org.eclipse.debug.core.DebugPlugin.getDefault().getBreakpointManager().removeBreakpointListener(this);
 		thread.fireTerminateEvent();
 		fireTerminateEvent();
 	}
@@ -119,7 +145,7 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 
 	@Override
 	public boolean supportsBreakpoint(IBreakpoint breakpoint) {
-		return false; // rule breakpoints are ruler markers for now (RuleBreakpoints)
+		return breakpoint instanceof RuleLineBreakpoint;
 	}
 
 	// ---- ITerminate
@@ -176,14 +202,19 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 
 	@Override
 	public void breakpointAdded(IBreakpoint breakpoint) {
+		if (rules != null && supportsBreakpoint(breakpoint)) {
+			syncRuleBreakpoints();
+		}
 	}
 
 	@Override
 	public void breakpointRemoved(IBreakpoint breakpoint, IMarkerDelta delta) {
+		breakpointAdded(breakpoint);
 	}
 
 	@Override
 	public void breakpointChanged(IBreakpoint breakpoint, IMarkerDelta delta) {
+		breakpointAdded(breakpoint);
 	}
 
 	@Override

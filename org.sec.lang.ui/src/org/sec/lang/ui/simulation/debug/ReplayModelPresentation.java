@@ -20,6 +20,13 @@ public final class ReplayModelPresentation extends LabelProvider implements IDeb
 
 	@Override
 	public String getText(Object element) {
+		if (element instanceof RuleLineBreakpoint b && b.getMarker() != null) {
+			try {
+				return b.getMarker().getResource().getName() + " [line: " + b.getLineNumber() + "]";
+			} catch (org.eclipse.core.runtime.CoreException e) {
+				return b.getMarker().getResource().getName();
+			}
+		}
 		return element instanceof org.eclipse.debug.core.model.IDebugElement d && element instanceof ReplayDebugElement
 				? name(d) : null;
 	}
@@ -52,11 +59,18 @@ public final class ReplayModelPresentation extends LabelProvider implements IDeb
 
 	@Override
 	public IEditorInput getEditorInput(Object element) {
+		if (element instanceof org.eclipse.debug.core.model.IBreakpoint b && b.getMarker() != null
+				&& b.getMarker().getResource() instanceof IFile f) {
+			return new FileEditorInput(f);
+		}
 		return element instanceof IFile f ? new FileEditorInput(f) : null;
 	}
 
 	@Override
 	public String getEditorId(IEditorInput input, Object element) {
+		if (element instanceof RuleLineBreakpoint) {
+			return org.sec.lang.ui.editor.SecEditor.ID;
+		}
 		if (element instanceof IFile f && ("sec".equals(f.getFileExtension()) || "sr".equals(f.getFileExtension()))) {
 			return org.sec.lang.ui.editor.SecEditor.ID;
 		}
