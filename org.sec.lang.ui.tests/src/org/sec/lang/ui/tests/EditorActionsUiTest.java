@@ -198,6 +198,12 @@ class EditorActionsUiTest {
 		ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
 		assertEquals(RULES.indexOf("label=after"), selection.getOffset());
 		assertNull(SecHyperlinkDetector.detect(viewer, doc, RULES.indexOf("continue=")), "only the label is a link");
+
+		// F3 (the Open Declaration command) does the same from the caret
+		editor.getSelectionProvider().setSelection(new TextSelection(doc, onLabel, 0));
+		IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
+		handlers.executeCommand("org.sec.lang.ui.openDeclaration", null);
+		assertEquals(RULES.indexOf("label=after"), ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset());
 	}
 
 	@Test

@@ -228,6 +228,25 @@ public class SecEditor extends TextEditor {
 		selectAndReveal(offset, length);
 	}
 
+	/**
+	 * F3: what the caret's word declares, as Ctrl+click has it: a GoTo label's rule, or the
+	 * first action that creates a context named in a context expression.
+	 */
+	public void openDeclaration() {
+		if (!(getSelectionProvider().getSelection() instanceof org.eclipse.jface.text.ITextSelection caret)) {
+			return;
+		}
+		try {
+			org.eclipse.jface.text.hyperlink.IHyperlink[] links = SecHyperlinkDetector.detect(getSourceViewer(),
+					getDocument(), caret.getOffset());
+			if (links != null && links.length > 0) {
+				links[0].open();
+			}
+		} catch (org.eclipse.jface.text.BadLocationException e) {
+			// the caret is outside the document: nothing to open
+		}
+	}
+
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
 		if (IContentOutlinePage.class.equals(adapter)) {
