@@ -3,6 +3,7 @@ package org.sec.lang.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -240,6 +241,13 @@ class ReplayUiTest {
 		assertEquals(List.of("ssh-login-failures.sec:6 Single: 2", "ssh-login-failures.sec:15 SingleWithThreshold: 6",
 				"ssh-login-failures.sec:25 Single: 1", "actions: 6"), timeline.rowSummaries());
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-timeline");
+		// the axis is labelled, and a mark says what and when it is
+		List<Long> axis = timeline.axisTimes();
+		assertEquals(5, axis.size());
+		assertEquals(List.of(session.state().start(), 1704067266L), List.of(axis.get(0), axis.get(4)));
+		org.eclipse.swt.graphics.Point login = timeline.pointOf(0, 1704067201L);
+		assertEquals("ssh-login-failures.sec:6 Single\n1 match at 2024-01-01 00:00:01", timeline.tooltipAt(login.x, login.y));
+		assertNull(timeline.tooltipAt(login.x, login.y + 200), "no tooltip away from the marks");
 		org.sec.lang.ui.editor.SecEditor editor = (org.sec.lang.ui.editor.SecEditor) org.eclipse.ui.ide.IDE
 				.openEditor(TestProjects.page(), ResourcesPlugin.getWorkspace().getRoot().getProject("replay-example")
 						.getFile("ssh-login-failures.sec"));

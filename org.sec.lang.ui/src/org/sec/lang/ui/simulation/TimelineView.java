@@ -38,7 +38,66 @@ public final class TimelineView extends SessionView {
 	protected Control createContents(Composite parent) {
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
 		canvas.addPaintListener(this::paint);
+		canvas.addMouseMoveListener(e -> {
+			String tip = tooltipAt(e.x, e.y);
+			if (!java.util.Objects.equals(tip, canvas.getToolTipText())) {
+				canvas.setToolTipText(tip);
+			}
+		});
 		return canvas;
+	}
+
+	/** Where the last paint put the time axis (marks map to x through it). */
+	private int axisLeft = LABEL;
+	private int axisWidth = 1;
+	/** Marks within this many pixels of the pointer are named by the tooltip. */
+	private static final int NEAR = 3;
+
+	/**
+	 * The tooltip at a point: the row, and the time of the marks under the pointer (with how
+	 * many there are); null away from every mark.
+	 */
+	public String tooltipAt(int x, int y) {
+		int index = (y - 4) / ROW;
+		if (y < 4 || index < 0 || index >= rows.size()) {
+			return null;
+		}
+		Map.Entry<String, List<Long>> row = new ArrayList<>(rows.entrySet()).get(index);
+		List<Long> near = new ArrayList<>();
+		for (long t : row.getValue()) {
+			if (Math.abs(xOf(Math.abs(t)) - x) <= NEAR) {
+				near.add(t);
+			}
+		}
+		if (near.isEmpty()) {
+			return null;
+		}
+		long first = Math.abs(near.get(0));
+		String what = row.getKey().equals("actions")
+				? near.size() + (near.size() == 1 ? " action" : " actions")
+						+ (near.stream().anyMatch(t -> t < 0) ? " (some only recorded, not run)" : "")
+				: near.size() + (near.size() == 1 ? " match" : " matches");
+		return row.getKey() + "\n" + what + " at " + time(first)
+				+ (near.size() > 1 && Math.abs(near.get(near.size() - 1)) != first
+						? " .. " + time(Math.abs(near.get(near.size() - 1))) : "");
+	}
+
+	/** Where the mark of {@code time} in row {@code row} (from 0) is drawn, for tests that point at it. */
+	public org.eclipse.swt.graphics.Point pointOf(int row, long time) {
+		return new org.eclipse.swt.graphics.Point(xOf(time), 4 + row * ROW + ROW / 2);
+	}
+
+	private int xOf(long at) {
+		return axisLeft + (int) ((at - from) * axisWidth / Math.max(1, to - from));
+	}
+
+	/** The times labelled on the axis: start, end and three between (tests read what is drawn). */
+	public List<Long> axisTimes() {
+		List<Long> times = new ArrayList<>();
+		for (int i = 0; i <= 4; i++) {
+			times.add(from + (to - from) * i / 4);
+		}
+		return times;
 	}
 
 	/** Row labels with their number of marks, top to bottom (tests read what is drawn). */
@@ -85,6 +144,8 @@ public final class TimelineView extends SessionView {
 		}
 		final int left = labelWidth;
 		int width = Math.max(1, area.width - left - 10);
+		axisLeft = left;
+		axisWidth = width;
 		int y = 4;
 		for (Map.Entry<String, List<Long>> row : rows.entrySet()) {
 			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
@@ -100,13 +161,21 @@ public final class TimelineView extends SessionView {
 			}
 			y += ROW;
 		}
+		// the axis: a tick and a time at the start, the end and three points between
 		gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-		String start = time(from);
-		gc.drawText(start, left, y + 2, true);
-		String end = time(to);
-		int endX = left + width - gc.textExtent(end).x;
-		if (endX > left + gc.textExtent(start).x + 10) {
-			gc.drawText(end, endX, y + 2, true);
+		gc.drawLine(left, y, left + width, y);
+		int lastEnd = Integer.MIN_VALUE;
+		List<Long> ticks = axisTimes();
+		for (int i = 0; i < ticks.size(); i++) {
+			int x = xOf(ticks.get(i));
+			gc.drawLine(x, y, x, y + 4);
+			String label = time(ticks.get(i));
+			int w = gc.textExtent(label).x;
+			int at = i == 0 ? x : i == ticks.size() - 1 ? x - w : x - w / 2;
+			if (at > lastEnd + 8) {
+				gc.drawText(label, at, y + 5, true);
+				lastEnd = at + w;
+			}
 		}
 	}
 }
