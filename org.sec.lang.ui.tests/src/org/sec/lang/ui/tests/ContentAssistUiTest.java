@@ -73,6 +73,24 @@ class ContentAssistUiTest {
 		}
 	}
 
+	/** A template's values are placeholders: inserted in the editor, the first value is selected and Tab goes on. */
+	@Test
+	void aTemplateIsFilledInByTabbingThroughItsValues() throws Exception {
+		IFile file = TestProjects.file("assist", "template.sec", "# rules\n\n");
+		SecEditor editor = assertInstanceOf(SecEditor.class, IDE.openEditor(TestProjects.page(), file));
+		IDocument doc = editor.getDocument();
+		org.eclipse.jface.text.ITextViewer viewer = (org.eclipse.jface.text.ITextViewer) editor
+				.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
+		int at = doc.getLength();
+		ICompletionProposal single = SecContentAssistProcessor.proposals(doc, at).stream()
+				.filter(p -> p.getDisplayString().equals("Single rule (template)")).findFirst().orElseThrow();
+		((org.eclipse.jface.text.contentassist.ICompletionProposalExtension2) single).apply(viewer, '\0', 0, at);
+		assertTrue(org.eclipse.jface.text.link.LinkedModeModel.hasInstalledModel(doc), "the values are linked placeholders");
+		org.eclipse.swt.graphics.Point first = single.getSelection(doc);
+		assertEquals("RegExp", doc.get(first.x, first.y), "the first value (ptype) is selected, ready to type over");
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "editor-template-placeholders");
+	}
+
 	@Test
 	void proposalsFollowTheRuleType() throws Exception {
 		SecEditor editor = open();

@@ -211,8 +211,8 @@ public final class SecContentAssistProcessor implements IContentAssistProcessor 
 				}
 			});
 			b.append('\n');
-			result.add(new CompletionProposal(b.toString(), offset - prefix.length(), prefix.length(), b.length(), null,
-					type + " rule (template)", null, null));
+			result.add(new PlaceholderProposal(b.toString(), offset - prefix.length(), prefix.length(),
+					type + " rule (template)"));
 		}
 		return result;
 	}
