@@ -233,6 +233,21 @@ public final class Replay implements AutoCloseable {
 		return runWhile(unit -> !(unit == Unit.TICK && now() >= epochSecond), Reason.TIME_REACHED);
 	}
 
+	/**
+	 * Run to Line: runs until the rule of {@code file} that starts at {@code ruleLine} matches
+	 * (a one-shot breakpoint), the end, another breakpoint or a pause.
+	 */
+	public Stop runToRule(String file, int ruleLine) {
+		extraBreakpoint = Breakpoint.ruleMatched(file, ruleLine);
+		watchBreakpoints();
+		try {
+			return runWhile(unit -> true, Reason.FINISHED);
+		} finally {
+			extraBreakpoint = null;
+			watchBreakpoints();
+		}
+	}
+
 	/** Runs until the next operation window closes or context expires. */
 	public Stop runToNextExpiry() {
 		if (!finished && source.peek() == null && !anythingDue()) {

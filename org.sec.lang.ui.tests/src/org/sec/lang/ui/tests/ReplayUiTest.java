@@ -182,6 +182,14 @@ class ReplayUiTest {
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-debug-view");
 		// removed while suspended, the breakpoint no longer stops the replay: Resume runs to the end
 		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
+		// Run to Line on line 8 (inside the rule at line 6): the next successful login, at 00:00:44
+		assertTrue(((org.sec.lang.ui.simulation.debug.ReplayDebugTarget) target).runToLine(rules, 8));
+		waitUntil("run to line stops at the next login", () -> {
+			Replay.Stop s = ReplaySession.current().state().lastStop();
+			return target.isSuspended() && s != null && s.event() != null && s.event().time() > 1704067205L;
+		});
+		assertEquals("ssh-login-failures.sec:6 Single: successful login of bob from 10.0.0.11",
+				target.getThreads()[0].getStackFrames()[0].getName());
 		target.resume();
 		waitUntil("the replay runs to its end", launch::isTerminated);
 		assertEquals(Replay.Reason.FINISHED, ReplaySession.current().state().lastStop().reason(),

@@ -258,6 +258,9 @@ public class SecEditor extends TextEditor {
 		if (org.eclipse.debug.ui.actions.IToggleBreakpointsTarget.class.equals(adapter)) {
 			return adapter.cast(new ToggleRuleBreakpointsTarget());
 		}
+		if (org.eclipse.debug.ui.actions.IRunToLineTarget.class.equals(adapter)) {
+			return adapter.cast(new RunToRuleTarget());
+		}
 		return super.getAdapter(adapter);
 	}
 

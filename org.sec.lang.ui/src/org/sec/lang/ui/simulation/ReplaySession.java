@@ -151,6 +151,11 @@ public final class ReplaySession {
 		return command("Run to the next expiry", (r, m) -> r.runToNextExpiry());
 	}
 
+	/** Run to Line: until the rule starting at {@code ruleLine} of {@code file} matches. */
+	public Job runToRule(String file, int ruleLine) {
+		return command("Run to " + file + ":" + ruleLine, (r, m) -> r.runToRule(file, ruleLine));
+	}
+
 	public Job runTo(long epochSecond) {
 		return command("Run to " + java.time.Instant.ofEpochSecond(epochSecond), (r, m) -> r.runTo(epochSecond));
 	}

@@ -138,6 +138,18 @@ class ReplayControlTest {
 		}
 	}
 
+	/** Run to Line on a rule: the next match of that rule, once (the one-shot breakpoint is gone afterwards). */
+	@Test
+	void runToRuleStopsAtTheRulesNextMatchOnce() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			Replay.Stop stop = replay.runToRule("r.sec", 9);
+			assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
+			assertEquals("page someone", stop.event().subject());
+			assertEquals(T0 + 25, stop.event().time());
+			assertEquals(Replay.Reason.FINISHED, replay.runToRule("r.sec", 9).reason(), "page comes once");
+		}
+	}
+
 	@Test
 	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
 		try (Replay replay = start(SideEffects.RECORD_ONLY)) {

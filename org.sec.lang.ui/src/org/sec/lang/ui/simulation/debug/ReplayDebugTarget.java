@@ -193,6 +193,33 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 		session.pause();
 	}
 
+	/**
+	 * Run to Line: resumes until the rule holding {@code line} (from 1) of {@code file}
+	 * matches; false when the line is in no rule of this replay.
+	 */
+	public boolean runToLine(IFile file, int line) {
+		if (rules == null || !isSuspended()) {
+			return false;
+		}
+		String name = file.getFullPath().makeRelative().toString();
+		for (org.sec.engine.rules.LoadedRuleFile f : rules.files()) {
+			if (!f.fileName().equals(name)) {
+				continue;
+			}
+			org.sec.engine.rules.Rule holding = null;
+			for (org.sec.engine.rules.Rule rule : f.rules()) {
+				if (rule.line() <= line) {
+					holding = rule;
+				}
+			}
+			if (holding != null) {
+				session.runToRule(name, holding.line());
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Why the replay last stopped, for labels. */
 	Replay.Stop lastStop() {
 		return session.state().lastStop();
