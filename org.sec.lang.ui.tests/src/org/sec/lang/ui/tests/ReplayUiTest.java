@@ -233,6 +233,20 @@ class ReplayUiTest {
 				control.statusText());
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-breakpoint");
 
+		// Step Back: one event forward, one back, and the state is the one a fresh replay has there
+		org.sec.engine.api.EngineSnapshot before = session.state().snapshot();
+		long linesBefore = session.state().lines();
+		long nowBefore = session.state().now();
+		session.stepEvent();
+		waitUntil("one more event", () -> !session.isRunning() && session.state().lines() == linesBefore + 1);
+		assertTrue(session.canRewind());
+		session.stepBack();
+		waitUntil("stepped back", () -> !session.isRunning() && session.state().lines() == linesBefore);
+		assertEquals(nowBefore, session.state().now());
+		assertEquals(before.contexts(), session.state().snapshot().contexts());
+		assertEquals(before.operations(), session.state().snapshot().operations());
+		assertEquals(before.variables(), session.state().snapshot().variables());
+
 		session.nextExpiry();
 		waitUntil("the next expiry", () -> !session.isRunning() && session.state().now() > 1704067265L);
 		waitUntil("the operations view catches up",

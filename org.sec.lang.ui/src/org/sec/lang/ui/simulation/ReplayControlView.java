@@ -45,9 +45,11 @@ public final class ReplayControlView extends SessionView {
 		bar.add(action("Play", "Replay to the end or the next breakpoint", ReplaySession::play));
 		bar.add(action("Pause", "Pause after the current step", s -> s.pause()));
 		bar.add(action("Step event", "Process the next input line", ReplaySession::stepEvent));
+		bar.add(action("Step back", "Go back to just before the last input line (replays from the start)",
+				ReplaySession::stepBack));
 		bar.add(action("Step second", "Finish this virtual second", ReplaySession::stepSecond));
 		bar.add(action("Next expiry", "Run until a window closes or a context expires", ReplaySession::nextExpiry));
-		bar.add(action("Run to...", "Run to a virtual time", this::askRunTo));
+		bar.add(action("Run to...", "Run to a virtual time, forwards or back", this::askRunTo));
 		bar.add(action("Terminate", "End the replay", ReplaySession::terminate));
 		return speed;
 	}
@@ -78,7 +80,12 @@ public final class ReplayControlView extends SessionView {
 		InputDialog d = new InputDialog(getSite().getShell(), "Run to", "Virtual time to run to:",
 				Instant.ofEpochSecond(s.state().now() + 60).toString(), valid);
 		if (d.open() == Window.OK) {
-			s.runTo(parse(d.getValue()));
+			long t = parse(d.getValue());
+			if (t < s.state().now() && s.canRewind()) {
+				s.runBackTo(t); // earlier: replayed from the start to there
+			} else {
+				s.runTo(t);
+			}
 		}
 	}
 

@@ -121,6 +121,29 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			}
 		}
 		ReplaySession session = ReplaySession.start(config.getName(), replay, perl);
+		// Step Back and Run back: a replay is deterministic, so the same set-up replayed from
+		// the start reaches any earlier state (the configuration's own breakpoints included)
+		Replay.Options rewindOptions = new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion),
+				sideEffects == SideEffects.ALLOW ? SideEffects.RECORD_ONLY : sideEffects, untilSecond);
+		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
+		String configBreakpoints = config.getAttribute(ATTR_BREAKPOINTS, "");
+		session.setRewind(() -> {
+			Replay fresh;
+			try {
+				fresh = Replay.start(ruleSet, source(config), rewindOptions, SecLog.toTerminal(() -> 0, 3, System.err));
+			} catch (IOException | CoreException e) {
+				throw new IllegalStateException("the replay cannot start again: " + e.getMessage(), e);
+			}
+			if (debug) {
+				for (String line : configBreakpoints.split("\\n")) {
+					Breakpoint b = breakpoint(line.strip());
+					if (b != null) {
+						fresh.addBreakpoint(b);
+					}
+				}
+			}
+			return fresh;
+		});
 		// the launch's debug target: the Debug view shows it, its thread and frames, and
 		// shows the launch as terminated once the replay ends
 		String input = config.getAttribute(ATTR_LOG, "").isBlank() ? config.getAttribute(ATTR_SCENARIO, "")

@@ -35,7 +35,12 @@ public final class ReplaySession {
 	private static volatile ReplaySession current;
 
 	private final String name;
-	private final Replay replay;
+	private volatile Replay replay;
+	private final java.util.function.Consumer<TraceEvent> keeper = this::keep;
+	/** Makes the same replay again from its start (Step Back, Run back); null when it cannot. */
+	private volatile java.util.function.Supplier<Replay> rewind;
+	/** Breakpoints given through {@link #replaceBreakpoints}, carried over to a rewound replay. */
+	private final List<org.sec.simulator.replay.Breakpoint> sessionBreakpoints = new CopyOnWriteArrayList<>();
 	private final PerlBridge perl;
 	private final Deque<TraceEvent> trace = new ArrayDeque<>();
 	private final ISchedulingRule mutex = new ISchedulingRule() {
@@ -58,7 +63,7 @@ public final class ReplaySession {
 		this.name = name;
 		this.replay = replay;
 		this.perl = perl;
-		replay.trace().subscribe(this::keep);
+		replay.trace().subscribe(keeper);
 		this.state = capture(null);
 	}
 
@@ -173,8 +178,80 @@ public final class ReplaySession {
 	/** Swaps breakpoints of the running replay (its breakpoint list may change while it runs). */
 	public void replaceBreakpoints(java.util.Collection<org.sec.simulator.replay.Breakpoint> old,
 			java.util.Collection<org.sec.simulator.replay.Breakpoint> now) {
-		old.forEach(replay::removeBreakpoint);
-		now.forEach(replay::addBreakpoint);
+		Replay r = replay;
+		old.forEach(r::removeBreakpoint);
+		now.forEach(r::addBreakpoint);
+		sessionBreakpoints.removeAll(old);
+		sessionBreakpoints.addAll(now);
+	}
+
+	/** How to make this replay again from its start: enables {@link #stepBack()} and {@link #runBackTo(long)}. */
+	public void setRewind(java.util.function.Supplier<Replay> rewind) {
+		this.rewind = rewind;
+	}
+
+	public boolean canRewind() {
+		return rewind != null;
+	}
+
+	/** Step Back: the state just before the last input line, reached by replaying from the start. */
+	public Job stepBack() {
+		return rewound("Step back", (fresh, old) -> {
+			long lines = old.linesReplayed() - 1;
+			Replay.Stop stop = new Replay.Stop(Replay.Reason.STEPPED, null, null);
+			while (fresh.linesReplayed() < lines && !fresh.finished()) {
+				stop = fresh.stepEvent();
+			}
+			return new Replay.Stop(Replay.Reason.STEPPED, stop.event(), null);
+		});
+	}
+
+	/** Run back to virtual time {@code epochSecond} (before now), by replaying from the start. */
+	public Job runBackTo(long epochSecond) {
+		return rewound("Run back to " + java.time.Instant.ofEpochSecond(epochSecond), (fresh, old) -> {
+			Replay.Stop stop;
+			do {
+				stop = fresh.runTo(epochSecond); // breakpoints on the way do not stop a rewind
+			} while (stop.reason() == Replay.Reason.BREAKPOINT && !fresh.finished());
+			return stop;
+		});
+	}
+
+	private Job rewound(String title, java.util.function.BiFunction<Replay, Replay, Replay.Stop> replayTo) {
+		Job job = new Job(title) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				java.util.function.Supplier<Replay> make = rewind;
+				if (make == null) {
+					return Status.warning("this replay cannot be replayed from its start");
+				}
+				running = true;
+				state = capture(state.lastStop());
+				publish();
+				Replay old = replay;
+				Replay fresh = make.get();
+				synchronized (trace) {
+					trace.clear();
+				}
+				fresh.trace().subscribe(keeper);
+				Replay.Stop stop;
+				try {
+					stop = replayTo.apply(fresh, old);
+				} finally {
+					running = false;
+				}
+				sessionBreakpoints.forEach(fresh::addBreakpoint);
+				old.trace().unsubscribe(keeper);
+				replay = fresh;
+				old.close();
+				state = capture(stop);
+				publish();
+				return Status.OK_STATUS;
+			}
+		};
+		job.setRule(mutex);
+		job.schedule();
+		return job;
 	}
 
 	/** Runs {@code listener} once this session is terminated, even when it is no longer the current one. */
