@@ -220,6 +220,13 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 		return false;
 	}
 
+	/** Step Back: to just before the last input line, by replaying from the start. */
+	public void stepBack() {
+		if (session.canRewind()) {
+			session.stepBack();
+		}
+	}
+
 	/** Why the replay last stopped, for labels. */
 	Replay.Stop lastStop() {
 		return session.state().lastStop();
