@@ -39,6 +39,18 @@ import org.sec.simulator.replay.Replay;
  */
 class ReplayUiTest {
 
+	/**
+	 * As the product sets it (plugin_customization.ini): Debug replays switch to SEC
+	 * Simulation without asking (the test runtime does not read the product's file).
+	 */
+	@org.junit.jupiter.api.BeforeAll
+	static void switchPerspectivesWithoutAsking() {
+		org.eclipse.core.runtime.preferences.IEclipsePreferences debugUi = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE
+				.getNode("org.eclipse.debug.ui");
+		debugUi.put("org.eclipse.debug.ui.switch_to_perspective", "always");
+		debugUi.put("org.eclipse.debug.ui.switch_perspective_on_suspend", "always");
+	}
+
 	private static void waitUntil(String what, BooleanSupplier condition) {
 		UiWait.until(what, 30_000, condition);
 		Screenshots.flush(Display.getCurrent());

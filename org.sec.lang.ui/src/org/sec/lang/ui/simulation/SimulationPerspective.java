@@ -19,7 +19,14 @@ public final class SimulationPerspective implements IPerspectiveFactory {
 		bottom.addView(OperationsView.ID);
 		bottom.addView(TraceView.ID);
 		bottom.addView(TimelineView.ID);
-		layout.addView(ContextsView.ID, IPageLayout.RIGHT, 0.55f, OperationsView.ID);
+		IFolderLayout right = layout.createFolder("org.sec.lang.ui.simulation.right", IPageLayout.RIGHT, 0.55f,
+				OperationsView.ID);
+		right.addView(ContextsView.ID);
+		// the debugger's views, as a Java developer finds them
+		right.addView(org.eclipse.debug.ui.IDebugUIConstants.ID_VARIABLE_VIEW);
+		right.addView(org.eclipse.debug.ui.IDebugUIConstants.ID_BREAKPOINT_VIEW);
+		layout.addView(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_VIEW, IPageLayout.RIGHT, 0.6f,
+				ReplayControlView.ID);
 		layout.addShowViewShortcut(ReplayControlView.ID);
 		layout.addShowViewShortcut(OperationsView.ID);
 		layout.addShowViewShortcut(ContextsView.ID);
