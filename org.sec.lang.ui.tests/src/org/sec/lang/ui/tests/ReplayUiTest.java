@@ -181,6 +181,8 @@ class ReplayUiTest {
 		for (org.eclipse.debug.core.model.IVariable v : frames[0].getVariables()) {
 			vars.put(v.getName(), v.getValue());
 		}
+		assertTrue(vars.get("event").getValueString().startsWith("Jan  1 00:00:05 bastion sshd[1002]: Failed password"),
+				"the event is the log line: " + vars.get("event").getValueString());
 		assertEquals("admin", vars.get("$1").getValueString());
 		assertEquals("203.0.113.7", vars.get("$2").getValueString());
 		List<String> contextNames = new ArrayList<>();

@@ -40,11 +40,11 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 	}
 
 	/** The rule of a rule event: "ssh-login-failures.sec:15 SingleWithThreshold: repeated login failures from ...". */
-	static ReplayStackFrame rule(ReplayThread thread, TraceEvent stop) {
+	static ReplayStackFrame rule(ReplayThread thread, TraceEvent stop, TraceEvent line) {
 		String path = stop.detail().get("file");
-		int line = Integer.parseInt(stop.detail().get("line"));
-		String label = shortName(path) + ":" + line + " " + stop.detail().getOrDefault("type", "") + ": " + stop.subject();
-		return new ReplayStackFrame(thread, label, workspaceFile(path), line, stop, null);
+		int lineNumber = Integer.parseInt(stop.detail().get("line"));
+		String label = shortName(path) + ":" + lineNumber + " " + stop.detail().getOrDefault("type", "") + ": " + stop.subject();
+		return new ReplayStackFrame(thread, label, workspaceFile(path), lineNumber, stop, line);
 	}
 
 	/** The input line: "sample-auth.log:3 Jan  1 00:00:05 bastion sshd[1002]: Failed password ...". */

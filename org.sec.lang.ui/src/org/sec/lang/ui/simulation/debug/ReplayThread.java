@@ -31,10 +31,10 @@ final class ReplayThread extends ReplayDebugElement implements IThread {
 		ReplaySession.State st = target.session().state();
 		TraceEvent stop = st.lastStop() == null ? null : st.lastStop().event();
 		List<IStackFrame> frames = new ArrayList<>();
-		if (stop != null && stop.detail().get("file") != null && stop.detail().get("line") != null) {
-			frames.add(ReplayStackFrame.rule(this, stop));
-		}
 		TraceEvent line = lineOf(stop);
+		if (stop != null && stop.detail().get("file") != null && stop.detail().get("line") != null) {
+			frames.add(ReplayStackFrame.rule(this, stop, line));
+		}
 		if (line != null) {
 			frames.add(ReplayStackFrame.logLine(this, line, stop));
 		} else if (frames.isEmpty()) {
