@@ -119,6 +119,47 @@ class ReplayUiTest {
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-project-outside-workspace");
 	}
 
+	/** Two Debug replays at once: each launch owns its session, and one going on leaves the other where it is. */
+	@Test
+	void twoReplaysRunAtOnce() throws Exception {
+		exampleProject();
+		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+		org.eclipse.debug.core.ILaunch[] launches = new org.eclipse.debug.core.ILaunch[2];
+		for (int i = 0; i < 2; i++) {
+			ILaunchConfigurationWorkingCopy config = manager.getLaunchConfigurationType(ReplayLaunch.TYPE)
+					.newInstance(null, "parallel replay " + i);
+			config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+			config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+			config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+			config.setAttribute(ReplayLaunch.ATTR_BREAKPOINTS, "action ALERT\n");
+			launches[i] = config.launch(ILaunchManager.DEBUG_MODE, null);
+			String name = "parallel replay " + i;
+			waitUntil(name + " stops at its breakpoint", () -> {
+				ReplaySession s = ReplaySession.current();
+				return s.name().equals(name) && !s.isRunning() && s.state().lastStop() != null;
+			});
+		}
+		for (org.eclipse.debug.core.ILaunch launch : launches) {
+			assertFalse(launch.isTerminated());
+			assertTrue(launch.getDebugTarget().isSuspended());
+		}
+		org.eclipse.debug.core.model.IDebugTarget first = launches[0].getDebugTarget();
+		waitUntil("the first replay runs to its end", () -> {
+			if (first.isSuspended()) {
+				try {
+					first.resume(); // past each ALERT
+				} catch (org.eclipse.debug.core.DebugException e) {
+					throw new IllegalStateException(e);
+				}
+			}
+			return launches[0].isTerminated();
+		});
+		assertFalse(launches[1].isTerminated());
+		assertTrue(launches[1].getDebugTarget().isSuspended(), "the second is still at its breakpoint");
+		launches[1].getDebugTarget().terminate();
+		waitUntil("the second replay is terminated", launches[1]::isTerminated);
+	}
+
 	/** Run As > SEC Replay on a rule file: a configuration with the log beside it, reused the next time. */
 	@Test
 	void runAsOnARuleFileStartsAReplay() throws Exception {

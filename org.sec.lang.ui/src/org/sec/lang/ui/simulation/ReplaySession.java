@@ -67,23 +67,43 @@ public final class ReplaySession {
 		this.state = capture(null);
 	}
 
-	/** Makes {@code replay} the session the views show, ending the previous one. */
+	/** Sessions that may still run or be stepped, oldest first (each launch owns one). */
+	private static final java.util.Deque<ReplaySession> LIVE = new java.util.concurrent.ConcurrentLinkedDeque<>();
+	/** Replays kept at once; starting one more ends the oldest (each holds a perl and its state). */
+	static final int MAX_LIVE = 4;
+
+	/**
+	 * Makes {@code replay} a session of its own and the one the views show. Earlier sessions
+	 * go on (two replays may run at once); beyond {@link #MAX_LIVE} the oldest ends.
+	 */
 	public static ReplaySession start(String name, Replay replay, PerlBridge perl) {
-		ReplaySession previous = current;
-		if (previous != null) {
-			previous.terminate();
-		}
 		ReplaySession s = new ReplaySession(name, replay, perl);
+		LIVE.addLast(s);
+		while (LIVE.size() > MAX_LIVE) {
+			ReplaySession oldest = LIVE.pollFirst();
+			if (oldest != null) {
+				oldest.terminate();
+			}
+		}
 		current = s;
 		s.publish();
 		return s;
 	}
 
+	/** The session the views show: the newest, or the one last selected in the Debug view. */
 	public static ReplaySession current() {
 		return current;
 	}
 
-	/** Called (on a background thread) whenever the current session changes state. */
+	/** Shows {@code session} in the views (the Debug view's selection follows its launches). */
+	public static void show(ReplaySession session) {
+		if (session != null && session != current) {
+			current = session;
+			session.publish();
+		}
+	}
+
+	/** Called (on a background thread) whenever a session changes state; views show {@link #current()}. */
 	public static void addListener(Consumer<ReplaySession> listener) {
 		LISTENERS.add(listener);
 	}
@@ -261,6 +281,7 @@ public final class ReplaySession {
 
 	/** Ends the replay (its last second's shutdown work runs) and frees the Perl bridge. */
 	public void terminate() {
+		LIVE.remove(this);
 		pause();
 		Job end = Job.create("End replay " + name, monitor -> {
 			replay.close();
@@ -323,9 +344,6 @@ public final class ReplaySession {
 	}
 
 	private void publish() {
-		if (current != this) {
-			return;
-		}
 		for (Consumer<ReplaySession> l : LISTENERS) {
 			l.accept(this);
 		}

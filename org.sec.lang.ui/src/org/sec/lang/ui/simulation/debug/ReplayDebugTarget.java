@@ -49,11 +49,32 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 		this.thread = new ReplayThread(this);
 		ReplaySession.addListener(listener);
 		session.onTerminate(this::markTerminated);
+		followDebugViewSelection();
 		if (rules != null) {
 			syncRuleBreakpoints();
 			org.eclipse.debug.core.DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
 		}
 		fireCreationEvent();
+	}
+
+	private static final java.util.concurrent.atomic.AtomicBoolean FOLLOWING = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/** The simulation views show the replay whose launch, thread or frame is selected in the Debug view. */
+	private static void followDebugViewSelection() {
+		if (!FOLLOWING.compareAndSet(false, true) || !org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+			return;
+		}
+		org.eclipse.ui.PlatformUI.getWorkbench().getDisplay().asyncExec(() -> org.eclipse.debug.ui.DebugUITools
+				.getDebugContextManager().addDebugContextListener(event -> {
+					if (event.getContext() instanceof org.eclipse.jface.viewers.IStructuredSelection selection) {
+						Object first = selection.getFirstElement();
+						Object target = first instanceof ILaunch l ? l.getDebugTarget()
+								: first instanceof org.eclipse.debug.core.model.IDebugElement e ? e.getDebugTarget() : null;
+						if (target instanceof ReplayDebugTarget replay) {
+							ReplaySession.show(replay.session);
+						}
+					}
+				}));
 	}
 
 	/** The replay's rule breakpoints become the enabled ones of the Breakpoints view. */
