@@ -27,7 +27,7 @@ public final class Backtracking {
 				continue;
 			}
 			if (c == '[') {
-				i = classEnd(perl, i);
+				i = PerlRegex.classEnd(perl, i);
 				continue;
 			}
 			if (c == '(') {
@@ -82,20 +82,4 @@ public final class Backtracking {
 		return i;
 	}
 
-	private static int classEnd(String perl, int i) {
-		int j = i + 1;
-		if (j < perl.length() && perl.charAt(j) == '^') {
-			j++;
-		}
-		if (j < perl.length() && perl.charAt(j) == ']') {
-			j++;
-		}
-		while (j < perl.length() && perl.charAt(j) != ']') {
-			if (perl.charAt(j) == '\\') {
-				j++;
-			}
-			j++;
-		}
-		return j + 1;
-	}
 }

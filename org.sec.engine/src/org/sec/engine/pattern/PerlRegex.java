@@ -273,6 +273,34 @@ public final class PerlRegex {
 		out.append("(?:\\").append(java < 0 ? n : java).append(')');
 	}
 
+	/**
+	 * Just after the bracketed character class that starts at {@code i} ("[...]", with a
+	 * leading '^' or ']' and POSIX "[:name:]" inside it); past the end (length + 1) when the
+	 * class is not closed. The pattern analyses (required literals, run starts, nested
+	 * repetitions) skip classes with it.
+	 */
+	static int classEnd(String perl, int i) {
+		int j = i + 1;
+		if (j < perl.length() && perl.charAt(j) == '^') {
+			j++;
+		}
+		if (j < perl.length() && perl.charAt(j) == ']') {
+			j++;
+		}
+		while (j < perl.length() && perl.charAt(j) != ']') {
+			if (perl.charAt(j) == '\\') {
+				j++;
+			} else if (perl.charAt(j) == '[' && j + 1 < perl.length() && perl.charAt(j + 1) == ':') {
+				int end = perl.indexOf(":]", j + 2);
+				if (end > 0) {
+					j = end + 1;
+				}
+			}
+			j++;
+		}
+		return j + 1;
+	}
+
 	/** The java.util.regex text for a Perl pattern. */
 	public static String translate(String perl) throws PerlRegexException {
 		return new PerlRegex(perl).translate();

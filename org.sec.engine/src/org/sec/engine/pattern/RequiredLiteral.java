@@ -58,7 +58,7 @@ final class RequiredLiteral {
 			if (c == '[') {
 				best = longer(best, run);
 				run.setLength(0);
-				i = skipClass(perl, i);
+				i = PerlRegex.classEnd(perl, i);
 				continue;
 			}
 			if (c == '(') {
@@ -149,28 +149,6 @@ final class RequiredLiteral {
 		}
 		char q = perl.charAt(i);
 		return q == '?' || q == '*' || q == '+' || q == '{';
-	}
-
-	private static int skipClass(String perl, int i) {
-		int j = i + 1;
-		if (j < perl.length() && perl.charAt(j) == '^') {
-			j++;
-		}
-		if (j < perl.length() && perl.charAt(j) == ']') {
-			j++;
-		}
-		while (j < perl.length() && perl.charAt(j) != ']') {
-			if (perl.charAt(j) == '\\') {
-				j++;
-			} else if (perl.charAt(j) == '[' && j + 1 < perl.length() && perl.charAt(j + 1) == ':') {
-				int end = perl.indexOf(":]", j + 2);
-				if (end > 0) {
-					j = end + 1;
-				}
-			}
-			j++;
-		}
-		return j + 1;
 	}
 
 	/** Keeps the finished run if it is long enough to be worth a substring search. */

@@ -77,34 +77,13 @@ public final class RunStart {
 			return -1;
 		}
 		if (c == '[') {
-			return classEnd(perl, i);
+			int end = PerlRegex.classEnd(perl, i);
+			return end > perl.length() ? -1 : end;
 		}
 		if ("^$|()?*+{}".indexOf(c) >= 0 || c == '#' || Character.isWhitespace(c)) {
 			return -1;
 		}
 		return i + 1; // '.' or a literal character
-	}
-
-	private static int classEnd(String perl, int i) {
-		int j = i + 1;
-		if (j < perl.length() && perl.charAt(j) == '^') {
-			j++;
-		}
-		if (j < perl.length() && perl.charAt(j) == ']') {
-			j++;
-		}
-		while (j < perl.length() && perl.charAt(j) != ']') {
-			if (perl.charAt(j) == '\\') {
-				j++;
-			} else if (perl.charAt(j) == '[' && j + 1 < perl.length() && perl.charAt(j + 1) == ':') {
-				int end = perl.indexOf(":]", j + 2);
-				if (end > 0) {
-					j = end + 1;
-				}
-			}
-			j++;
-		}
-		return j < perl.length() ? j + 1 : -1;
 	}
 
 	/** Conservative: any \1-\9, \g or \k counts as a back reference (and \G, which depends on where a try starts). */
