@@ -97,25 +97,13 @@ public final class RuleSet {
 	/** Like {@link #load(Path, List, int, PerlBridge, Consumer)}, read as sec {@code version} reads rules. */
 	public static RuleSet load(Path baseDir, List<String> confPatterns, int bufsize,
 			org.sec.engine.api.SecVersion version, PerlBridge perl, Consumer<ConfigDiagnostic> log) {
-		Set<String> names = new LinkedHashSet<>();
+		java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
 		for (String pattern : confPatterns) {
-			names.addAll(glob(baseDir, pattern));
-		}
-		List<LoadedRuleFile> loaded = new ArrayList<>();
-		java.util.Map<String, Long> mtimes = new java.util.HashMap<>();
-		List<String> openErrors = new ArrayList<>();
-		boolean valid = true;
-		for (String name : names) {
-			mtimes.put(name, mtime(baseDir.resolve(name)));
-			LoadedRuleFile file = loadFile(baseDir.resolve(name), name, bufsize, version, perl, collecting(log, openErrors));
-			if (file == null) {
-				valid = false;
-				continue;
+			for (String name : glob(baseDir, pattern)) {
+				files.putIfAbsent(name, baseDir.resolve(name));
 			}
-			loaded.add(file);
-			valid &= file.valid();
 		}
-		return new RuleSet(loaded, valid, perl, mtimes, List.of(), openErrors, version);
+		return loadNamed(files, bufsize, version, perl, log);
 	}
 
 	/**
