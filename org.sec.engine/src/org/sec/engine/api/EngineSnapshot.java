@@ -48,6 +48,11 @@ public record EngineSnapshot(long time, long linesProcessed, List<OperationView>
 	/** A context under all its names; lifetime 0 means infinite. */
 	public record ContextView(List<String> names, long initialized, long created, long lifetime, String onExpiry,
 			String desc, List<String> events, List<Long> eventTimes) {
+
+		/** Seconds of lifetime left at {@code now} (0 once past), or -1 for an infinite lifetime. */
+		public long secondsLeft(long now) {
+			return lifetime == 0 ? -1 : Math.max(0, created + lifetime - now);
+		}
 	}
 
 	/** An event to be created at {@code due}; {@code context} is set with --intcontexts. */

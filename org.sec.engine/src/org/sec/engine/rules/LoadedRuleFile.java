@@ -17,6 +17,17 @@ public record LoadedRuleFile(String fileName, List<Rule> rules, Rule options, Li
 		newerFeatures = List.copyOf(newerFeatures);
 	}
 
+	/** The rule that physical line {@code line} (from 1) belongs to: the last one starting at or before it; null before the first. */
+	public Rule ruleHolding(int line) {
+		Rule holding = null;
+		for (Rule rule : rules) {
+			if (rule.line() <= line) {
+				holding = rule;
+			}
+		}
+		return holding;
+	}
+
 	/** Messages of one severity. */
 	public List<ConfigDiagnostic> messages(ConfigDiagnostic.Severity severity) {
 		return messages.stream().filter(m -> m.severity() == severity).toList();

@@ -50,7 +50,7 @@ public final class ExportBundleWizard extends Wizard implements IExportWizard {
 	}
 
 	private void collect(IResource r) {
-		if (r instanceof IFile f && isRuleFile(f)) {
+		if (r instanceof IFile f && org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(f)) {
 			files.add(f);
 		} else if (r instanceof IContainer c) {
 			try {
@@ -63,10 +63,6 @@ public final class ExportBundleWizard extends Wizard implements IExportWizard {
 		}
 	}
 
-	private static boolean isRuleFile(IFile f) {
-		String ext = f.getFileExtension();
-		return "sec".equals(ext) || "sr".equals(ext);
-	}
 
 	public List<IFile> files() {
 		return List.copyOf(files);

@@ -60,6 +60,12 @@ public final class SecBuilder extends IncrementalProjectBuilder {
 		}
 	}
 
+	/** *.sec and *.sr: rule files by their name alone (export, launch shortcuts, editors). */
+	public static boolean hasRuleExtension(IFile file) {
+		String ext = file.getFileExtension();
+		return "sec".equals(ext) || "sr".equals(ext);
+	}
+
 	/** *.sec and *.sr, and *.conf whose content the SEC content describer claims. */
 	static boolean isRuleFile(IFile file) throws CoreException {
 		if (file.getContentDescription() == null || file.getContentDescription().getContentType() == null) {

@@ -23,7 +23,7 @@ public final class ContextsView extends SessionView {
 		viewer.getTable().setLinesVisible(true);
 		column(viewer, "Context", 220, ContextView.class, c -> String.join(", ", c.names()));
 		column(viewer, "Remaining", 90, ContextView.class,
-				c -> c.lifetime() == 0 ? "infinite" : Math.max(0, c.created() + c.lifetime() - now) + " s");
+				c -> c.secondsLeft(now) < 0 ? "infinite" : c.secondsLeft(now) + " s");
 		column(viewer, "Lifetime", 70, ContextView.class, c -> c.lifetime() == 0 ? "infinite" : c.lifetime() + " s");
 		column(viewer, "Created", 140, ContextView.class, c -> time(c.created()));
 		column(viewer, "Events", 60, ContextView.class, c -> Integer.toString(c.events().size()));

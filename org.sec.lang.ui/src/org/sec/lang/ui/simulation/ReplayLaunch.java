@@ -203,12 +203,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 				continue;
 			}
 			for (int line : org.sec.lang.ui.editor.RuleBreakpoints.lines(f)) {
-				org.sec.engine.rules.Rule holding = null;
-				for (org.sec.engine.rules.Rule rule : file.rules()) {
-					if (rule.line() <= line) {
-						holding = rule;
-					}
-				}
+				org.sec.engine.rules.Rule holding = file.ruleHolding(line);
 				if (holding != null) {
 					result.add(Breakpoint.ruleMatched(file.fileName(), holding.line()));
 				}

@@ -77,14 +77,14 @@ public final class ReplayLaunchShortcut implements ILaunchShortcut {
 		List<String> rules = new ArrayList<>();
 		String log = null;
 		boolean scenario = false;
-		if (isRules(file)) {
+		if (org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(file)) {
 			rules.add(path);
 		}
 		for (IResource r : folder.members()) {
 			if (!(r instanceof IFile f) || f.getFileExtension() == null) {
 				continue;
 			}
-			if (isRules(f) && !isRules(file)) {
+			if (org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(f) && !org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(file)) {
 				rules.add(f.getFullPath().toString());
 			}
 			boolean isScenario = f.getFileExtension().equals("scn");
@@ -104,10 +104,5 @@ public final class ReplayLaunchShortcut implements ILaunchShortcut {
 		c.setAttribute(ReplayLaunch.ATTR_TIMESTAMPS, "auto");
 		c.setAttribute(ReplayLaunch.ATTR_SPEED, "max");
 		return c.doSave();
-	}
-
-	private static boolean isRules(IFile f) {
-		String ext = f.getFileExtension();
-		return "sec".equals(ext) || "sr".equals(ext);
 	}
 }

@@ -227,12 +227,7 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 			if (!f.fileName().equals(name)) {
 				continue;
 			}
-			org.sec.engine.rules.Rule holding = null;
-			for (org.sec.engine.rules.Rule rule : f.rules()) {
-				if (rule.line() <= line) {
-					holding = rule;
-				}
-			}
+			org.sec.engine.rules.Rule holding = f.ruleHolding(line);
 			if (holding != null) {
 				session.runToRule(name, holding.line());
 				return true;

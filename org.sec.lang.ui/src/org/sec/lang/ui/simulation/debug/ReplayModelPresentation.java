@@ -71,7 +71,7 @@ public final class ReplayModelPresentation extends LabelProvider implements IDeb
 		if (element instanceof RuleLineBreakpoint) {
 			return org.sec.lang.ui.editor.SecEditor.ID;
 		}
-		if (element instanceof IFile f && ("sec".equals(f.getFileExtension()) || "sr".equals(f.getFileExtension()))) {
+		if (element instanceof IFile f && org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(f)) {
 			return org.sec.lang.ui.editor.SecEditor.ID;
 		}
 		return "org.eclipse.ui.DefaultTextEditor";

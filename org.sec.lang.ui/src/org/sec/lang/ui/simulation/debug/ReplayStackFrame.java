@@ -106,7 +106,7 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 		List<IVariable> children = new ArrayList<>();
 		for (EngineSnapshot.ContextView c : s.contexts()) {
 			List<IVariable> fields = new ArrayList<>();
-			String left = c.lifetime() == 0 ? "infinite" : (c.created() + c.lifetime() - s.time()) + " s";
+			String left = c.secondsLeft(s.time()) < 0 ? "infinite" : c.secondsLeft(s.time()) + " s";
 			fields.add(new ReplayVariable(this, "lifetime left", ReplayValue.of(this, left)));
 			fields.add(new ReplayVariable(this, "lifetime", ReplayValue.of(this, c.lifetime() == 0 ? "infinite" : c.lifetime() + " s")));
 			fields.add(new ReplayVariable(this, "aliases", ReplayValue.of(this, String.join(", ", c.names()))));
