@@ -74,15 +74,16 @@ public class OpenExampleOnStartup implements IStartup {
 			return;
 		}
 		IWorkbenchPage page = window.getActivePage();
-		window.getShell().setMaximized(true); // the example deserves the whole screen
+		// the whole screen: bounds too, since without a window manager (Xvfb) maximizing does nothing
+		window.getShell().setBounds(window.getShell().getDisplay().getPrimaryMonitor().getClientArea());
+		window.getShell().setMaximized(true);
 		try {
 			page.showView(PROJECT_EXPLORER);
 			page.showView(OUTLINE);
 			org.eclipse.ui.IEditorPart editor = IDE.openEditor(page, file, true);
 			// the replay is one click away: say where
-			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage("To replay the example: right-click "
-					+ file.getName() + " > Debug As > SEC Replay, or Run > Debug Configurations > SEC Replay > "
-					+ file.getProject().getName() + " replay");
+			// short enough for the status field (the README says the rest)
+			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage("Replay: Debug As > SEC Replay");
 		} catch (PartInitException e) {
 			System.err.println("secwb: cannot open " + file.getFullPath() + ": " + e.getMessage());
 		}
