@@ -399,6 +399,37 @@ public final class SecEngine {
 		engine.close();
 	}
 
+	/**
+	 * Whether the context expression {@code expression} (as a rule's context field takes it,
+	 * without the {@code [...]}) holds now; {@code $N} and {@code $+{name}} are replaced from
+	 * {@code matchVariables} (keys "1", "name") first. Used for breakpoint conditions.
+	 *
+	 * @throws IllegalArgumentException with sec's reason when the expression does not parse
+	 */
+	public boolean contextHolds(String expression, java.util.Map<String, String> matchVariables) {
+		return engine.holds(parseContext(expression), matchVariables);
+	}
+
+	/**
+	 * Checks a context expression as sec checks a rule's context field.
+	 *
+	 * @throws IllegalArgumentException sec's "Invalid context expression ' ... '" (and its detail) when it does not parse
+	 */
+	public static void checkContextExpression(String expression) {
+		parseContext(expression);
+	}
+
+	private static org.sec.engine.context.ContextExpression parseContext(String expression) {
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		org.sec.engine.context.ContextExpression e = org.sec.engine.context.ContextExpressionParser.parse(expression,
+				problems);
+		if (e == null) {
+			problems.add(0, "Invalid context expression ' " + expression + " '"); // sec's wording, RuleLoader
+			throw new IllegalArgumentException(String.join("; ", problems));
+		}
+		return e;
+	}
+
 	/** The engine's state now (operations, contexts, variables, pending events, rule usage). */
 	public EngineSnapshot snapshot() {
 		return engine.snapshot();

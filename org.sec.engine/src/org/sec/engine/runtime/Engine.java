@@ -1335,6 +1335,14 @@ public final class Engine {
 	}
 
 	/** tval_context_expr, including its evaluation order for "A || B &amp;&amp; C" (inventory §5.1). */
+	/**
+	 * Whether {@code e} holds now, with {@code $N} and {@code $+{name}} taken from
+	 * {@code vars} first (a breakpoint condition; rules use {@link #evaluate} directly).
+	 */
+	public boolean holds(ContextExpression e, Map<String, String> vars) {
+		return evaluate(vars.isEmpty() ? e : Substitution.context(vars, e, '$', matchCache));
+	}
+
 	private boolean evaluate(ContextExpression e) {
 		return evaluate(e.tokens());
 	}

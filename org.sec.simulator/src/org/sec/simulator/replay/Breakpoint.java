@@ -9,9 +9,29 @@ import org.sec.simulator.trace.TraceEvent.Kind;
 
 /**
  * Stops a running replay after the step in which a trace event it selects happened.
- * {@code description} is what a user sees in a breakpoints list.
+ * {@code description} is what a user sees in a breakpoints list. A {@code condition} (a
+ * SEC context expression, null for none) is evaluated when the event happens, before a
+ * matching rule's actions run, with the event's match variables for {@code $N}; the
+ * breakpoint stops only when it holds.
  */
-public record Breakpoint(String description, Predicate<TraceEvent> selects) {
+public record Breakpoint(String description, Predicate<TraceEvent> selects, String condition) {
+
+	public Breakpoint(String description, Predicate<TraceEvent> selects) {
+		this(description, selects, null);
+	}
+
+	/**
+	 * This breakpoint, stopping only when {@code contextExpression} holds (blank: always).
+	 *
+	 * @throws IllegalArgumentException sec's reason when the expression does not parse
+	 */
+	public Breakpoint when(String contextExpression) {
+		if (contextExpression == null || contextExpression.isBlank()) {
+			return new Breakpoint(description, selects, null);
+		}
+		org.sec.engine.api.SecEngine.checkContextExpression(contextExpression);
+		return new Breakpoint(description + " if " + contextExpression.strip(), selects, contextExpression.strip());
+	}
 
 	/** A rule matched: the rule of {@code file} that starts at {@code line} (any file when null). */
 	public static Breakpoint ruleMatched(String file, int line) {

@@ -86,6 +86,8 @@ public final class Replay implements AutoCloseable {
 	private boolean finished;
 	private volatile boolean pauseRequested;
 	private Breakpoint extraBreakpoint;
+	/** Set while {@link #stepRule()} waits inside an event. */
+	private RuleStepper ruleStepper;
 	private Stop hit;
 	private double speed;
 	private long linesReplayed;
@@ -204,6 +206,7 @@ public final class Replay implements AutoCloseable {
 	 * the lines already replayed (the timers of this second run first if they have not).
 	 */
 	public void inject(String line) {
+		leaveEvent();
 		if (finished) {
 			throw new IllegalStateException("the replay has finished");
 		}
@@ -215,9 +218,151 @@ public final class Replay implements AutoCloseable {
 		engine.settleChildren(CHILD_WAIT_MILLIS);
 	}
 
-	/** Processes the next input line (running the timers of the seconds before it), or finishes. */
+	/**
+	 * Processes the next input line (running the timers of the seconds before it), or finishes.
+	 * Inside an event (after {@link #stepRule()}) it finishes that event.
+	 */
 	public Stop stepEvent() {
+		if (ruleStepper != null) {
+			return finishSteppedEvent();
+		}
 		return runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);
+	}
+
+	/**
+	 * Step Into: runs until the engine has evaluated the next rule, and stops there, inside
+	 * the event: a matching rule's actions have not run yet. The stop's event is the
+	 * {@link TraceEvent.Kind#RULE_EVALUATED} one (its detail says the rule and the result).
+	 * When the event has no rule left, the step ends with the event, as {@link #stepEvent()}.
+	 * Other commands first finish the event.
+	 */
+	public Stop stepRule() {
+		if (finished) {
+			return new Stop(Reason.FINISHED, null, null);
+		}
+		if (ruleStepper == null) {
+			ruleStepper = new RuleStepper();
+			return ruleStepper.start();
+		}
+		return ruleStepper.next();
+	}
+
+	/** Whether a {@link #stepRule()} stopped inside an event that has not finished yet. */
+	public boolean insideEvent() {
+		return ruleStepper != null;
+	}
+
+	/** A stop inside the event, as the worker hands it over (the event's end is a plain Stop). */
+	private record AtRule(Stop stop) {
+	}
+
+	/** Before another command: the event a {@link #stepRule()} is inside runs to its end. */
+	private Stop leaveEvent() {
+		RuleStepper stepper = ruleStepper;
+		return stepper == null || stepper.runsOnThisThread() ? null : stepper.finish();
+	}
+
+	private Stop finishSteppedEvent() {
+		RuleStepper stepper = ruleStepper;
+		return stepper.finish();
+	}
+
+	/**
+	 * Runs one event on a thread of its own, which waits inside the engine (in the trace
+	 * callback) after each rule evaluation until told to go on. The engine is idle while
+	 * it waits, so the caller may read its state; hand-offs order the memory between them.
+	 */
+	private final class RuleStepper {
+		private final java.util.concurrent.SynchronousQueue<Object> toCaller = new java.util.concurrent.SynchronousQueue<>();
+		private final java.util.concurrent.Semaphore goOn = new java.util.concurrent.Semaphore(0);
+		private final boolean recordedEvaluations = trace.recordsEvaluations();
+		private final Consumer<TraceEvent> stopper = this::evaluated;
+		private volatile boolean stopping = true;
+		private Thread worker;
+
+		Stop start() {
+			trace.recordEvaluations(true);
+			trace.subscribe(stopper);
+			worker = new Thread(this::work, "replay rule step");
+			worker.setDaemon(true);
+			worker.start();
+			return answer();
+		}
+
+		Stop next() {
+			goOn.release();
+			return answer();
+		}
+
+		/** Lets the event run to its end without stopping again. */
+		Stop finish() {
+			stopping = false;
+			goOn.release();
+			return answer();
+		}
+
+		private void work() {
+			Object result;
+			try {
+				result = runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);
+			} catch (RuntimeException | Error e) {
+				result = e;
+			}
+			handOver(result);
+		}
+
+		private void evaluated(TraceEvent e) {
+			if (!stopping || e.kind() != TraceEvent.Kind.RULE_EVALUATED || Thread.currentThread() != worker) {
+				return;
+			}
+			handOver(new AtRule(new Stop(Reason.STEPPED, e, null)));
+			goOn.acquireUninterruptibly();
+		}
+
+		private void handOver(Object o) {
+			try {
+				toCaller.put(o);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/** Waits for the worker's next stop; when the event is done, stepping ends. */
+		private Stop answer() {
+			Object o;
+			try {
+				o = toCaller.take();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return new Stop(Reason.PAUSED, null, null);
+			}
+			if (o instanceof AtRule r) {
+				return r.stop();
+			}
+			end();
+			if (o instanceof RuntimeException e) {
+				throw e;
+			}
+			if (o instanceof Error e) {
+				throw e;
+			}
+			return (Stop) o;
+		}
+
+		boolean runsOnThisThread() {
+			return Thread.currentThread() == worker;
+		}
+
+		private void end() {
+			try {
+				worker.join();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			trace.unsubscribe(stopper);
+			trace.recordEvaluations(recordedEvaluations);
+			ruleStepper = null;
+		}
 	}
 
 	/** Runs to the end of the current second (and the timers of the next one if it was over). */
@@ -281,6 +426,10 @@ public final class Replay implements AutoCloseable {
 	}
 
 	private Stop runWhile(java.util.function.Predicate<Unit> goOn, Reason reasonWhenStopped) {
+		Stop inside = leaveEvent();
+		if (inside != null && (inside.reason() == Reason.BREAKPOINT || finished)) {
+			return inside;
+		}
 		pauseRequested = false;
 		hit = null;
 		long wallStart = System.nanoTime();
@@ -373,6 +522,7 @@ public final class Replay implements AutoCloseable {
 	}
 
 	private void finish() {
+		leaveEvent();
 		if (finished) {
 			return;
 		}
@@ -393,11 +543,25 @@ public final class Replay implements AutoCloseable {
 			return;
 		}
 		for (Breakpoint b : breakpoints) {
-			if (b.selects().test(e)) {
+			if (b.selects().test(e) && conditionHolds(b, e)) {
 				hit = new Stop(Reason.BREAKPOINT, e, b);
 				return;
 			}
 		}
+	}
+
+	/** A breakpoint's condition, evaluated now with the event's match variables ($1 is detail "$1"). */
+	private boolean conditionHolds(Breakpoint b, TraceEvent e) {
+		if (b.condition() == null) {
+			return true;
+		}
+		Map<String, String> vars = new java.util.HashMap<>();
+		e.detail().forEach((k, v) -> {
+			if (k.startsWith("$")) {
+				vars.put(k.substring(1), v);
+			}
+		});
+		return engine.contextHolds(b.condition(), vars);
 	}
 
 	private void collect(long at) {

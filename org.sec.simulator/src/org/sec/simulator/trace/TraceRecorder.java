@@ -35,6 +35,10 @@ public final class TraceRecorder implements EngineListener {
 		recordEvaluations = on;
 	}
 
+	public boolean recordsEvaluations() {
+		return recordEvaluations;
+	}
+
 	public void subscribe(Consumer<TraceEvent> subscriber) {
 		subscribers.add(subscriber);
 	}

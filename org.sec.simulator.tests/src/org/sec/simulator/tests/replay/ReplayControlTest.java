@@ -150,6 +150,105 @@ class ReplayControlTest {
 		}
 	}
 
+	/**
+	 * Step Into walks the rules one by one inside the event: at the threshold rule's match on
+	 * the third failure its actions have not run (no context yet); the event ends there
+	 * (DontCont) with the actions' effects; "page" then passes both rules.
+	 */
+	@Test
+	void stepRuleStopsAfterEachRuleInsideTheEvent() throws IOException {
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.stepEvent();
+			replay.stepEvent();
+			Replay.Stop first = replay.stepRule();
+			assertEquals(Kind.RULE_EVALUATED, first.event().kind());
+			assertEquals("1", first.event().detail().get("line"));
+			assertEquals("matched", first.event().detail().get("result"));
+			assertEquals(3, first.event().lineNumber());
+			assertTrue(replay.insideEvent());
+			assertEquals(2, replay.linesReplayed(), "the third line is not done yet");
+			assertTrue(replay.snapshot().contexts().isEmpty(), "its actions have not run");
+			Replay.Stop end = replay.stepRule();
+			assertEquals(new Replay.Stop(Replay.Reason.STEPPED, null, null), end, "DontCont: no rule after it");
+			assertFalse(replay.insideEvent());
+			assertTrue(replay.snapshot().contexts().stream().anyMatch(c -> c.names().contains("ALERTED_alice")),
+					"the event is done and its actions ran");
+			Replay.Stop noMatch = replay.stepRule(); // "page": the threshold rule first, then the Single rule
+			assertEquals("1", noMatch.event().detail().get("line"));
+			assertEquals("no_match", noMatch.event().detail().get("result"));
+			assertEquals(4, noMatch.event().lineNumber());
+			Replay.Stop page = replay.stepRule();
+			assertEquals("9", page.event().detail().get("line"));
+			assertEquals("matched", page.event().detail().get("result"));
+			replay.stepRule();
+			assertFalse(replay.insideEvent());
+			assertEquals(4, replay.linesReplayed());
+		}
+	}
+
+	/** Any other command first lets the event that Step Into is inside run to its end, as it would have. */
+	@Test
+	void otherCommandsFinishTheSteppedEventFirst() throws IOException {
+		List<Replay.TranscriptLine> straight;
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.run();
+			straight = replay.transcript();
+		}
+		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
+			replay.stepEvent();
+			replay.stepEvent();
+			replay.stepRule();
+			assertEquals(Replay.Reason.STEPPED, replay.stepEvent().reason());
+			assertFalse(replay.insideEvent());
+			assertEquals(3, replay.linesReplayed(), "Step Over from inside the event finishes that event only");
+			replay.stepRule();
+			assertEquals(Replay.Reason.FINISHED, replay.run().reason());
+			assertEquals(straight, replay.transcript());
+		}
+	}
+
+	/** A condition is a context expression with the match's $1, evaluated when the rule matches. */
+	@Test
+	void conditionalBreakpointStopsOnlyWhenItsContextExpressionHolds() throws IOException {
+		String more = """
+				@start 2024-01-01 00:00:00
+				0 fail bob
+				5 page
+				10 fail alice
+				11 fail alice
+				12 fail alice
+				20 fail bob
+				30 fail alice
+				40 page
+				@end 60
+				""";
+		try (Replay replay = Replay.start(rulesIn(dir), ReplaySource.of(Scenario.parse(more)),
+				Replay.Options.defaults(), new SecLog(() -> 0, 1, null, null))) {
+			replay.addBreakpoint(Breakpoint.ruleMatched("r.sec", 9).when("ALERTED_alice"));
+			Replay.Stop stop = replay.run();
+			assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
+			assertEquals(T0 + 40, stop.event().time(), "the page at 5 s came before alice's alert");
+			assertEquals("rule at r.sec:9 matched if ALERTED_alice", stop.breakpoint().description());
+		}
+		try (Replay replay = Replay.start(rulesIn(dir), ReplaySource.of(Scenario.parse(more)),
+				Replay.Options.defaults(), new SecLog(() -> 0, 1, null, null))) {
+			replay.addBreakpoint(Breakpoint.ruleMatched("r.sec", 1).when("ALERTED_$1"));
+			Replay.Stop stop = replay.run();
+			assertEquals(T0 + 30, stop.event().time(), "alice's failure after her alert (at 12 it did not exist yet)");
+			assertEquals("alice", stop.event().detail().get("$1"));
+			assertEquals(Replay.Reason.FINISHED, replay.run().reason(), "ALERTED_bob never exists");
+		}
+		IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> Breakpoint.ruleMatched("r.sec", 1).when("A &&"));
+		assertEquals("Invalid context expression ' A && '", bad.getMessage());
+	}
+
+	private RuleSet rulesIn(Path dir) throws IOException {
+		start(SideEffects.RECORD_ONLY).close(); // writes r.sec
+		return RuleSet.load(dir, List.of("r.sec"), 0, d -> {
+		});
+	}
+
 	@Test
 	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
 		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
