@@ -24,6 +24,7 @@ import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.lang.ui.simulation.ReplayControlView;
 import org.sec.lang.ui.simulation.ReplayLaunch;
 import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.lang.ui.simulation.ShownReplay;
 import org.sec.lang.ui.simulation.SimulationPerspective;
 
 /**
@@ -72,10 +73,10 @@ class LargeReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
 		config.launch(ILaunchManager.RUN_MODE, null);
 		UiWait.until("the replay runs", 60_000, () -> {
-			ReplaySession s = ReplaySession.current();
+			ReplaySession s = ShownReplay.session();
 			return s != null && s.name().equals("large replay") && s.isRunning();
 		});
-		ReplaySession session = ReplaySession.current();
+		ReplaySession session = ShownReplay.session();
 		UiWait.until("the simulation perspective is open", 30_000,
 				() -> SimulationPerspective.ID.equals(TestProjects.page().getPerspective().getId()));
 		ReplayControlView control = (ReplayControlView) TestProjects.page().showView(ReplayControlView.ID);

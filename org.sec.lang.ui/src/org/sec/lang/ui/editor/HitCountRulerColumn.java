@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IFileEditorInput;
 import org.sec.engine.api.EngineListener;
 import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.lang.ui.simulation.ShownReplay;
 
 /**
  * A ruler column with each rule's hit count in the current replay, on the rule's first
@@ -23,8 +24,8 @@ public final class HitCountRulerColumn extends LineNumberRulerColumn {
 
 	public HitCountRulerColumn(SecEditor editor) {
 		this.editor = editor;
-		ReplaySession.addListener(listener);
-		update(ReplaySession.current());
+		ShownReplay.addListener(listener);
+		update(ShownReplay.session());
 	}
 
 	/** The text shown on {@code line} (from 0); empty when the rule there has no hits. */
@@ -66,13 +67,13 @@ public final class HitCountRulerColumn extends LineNumberRulerColumn {
 		Control control = getControl();
 		if (control == null || control.isDisposed()) {
 			if (control != null) {
-				ReplaySession.removeListener(listener);
+				ShownReplay.removeListener(listener);
 			}
 			return;
 		}
 		control.getDisplay().asyncExec(() -> {
 			if (!control.isDisposed()) {
-				update(ReplaySession.current());
+				update(ShownReplay.session());
 				layout(true);
 				redraw();
 			}
@@ -81,6 +82,6 @@ public final class HitCountRulerColumn extends LineNumberRulerColumn {
 
 	/** Stops following replays (the editor closed). */
 	public void dispose() {
-		ReplaySession.removeListener(listener);
+		ShownReplay.removeListener(listener);
 	}
 }

@@ -58,7 +58,7 @@ public final class ReplayControlView extends SessionView {
 		Action a = new Action(text) {
 			@Override
 			public void run() {
-				ReplaySession s = ReplaySession.current();
+				ReplaySession s = ShownReplay.session();
 				if (s != null) {
 					command.accept(s);
 				}
@@ -94,7 +94,7 @@ public final class ReplayControlView extends SessionView {
 	}
 
 	private void applySpeed() {
-		ReplaySession s = ReplaySession.current();
+		ReplaySession s = ShownReplay.session();
 		if (s == null) {
 			return;
 		}

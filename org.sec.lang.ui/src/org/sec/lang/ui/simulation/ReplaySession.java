@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -18,10 +17,12 @@ import org.sec.simulator.replay.Replay;
 import org.sec.simulator.trace.TraceEvent;
 
 /**
- * The replay the simulation views show and control. It only adapts
+ * One launch's replay, as the workbench drives it. It only adapts
  * {@link org.sec.simulator.replay.Replay} to the workbench: every command runs as a
  * {@link Job} (one at a time, with progress and cancel), and after each step, and
- * every tenth of a second while running, listeners get a new {@link State}.
+ * every tenth of a second while running, listeners get a new {@link State}. Each launch
+ * owns its session (its debug target holds it); {@link ShownReplay} says which one the
+ * views show.
  */
 public final class ReplaySession {
 
@@ -31,8 +32,7 @@ public final class ReplaySession {
 	}
 
 	private static final int TRACE_LIMIT = 20_000;
-	private static final List<Consumer<ReplaySession>> LISTENERS = new CopyOnWriteArrayList<>();
-	private static volatile ReplaySession current;
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	private final String name;
 	private volatile Replay replay;
@@ -56,10 +56,10 @@ public final class ReplaySession {
 	};
 	private volatile State state;
 	private volatile boolean running;
-	/** Told once when this session is terminated (also when a newer session replaces it). */
+	/** Told once when this session is terminated. */
 	private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
 
-	private ReplaySession(String name, Replay replay, PerlBridge perl) {
+	public ReplaySession(String name, Replay replay, PerlBridge perl) {
 		this.name = name;
 		this.replay = replay;
 		this.perl = perl;
@@ -67,49 +67,13 @@ public final class ReplaySession {
 		this.state = capture(null);
 	}
 
-	/** Sessions that may still run or be stepped, oldest first (each launch owns one). */
-	private static final java.util.Deque<ReplaySession> LIVE = new java.util.concurrent.ConcurrentLinkedDeque<>();
-	/** Replays kept at once; starting one more ends the oldest (each holds a perl and its state). */
-	static final int MAX_LIVE = 4;
-
-	/**
-	 * Makes {@code replay} a session of its own and the one the views show. Earlier sessions
-	 * go on (two replays may run at once); beyond {@link #MAX_LIVE} the oldest ends.
-	 */
-	public static ReplaySession start(String name, Replay replay, PerlBridge perl) {
-		ReplaySession s = new ReplaySession(name, replay, perl);
-		LIVE.addLast(s);
-		while (LIVE.size() > MAX_LIVE) {
-			ReplaySession oldest = LIVE.pollFirst();
-			if (oldest != null) {
-				oldest.terminate();
-			}
-		}
-		current = s;
-		s.publish();
-		return s;
+	/** Told (on a background thread) whenever this session changes state. */
+	public void addListener(Runnable listener) {
+		listeners.add(listener);
 	}
 
-	/** The session the views show: the newest, or the one last selected in the Debug view. */
-	public static ReplaySession current() {
-		return current;
-	}
-
-	/** Shows {@code session} in the views (the Debug view's selection follows its launches). */
-	public static void show(ReplaySession session) {
-		if (session != null && session != current) {
-			current = session;
-			session.publish();
-		}
-	}
-
-	/** Called (on a background thread) whenever a session changes state; views show {@link #current()}. */
-	public static void addListener(Consumer<ReplaySession> listener) {
-		LISTENERS.add(listener);
-	}
-
-	public static void removeListener(Consumer<ReplaySession> listener) {
-		LISTENERS.remove(listener);
+	public void removeListener(Runnable listener) {
+		listeners.remove(listener);
 	}
 
 	public String name() {
@@ -166,6 +130,11 @@ public final class ReplaySession {
 
 	public Job stepEvent() {
 		return command("Step one event", (r, m) -> r.stepEvent());
+	}
+
+	/** Step Into: the next rule evaluated for this event, stopping before a matching rule's actions. */
+	public Job stepRule() {
+		return command("Step into the next rule", (r, m) -> r.stepRule());
 	}
 
 	public Job stepSecond() {
@@ -274,14 +243,13 @@ public final class ReplaySession {
 		return job;
 	}
 
-	/** Runs {@code listener} once this session is terminated, even when it is no longer the current one. */
+	/** Runs {@code listener} once this session is terminated. */
 	public void onTerminate(Runnable listener) {
 		endListeners.add(listener);
 	}
 
 	/** Ends the replay (its last second's shutdown work runs) and frees the Perl bridge. */
 	public void terminate() {
-		LIVE.remove(this);
 		pause();
 		Job end = Job.create("End replay " + name, monitor -> {
 			replay.close();
@@ -344,8 +312,8 @@ public final class ReplaySession {
 	}
 
 	private void publish() {
-		for (Consumer<ReplaySession> l : LISTENERS) {
-			l.accept(this);
+		for (Runnable l : listeners) {
+			l.run();
 		}
 	}
 }

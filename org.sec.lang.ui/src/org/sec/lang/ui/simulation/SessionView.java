@@ -18,8 +18,8 @@ abstract class SessionView extends ViewPart {
 	@Override
 	public final void createPartControl(Composite parent) {
 		control = createContents(parent);
-		ReplaySession.addListener(listener);
-		refresh(ReplaySession.current());
+		ShownReplay.addListener(listener);
+		refresh(ShownReplay.session());
 	}
 
 	/** Builds the view's widgets; returns the one that gets the focus. */
@@ -36,7 +36,7 @@ abstract class SessionView extends ViewPart {
 		display.asyncExec(() -> {
 			refreshPending.set(false);
 			if (!control.isDisposed()) {
-				refresh(ReplaySession.current());
+				refresh(ShownReplay.session());
 			}
 		});
 	}
@@ -48,7 +48,7 @@ abstract class SessionView extends ViewPart {
 
 	@Override
 	public void dispose() {
-		ReplaySession.removeListener(listener);
+		ShownReplay.removeListener(listener);
 		super.dispose();
 	}
 

@@ -42,7 +42,7 @@ public final class TraceView extends SessionView {
 		filter = new Text(c, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
 		filter.setMessage("Filter: kind or text (e.g. rule_matched, ALERT, context)");
 		filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		filter.addModifyListener(e -> refresh(ReplaySession.current()));
+		filter.addModifyListener(e -> refresh(ShownReplay.session()));
 		viewer = new TableViewer(c, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		viewer.getTable().setHeaderVisible(true);
