@@ -28,6 +28,7 @@ import org.sec.lang.ui.simulation.OperationsView;
 import org.sec.lang.ui.simulation.ReplayControlView;
 import org.sec.lang.ui.simulation.ReplayLaunch;
 import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.lang.ui.simulation.ShownReplay;
 import org.sec.lang.ui.simulation.SimulationPerspective;
 import org.sec.lang.ui.simulation.TraceView;
 import org.sec.simulator.replay.Replay;
@@ -112,10 +113,10 @@ class ReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
 		config.launch(ILaunchManager.RUN_MODE, null);
 		waitUntil("the replay of the project outside the workspace folder ends", () -> {
-			ReplaySession s = ReplaySession.current();
+			ReplaySession s = ShownReplay.session();
 			return s != null && s.name().equals("outside replay") && s.state().finished();
 		});
-		assertTrue(ReplaySession.current().state().lines() > 0, "the log's lines were replayed");
+		assertTrue(ShownReplay.session().state().lines() > 0, "the log's lines were replayed");
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-project-outside-workspace");
 	}
 
@@ -135,7 +136,7 @@ class ReplayUiTest {
 			launches[i] = config.launch(ILaunchManager.DEBUG_MODE, null);
 			String name = "parallel replay " + i;
 			waitUntil(name + " stops at its breakpoint", () -> {
-				ReplaySession s = ReplaySession.current();
+				ReplaySession s = ShownReplay.session();
 				return s.name().equals(name) && !s.isRunning() && s.state().lastStop() != null;
 			});
 		}
@@ -170,10 +171,10 @@ class ReplayUiTest {
 		new org.sec.lang.ui.simulation.ReplayLaunchShortcut().launch(new org.eclipse.jface.viewers.StructuredSelection(rules),
 				ILaunchManager.RUN_MODE);
 		waitUntil("the replay started from Run As ends", () -> {
-			ReplaySession s = ReplaySession.current();
+			ReplaySession s = ShownReplay.session();
 			return s != null && s.name().equals(c.getName()) && s.state().finished();
 		});
-		assertTrue(ReplaySession.current().state().lines() > 0);
+		assertTrue(ShownReplay.session().state().lines() > 0);
 	}
 
 	@Test
@@ -192,11 +193,11 @@ class ReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
 		org.eclipse.debug.core.ILaunch launch = config.launch(ILaunchManager.DEBUG_MODE, null);
 		waitUntil("the replay stops at the ruler breakpoint", () -> {
-			ReplaySession s = ReplaySession.current();
+			ReplaySession s = ShownReplay.session();
 			return s != null && s.name().equals("ruler breakpoint replay") && !s.isRunning()
 					&& s.state().lastStop() != null;
 		});
-		Replay.Stop stop = ReplaySession.current().state().lastStop();
+		Replay.Stop stop = ShownReplay.session().state().lastStop();
 		assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
 		assertEquals("SingleWithThreshold", stop.event().detail().get("type"));
 		assertEquals(1704067205L, stop.event().time(), "the first failed password, at 00:00:05");
@@ -233,22 +234,180 @@ class ReplayUiTest {
 		assertEquals(List.of("LOGGED_IN_alice"), contextNames);
 		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_VIEW);
 		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_VARIABLE_VIEW);
+		// the instruction pointer on the rule (Eclipse's, on the selected top frame), and the log line marked
+		org.sec.lang.ui.simulation.debug.ReplayDebugTarget replayTarget = (org.sec.lang.ui.simulation.debug.ReplayDebugTarget) target;
+		waitUntil("the instruction pointer is on the rule", () -> instructionPointerLine(rules) == 15);
+		waitUntil("the log line being processed is marked", () -> replayTarget.markedLogLine() == 3);
+		assertNotNull(editorOf(project.getFile("sample-auth.log")), "the log is open beside the rule file");
+		assertFalse(((org.eclipse.ui.texteditor.ITextEditor) editorOf(project.getFile("sample-auth.log"))).isEditable(),
+				"the log opens read-only");
 		Screenshots.flush(Display.getCurrent());
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-debug-view");
+
+		// Step Into (F5): rule by rule inside the next event; a match stops before its actions
+		target.getThreads()[0].stepInto();
+		waitUntil("stepped into the first rule of line 4", () -> target.isSuspended()
+				&& frameNames(target).get(0).contains("[no match]"));
+		assertEquals(List.of("ssh-login-failures.sec:6 Single: successful login of $1 from $2 [no match]"),
+				frameNames(target).subList(0, 1));
+		assertTrue(frameNames(target).get(1).startsWith("sample-auth.log:4 "), frameNames(target).toString());
+		waitUntil("the instruction pointer follows", () -> instructionPointerLine(rules) == 6);
+		target.getThreads()[0].stepInto();
+		waitUntil("stepped into the threshold rule", () -> target.isSuspended()
+				&& frameNames(target).get(0).contains("[matched, actions next]"));
+		assertEquals("1", operationEvents(target.getThreads()[0].getTopStackFrame()),
+				"its actions (the count) have not run yet");
+		target.getThreads()[0].stepOver(); // the rest of line 4
+		waitUntil("the event is done", () -> target.isSuspended() && ShownReplay.session().state().lines() == 4);
+		assertEquals("2", operationEvents(target.getThreads()[0].getTopStackFrame()));
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-step-into");
 		// removed while suspended, the breakpoint no longer stops the replay: Resume runs to the end
 		assertFalse(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19), "a second toggle removes it");
 		// Run to Line on line 8 (inside the rule at line 6): the next successful login, at 00:00:44
 		assertTrue(((org.sec.lang.ui.simulation.debug.ReplayDebugTarget) target).runToLine(rules, 8));
 		waitUntil("run to line stops at the next login", () -> {
-			Replay.Stop s = ReplaySession.current().state().lastStop();
+			Replay.Stop s = ShownReplay.session().state().lastStop();
 			return target.isSuspended() && s != null && s.event() != null && s.event().time() > 1704067205L;
 		});
 		assertEquals("ssh-login-failures.sec:6 Single: successful login of bob from 10.0.0.11",
 				target.getThreads()[0].getStackFrames()[0].getName());
 		target.resume();
 		waitUntil("the replay runs to its end", launch::isTerminated);
-		assertEquals(Replay.Reason.FINISHED, ReplaySession.current().state().lastStop().reason(),
+		assertEquals(Replay.Reason.FINISHED, ShownReplay.session().state().lastStop().reason(),
 				"no stop at the removed breakpoint (the rule matches again at 00:00:14 and later)");
+	}
+
+	/**
+	 * An event breakpoint added through the Breakpoints view's dialog, with a condition: the
+	 * replay stops where the context is created and the condition holds, and not at an
+	 * action breakpoint whose condition is false there.
+	 */
+	@Test
+	void anEventBreakpointWithAConditionStopsTheDebugReplay() throws Exception {
+		IProject project = exampleProject();
+		org.eclipse.debug.core.IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
+		manager.removeBreakpoints(manager.getBreakpoints(org.sec.lang.ui.simulation.debug.ReplayDebugTarget.MODEL_ID), true);
+		org.sec.lang.ui.simulation.debug.EventBreakpointDialog dialog = new org.sec.lang.ui.simulation.debug.EventBreakpointDialog(
+				TestProjects.page().getWorkbenchWindow().getShell());
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.fill(org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint.Watch.CONTEXT, "LOGGED_IN_bob", "LOGGED_IN_alice &&");
+		assertEquals("Invalid context expression ' LOGGED_IN_alice && '", dialog.messageText());
+		assertFalse(dialog.canFinish());
+		dialog.fill(org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint.Watch.CONTEXT, "LOGGED_IN_bob", "LOGGED_IN_alice");
+		assertTrue(dialog.canFinish());
+		Screenshots.save(dialog.getShell(), "event-breakpoint-dialog");
+		dialog.pressOk();
+		org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint added = dialog.added();
+		assertNotNull(added);
+		// NOTE: (alice fails while logged in, at 00:00:20) holds before bob logs in: its condition is false then
+		manager.addBreakpoint(new org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint(
+				org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint.Watch.ACTION, "NOTE:",
+				java.util.Set.of(), "LOGGED_IN_bob"));
+		org.eclipse.debug.ui.IDebugModelPresentation labels = org.eclipse.debug.ui.DebugUITools.newDebugModelPresentation();
+		List<String> listed = new ArrayList<>();
+		for (org.eclipse.debug.core.model.IBreakpoint b : manager.getBreakpoints(org.sec.lang.ui.simulation.debug.ReplayDebugTarget.MODEL_ID)) {
+			listed.add(labels.getText(b));
+		}
+		labels.dispose();
+		listed.sort(null);
+		assertEquals(List.of("SEC event: an action containing 'NOTE:' ran if LOGGED_IN_bob",
+				"SEC event: context LOGGED_IN_bob created, deleted, expired if LOGGED_IN_alice"), listed);
+		TestProjects.page().showView(org.eclipse.debug.ui.IDebugUIConstants.ID_BREAKPOINT_VIEW);
+		Screenshots.flush(Display.getCurrent());
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "breakpoints-view-event-breakpoints");
+
+		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "event breakpoint replay");
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		org.eclipse.debug.core.ILaunch launch = config.launch(ILaunchManager.DEBUG_MODE, null);
+		waitUntil("the replay stops at the event breakpoint", () -> {
+			ReplaySession s = ShownReplay.session();
+			return s != null && s.name().equals("event breakpoint replay") && !s.isRunning() && s.state().lastStop() != null;
+		});
+		Replay.Stop stop = ShownReplay.session().state().lastStop();
+		assertEquals(Replay.Reason.BREAKPOINT, stop.reason());
+		assertEquals(org.sec.simulator.trace.TraceEvent.Kind.CONTEXT_CREATED, stop.event().kind());
+		assertEquals("LOGGED_IN_bob", stop.event().subject());
+		assertEquals(1704067244L, stop.event().time(), "bob logs in at 00:00:44, the NOTE at 00:00:20 did not stop");
+		org.eclipse.debug.core.model.IDebugTarget target = launch.getDebugTarget();
+		waitUntil("the target is suspended", target::isSuspended);
+		assertTrue(frameNames(target).get(0).startsWith("sample-auth.log:11 Jan  1 00:00:44"), frameNames(target).toString());
+		IFile log = project.getFile("sample-auth.log");
+		waitUntil("the instruction pointer is on the log line", () -> instructionPointerLine(log) == 11);
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-event-breakpoint");
+		// disabled while suspended, it no longer stops (nor does anything else): the replay ends
+		added.setEnabled(false);
+		target.resume();
+		waitUntil("the replay runs to its end", launch::isTerminated);
+		manager.removeBreakpoints(manager.getBreakpoints(org.sec.lang.ui.simulation.debug.ReplayDebugTarget.MODEL_ID), true);
+	}
+
+	private static List<String> frameNames(org.eclipse.debug.core.model.IDebugTarget target) {
+		List<String> names = new ArrayList<>();
+		try {
+			for (org.eclipse.debug.core.model.IStackFrame f : target.getThreads()[0].getStackFrames()) {
+				names.add(f.getName());
+			}
+		} catch (org.eclipse.debug.core.DebugException e) {
+			throw new AssertionError(e);
+		}
+		return names.isEmpty() ? List.of("") : names;
+	}
+
+	/** The events counted by the operation of the threshold rule, from the frame's Variables. */
+	private static String operationEvents(org.eclipse.debug.core.model.IStackFrame frame) throws Exception {
+		for (org.eclipse.debug.core.model.IVariable v : frame.getVariables()) {
+			if (v.getName().equals("operations")) {
+				for (org.eclipse.debug.core.model.IVariable op : v.getValue().getVariables()) {
+					if (op.getName().equals("repeated login failures from 203.0.113.7")) {
+						for (org.eclipse.debug.core.model.IVariable field : op.getValue().getVariables()) {
+							if (field.getName().equals("events")) {
+								return field.getValue().getValueString();
+							}
+						}
+					}
+				}
+			}
+		}
+		return "(no operation)";
+	}
+
+	private static org.eclipse.ui.IEditorPart editorOf(IFile file) {
+		for (org.eclipse.ui.IEditorReference ref : TestProjects.page().getEditorReferences()) {
+			org.eclipse.ui.IEditorPart part = ref.getEditor(false);
+			if (part != null && part.getEditorInput() instanceof org.eclipse.ui.IFileEditorInput in && in.getFile().equals(file)) {
+				return part;
+			}
+		}
+		return null;
+	}
+
+	/** The line (from 1) of Eclipse's instruction pointer in {@code file}'s open editor, or -1. */
+	private static int instructionPointerLine(IFile file) {
+		if (!(editorOf(file) instanceof org.eclipse.ui.texteditor.ITextEditor editor)) {
+			return -1;
+		}
+		org.eclipse.jface.text.source.IAnnotationModel model = editor.getDocumentProvider()
+				.getAnnotationModel(editor.getEditorInput());
+		org.eclipse.jface.text.IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		if (model == null || document == null) {
+			return -1;
+		}
+		for (java.util.Iterator<org.eclipse.jface.text.source.Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			org.eclipse.jface.text.source.Annotation a = it.next();
+			if (a.getType().equals(org.eclipse.debug.ui.IDebugUIConstants.ANNOTATION_TYPE_INSTRUCTION_POINTER_CURRENT)
+					|| a.getType().equals(org.eclipse.debug.ui.IDebugUIConstants.ANNOTATION_TYPE_INSTRUCTION_POINTER_SECONDARY)) {
+				try {
+					return document.getLineOfOffset(model.getPosition(a).getOffset()) + 1;
+				} catch (org.eclipse.jface.text.BadLocationException e) {
+					return -1;
+				}
+			}
+		}
+		return -1;
 	}
 
 	@Test
@@ -265,10 +424,10 @@ class ReplayUiTest {
 		config.launch(ILaunchManager.DEBUG_MODE, null);
 
 		waitUntil("the replay stops at the breakpoint", () -> {
-			ReplaySession s = ReplaySession.current();
+			ReplaySession s = ShownReplay.session();
 			return s != null && !s.isRunning() && s.state().lastStop() != null;
 		});
-		ReplaySession session = ReplaySession.current();
+		ReplaySession session = ShownReplay.session();
 		assertEquals(Replay.Reason.BREAKPOINT, session.state().lastStop().reason());
 		waitUntil("the simulation perspective is open",
 				() -> SimulationPerspective.ID.equals(TestProjects.page().getPerspective().getId())

@@ -120,7 +120,8 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 				throw error("Speed must be max or a number of virtual seconds per second, not '" + speed + "'");
 			}
 		}
-		ReplaySession session = ReplaySession.start(config.getName(), replay, perl);
+		ReplaySession session = new ReplaySession(config.getName(), replay, perl);
+		ShownReplay.add(session);
 		// Step Back and Run back: a replay is deterministic, so the same set-up replayed from
 		// the start reaches any earlier state (the configuration's own breakpoints included)
 		Replay.Options rewindOptions = new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion),
@@ -194,22 +195,48 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		return c.doSave();
 	}
 
-	/** Breakpoints set in the editors' rulers: each stops when the rule holding the marked line matches. */
-	public static List<Breakpoint> rulerBreakpoints(RuleSet rules) throws CoreException {
+	/**
+	 * The enabled breakpoints of the Breakpoints view for a replay of {@code rules}: each rule
+	 * breakpoint stops when the rule holding its line matches, each event breakpoint on its
+	 * event, both only when their condition holds. One whose condition no longer parses is
+	 * logged and left out.
+	 */
+	public static List<Breakpoint> debugBreakpoints(RuleSet rules) throws CoreException {
 		List<Breakpoint> result = new ArrayList<>();
-		for (org.sec.engine.rules.LoadedRuleFile file : rules.files()) {
-			IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(file.fileName());
-			if (!(r instanceof org.eclipse.core.resources.IFile f) || file.rules().isEmpty()) {
+		for (org.eclipse.debug.core.model.IBreakpoint b : org.eclipse.debug.core.DebugPlugin.getDefault()
+				.getBreakpointManager().getBreakpoints(org.sec.lang.ui.simulation.debug.ReplayDebugTarget.MODEL_ID)) {
+			if (!b.isEnabled() || b.getMarker() == null) {
 				continue;
 			}
-			for (int line : org.sec.lang.ui.editor.RuleBreakpoints.lines(f)) {
-				org.sec.engine.rules.Rule holding = file.ruleHolding(line);
-				if (holding != null) {
-					result.add(Breakpoint.ruleMatched(file.fileName(), holding.line()));
+			try {
+				if (b instanceof org.sec.lang.ui.simulation.debug.RuleLineBreakpoint rule) {
+					Breakpoint replayed = ruleBreakpoint(rules, rule);
+					if (replayed != null) {
+						result.add(replayed.when(rule.condition()));
+					}
+				} else if (b instanceof org.sec.lang.ui.simulation.debug.ReplayEventBreakpoint event) {
+					result.add(event.toReplayBreakpoint());
 				}
+			} catch (IllegalArgumentException e) {
+				org.eclipse.core.runtime.ILog.of(ReplayLaunch.class).warn(b.getMarker().getAttribute(
+						org.eclipse.core.resources.IMarker.MESSAGE, "breakpoint") + " is left out: " + e.getMessage());
 			}
 		}
 		return result;
+	}
+
+	/** The rule of {@code rules} holding the breakpoint's line, as a replay breakpoint; null when none does. */
+	private static Breakpoint ruleBreakpoint(RuleSet rules, org.sec.lang.ui.simulation.debug.RuleLineBreakpoint b)
+			throws CoreException {
+		IResource marked = b.getMarker().getResource();
+		for (org.sec.engine.rules.LoadedRuleFile file : rules.files()) {
+			IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(file.fileName());
+			if (marked.equals(r)) {
+				org.sec.engine.rules.Rule holding = file.ruleHolding(b.getLineNumber());
+				return holding == null ? null : Breakpoint.ruleMatched(file.fileName(), holding.line());
+			}
+		}
+		return null;
 	}
 
 	/** A breakpoint from one line of {@link #ATTR_BREAKPOINTS}; null for a blank or unknown line. */

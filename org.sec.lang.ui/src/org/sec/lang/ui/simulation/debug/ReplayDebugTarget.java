@@ -11,13 +11,14 @@ import org.eclipse.debug.core.model.IMemoryBlock;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 import org.sec.lang.ui.simulation.ReplaySession;
+import org.sec.lang.ui.simulation.ShownReplay;
 import org.sec.simulator.replay.Replay;
 
 /**
  * A SEC replay as Eclipse debugs a program: the Debug view shows the launch, its replay
  * thread and the frames of the event being processed; Resume (F8), Suspend, Terminate,
- * Step Over (F6, next event), Step Into (F5, next event too, until rules can be stepped)
- * and Step Return (F7, finish this second) drive the {@link ReplaySession}. Each launch
+ * Step Into (F5, the next rule evaluated for this event), Step Over (F6, the rest of this
+ * event or the next one) and Step Return (F7, finish this second) drive the {@link ReplaySession}. Each launch
  * owns its target.
  */
 public final class ReplayDebugTarget extends ReplayDebugElement implements IDebugTarget {
@@ -28,9 +29,10 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 	private final ReplaySession session;
 	private final IFile log;
 	private final ReplayThread thread;
-	private final java.util.function.Consumer<ReplaySession> listener = this::changed;
+	private final Runnable listener = () -> changed(session());
 	private volatile boolean terminated;
 	private volatile boolean wasRunning;
+	private final CurrentLogLine logLine = new CurrentLogLine();
 	/** The rules, for rule breakpoints (null in Run mode: no breakpoints). */
 	private final org.sec.engine.rules.RuleSet rules;
 	private java.util.List<org.sec.simulator.replay.Breakpoint> applied = java.util.List.of();
@@ -47,7 +49,7 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 		this.log = log;
 		this.rules = rules;
 		this.thread = new ReplayThread(this);
-		ReplaySession.addListener(listener);
+		session.addListener(listener);
 		session.onTerminate(this::markTerminated);
 		followDebugViewSelection();
 		if (rules != null) {
@@ -71,17 +73,17 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 						Object target = first instanceof ILaunch l ? l.getDebugTarget()
 								: first instanceof org.eclipse.debug.core.model.IDebugElement e ? e.getDebugTarget() : null;
 						if (target instanceof ReplayDebugTarget replay) {
-							ReplaySession.show(replay.session);
+							org.sec.lang.ui.simulation.ShownReplay.show(replay.session);
 						}
 					}
 				}));
 	}
 
-	/** The replay's rule breakpoints become the enabled ones of the Breakpoints view. */
+	/** The replay's breakpoints become the enabled ones of the Breakpoints view (rule and event breakpoints). */
 	private synchronized void syncRuleBreakpoints() {
 		java.util.List<org.sec.simulator.replay.Breakpoint> now;
 		try {
-			now = org.sec.lang.ui.simulation.ReplayLaunch.rulerBreakpoints(rules);
+			now = org.sec.lang.ui.simulation.ReplayLaunch.debugBreakpoints(rules);
 		} catch (org.eclipse.core.runtime.CoreException e) {
 			return;
 		}
@@ -120,7 +122,30 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 			};
 			thread.fireSuspendEvent(detail);
 			fireSuspendEvent(detail);
+			markLogLine();
 		}
+		if (st.running()) {
+			onUiThread(logLine::clear);
+		}
+	}
+
+	/** The log line being processed, marked in the log editor beside the rule's instruction pointer. */
+	private void markLogLine() {
+		org.sec.simulator.trace.TraceEvent line = thread.inputLine();
+		if (line != null && log != null) {
+			onUiThread(() -> logLine.show(log, (int) line.lineNumber(), line.subject()));
+		}
+	}
+
+	private static void onUiThread(Runnable r) {
+		if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+			org.eclipse.ui.PlatformUI.getWorkbench().getDisplay().asyncExec(r);
+		}
+	}
+
+	/** The line of the log marked as being processed now (from 1), or -1; UI thread. */
+	public int markedLogLine() {
+		return logLine.markedLine();
 	}
 
 	private synchronized void markTerminated() {
@@ -128,7 +153,8 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 			return;
 		}
 		terminated = true;
-		ReplaySession.removeListener(listener);
+		onUiThread(logLine::clear);
+		session.removeListener(listener);
 		org.eclipse.debug.core.DebugPlugin.getDefault().getBreakpointManager().removeBreakpointListener(this);
 		thread.fireTerminateEvent();
 		fireTerminateEvent();
@@ -166,7 +192,7 @@ public final class ReplayDebugTarget extends ReplayDebugElement implements IDebu
 
 	@Override
 	public boolean supportsBreakpoint(IBreakpoint breakpoint) {
-		return breakpoint instanceof RuleLineBreakpoint;
+		return breakpoint instanceof RuleLineBreakpoint || breakpoint instanceof ReplayEventBreakpoint;
 	}
 
 	// ---- ITerminate

@@ -10,7 +10,7 @@ import org.eclipse.ui.part.FileEditorInput;
 
 /**
  * Labels of the replay debug model, and where a frame's file opens: rule files in the SEC
- * editor, the log in the text editor, each with the instruction pointer on the frame's line.
+ * editor, the log in the read-only log editor, each with the instruction pointer on the frame's line.
  */
 public final class ReplayModelPresentation extends LabelProvider implements IDebugModelPresentation {
 
@@ -22,10 +22,14 @@ public final class ReplayModelPresentation extends LabelProvider implements IDeb
 	public String getText(Object element) {
 		if (element instanceof RuleLineBreakpoint b && b.getMarker() != null) {
 			try {
-				return b.getMarker().getResource().getName() + " [line: " + b.getLineNumber() + "]";
+				String condition = b.condition().isEmpty() ? "" : " if " + b.condition();
+				return b.getMarker().getResource().getName() + " [line: " + b.getLineNumber() + "]" + condition;
 			} catch (org.eclipse.core.runtime.CoreException e) {
 				return b.getMarker().getResource().getName();
 			}
+		}
+		if (element instanceof ReplayEventBreakpoint b && b.getMarker() != null) {
+			return "SEC event: " + b.describe();
 		}
 		return element instanceof org.eclipse.debug.core.model.IDebugElement d && element instanceof ReplayDebugElement
 				? name(d) : null;
@@ -74,6 +78,6 @@ public final class ReplayModelPresentation extends LabelProvider implements IDeb
 		if (element instanceof IFile f && org.sec.lang.ui.resources.SecBuilder.hasRuleExtension(f)) {
 			return org.sec.lang.ui.editor.SecEditor.ID;
 		}
-		return "org.eclipse.ui.DefaultTextEditor";
+		return org.sec.lang.ui.editor.LogEditor.ID;
 	}
 }

@@ -44,6 +44,10 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 		String path = stop.detail().get("file");
 		int lineNumber = Integer.parseInt(stop.detail().get("line"));
 		String label = shortName(path) + ":" + lineNumber + " " + stop.detail().getOrDefault("type", "") + ": " + stop.subject();
+		if (stop.kind() == TraceEvent.Kind.RULE_EVALUATED) { // Step Into: how the evaluation went
+			String result = stop.detail().getOrDefault("result", "").replace('_', ' ');
+			label += " [" + (result.equals("matched") ? "matched, actions next" : result) + "]";
+		}
 		return new ReplayStackFrame(thread, label, workspaceFile(path), lineNumber, stop, line);
 	}
 
@@ -53,6 +57,24 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 		String where = log != null ? log.getName() : "input";
 		return new ReplayStackFrame(thread, where + ":" + line.lineNumber() + " " + line.subject(), log,
 				(int) line.lineNumber(), stop != null ? stop : line, line);
+	}
+
+	/**
+	 * A synthetic event and the action that made it, at the rule that ran the action:
+	 * "synthetic event 'LOGIN_ALERT alice' from 'event LOGIN_ALERT $1' (ssh.sec:25)"; an
+	 * internal event (SEC_STARTUP ...) says that sec made it.
+	 */
+	static ReplayStackFrame synthetic(ReplayThread thread, TraceEvent line, TraceEvent[] creator) {
+		TraceEvent action = creator[0];
+		TraceEvent rule = creator[1];
+		if (action == null) {
+			return new ReplayStackFrame(thread, "internal event '" + line.subject() + "' (made by sec)", null, -1, line, line);
+		}
+		String path = rule == null ? null : rule.detail().get("file");
+		int ruleLine = rule == null ? -1 : Integer.parseInt(rule.detail().getOrDefault("line", "-1"));
+		String where = path == null ? "" : " (" + shortName(path) + ":" + ruleLine + ")";
+		return new ReplayStackFrame(thread, "synthetic event '" + line.subject() + "' from '" + action.subject() + "'"
+				+ where, workspaceFile(path), ruleLine, line, line);
 	}
 
 	/** No event yet: the virtual clock. */

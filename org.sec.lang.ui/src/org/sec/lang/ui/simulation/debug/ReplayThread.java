@@ -12,7 +12,8 @@ import org.sec.simulator.trace.TraceEvent;
 
 /**
  * The replay's one thread. While suspended its frames are, top first: the rule that the
- * stop is about (file and line) when there is one, and the log line being processed.
+ * stop is about (file and line) when there is one, and the log line being processed (or
+ * the action that made a synthetic event).
  */
 final class ReplayThread extends ReplayDebugElement implements IThread {
 
@@ -31,11 +32,20 @@ final class ReplayThread extends ReplayDebugElement implements IThread {
 		ReplaySession.State st = target.session().state();
 		TraceEvent stop = st.lastStop() == null ? null : st.lastStop().event();
 		List<IStackFrame> frames = new ArrayList<>();
-		TraceEvent line = lineOf(stop);
+		List<TraceEvent> trace = target.session().trace();
+		int lineAt = lineOf(trace, stop, false);
+		TraceEvent line = lineAt < 0 ? null : trace.get(lineAt);
 		if (stop != null && stop.detail().get("file") != null && stop.detail().get("line") != null) {
 			frames.add(ReplayStackFrame.rule(this, stop, line));
 		}
-		if (line != null) {
+		if (line != null && "true".equals(line.detail().get("synthetic"))) {
+			// an event made by an action: the action (in its rule), then the input line it came from
+			frames.add(ReplayStackFrame.synthetic(this, line, creator(trace, lineAt, line.subject())));
+			int inputAt = lineOf(trace, stop, true);
+			if (inputAt >= 0) {
+				frames.add(ReplayStackFrame.logLine(this, trace.get(inputAt), stop));
+			}
+		} else if (line != null) {
 			frames.add(ReplayStackFrame.logLine(this, line, stop));
 		} else if (frames.isEmpty()) {
 			frames.add(ReplayStackFrame.clock(this, st.now()));
@@ -43,16 +53,46 @@ final class ReplayThread extends ReplayDebugElement implements IThread {
 		return frames.toArray(IStackFrame[]::new);
 	}
 
-	/** The input line (LINE_CONSUMED) the stop happened on, from the session's trace. */
-	private TraceEvent lineOf(TraceEvent stop) {
+	/** The input line the replay is suspended on (not a synthetic event), or null. */
+	TraceEvent inputLine() {
+		ReplaySession.State st = target.session().state();
+		TraceEvent stop = st.lastStop() == null ? null : st.lastStop().event();
 		List<TraceEvent> trace = target.session().trace();
+		int at = lineOf(trace, stop, true);
+		return at < 0 ? null : trace.get(at);
+	}
+
+	/** Where in {@code trace} the line (LINE_CONSUMED) the stop happened on is; only input lines if {@code input}. */
+	private static int lineOf(List<TraceEvent> trace, TraceEvent stop, boolean input) {
 		for (int i = trace.size() - 1; i >= 0; i--) {
 			TraceEvent e = trace.get(i);
-			if (e.kind() == TraceEvent.Kind.LINE_CONSUMED && (stop == null || e.lineNumber() == stop.lineNumber())) {
-				return e;
+			if (e.kind() == TraceEvent.Kind.LINE_CONSUMED && (stop == null || e.lineNumber() == stop.lineNumber())
+					&& !(input && "true".equals(e.detail().get("synthetic")))) {
+				return i;
 			}
 		}
-		return null;
+		return -1;
+	}
+
+	/**
+	 * The action that made synthetic event {@code text} before index {@code at}, and the rule
+	 * whose match ran it: [action, rule match], either null when not in the trace (an internal
+	 * event is made by sec itself).
+	 */
+	private static TraceEvent[] creator(List<TraceEvent> trace, int at, String text) {
+		for (int i = at - 1; i >= 0; i--) {
+			TraceEvent e = trace.get(i);
+			if (e.kind() == TraceEvent.Kind.ACTION_EXECUTED && e.subject().contains(text)
+					&& e.subject().matches("(?s)\\s*(event|cevent|eventgroup)\\b.*")) {
+				for (int j = i - 1; j >= 0; j--) {
+					if (trace.get(j).kind() == TraceEvent.Kind.RULE_MATCHED) {
+						return new TraceEvent[] { e, trace.get(j) };
+					}
+				}
+				return new TraceEvent[] { e, null };
+			}
+		}
+		return new TraceEvent[] { null, null };
 	}
 
 	ReplayDebugTarget target() {
@@ -141,13 +181,13 @@ final class ReplayThread extends ReplayDebugElement implements IThread {
 		return target.session().isRunning();
 	}
 
-	/** F5: the next event (stepping rule by rule is not there yet). */
+	/** F5: the next rule evaluated for this event (its result shows; a match's actions run on the next step). */
 	@Override
 	public void stepInto() throws DebugException {
-		target.session().stepEvent();
+		target.session().stepRule();
 	}
 
-	/** F6: the next event. */
+	/** F6: the rest of this event, or the next event. */
 	@Override
 	public void stepOver() throws DebugException {
 		target.session().stepEvent();

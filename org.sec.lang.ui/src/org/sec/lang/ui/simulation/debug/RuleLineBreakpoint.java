@@ -16,6 +16,8 @@ public final class RuleLineBreakpoint extends LineBreakpoint {
 
 	/** The marker type (plugin.xml: a subtype of the debug platform's line breakpoint marker). */
 	public static final String MARKER_TYPE = "org.sec.lang.ui.ruleBreakpoint";
+	/** Marker attribute of a breakpoint's condition: a SEC context expression ($1 from the match). */
+	public static final String CONDITION = "org.sec.lang.ui.condition";
 
 	/** For the breakpoint manager, which restores breakpoints from their markers. */
 	public RuleLineBreakpoint() {
@@ -33,6 +35,24 @@ public final class RuleLineBreakpoint extends LineBreakpoint {
 					+ "]: a Debug replay stops when this rule matches");
 		};
 		run(getMarkerRule(file), create);
+	}
+
+	/** The SEC context expression that must hold when the rule matches (before its actions); empty for none. */
+	public String condition() {
+		return getMarker() == null ? "" : getMarker().getAttribute(CONDITION, "");
+	}
+
+	/**
+	 * Sets the condition (blank: none); running replays follow.
+	 *
+	 * @throws IllegalArgumentException sec's reason when it is no context expression
+	 */
+	public void setCondition(String condition) throws CoreException {
+		String c = condition == null ? "" : condition.strip();
+		if (!c.isEmpty()) {
+			org.sec.engine.api.SecEngine.checkContextExpression(c);
+		}
+		ensureMarker().setAttribute(CONDITION, c);
 	}
 
 	@Override
