@@ -271,6 +271,16 @@ class ReplayUiTest {
 		});
 		assertEquals("ssh-login-failures.sec:6 Single: successful login of bob from 10.0.0.11",
 				target.getThreads()[0].getStackFrames()[0].getName());
+		waitUntil("the pointer moves to the rule that matched", () -> instructionPointerLine(rules) == 6);
+		waitUntil("and the mark to its log line", () -> replayTarget.markedLogLine() == 11);
+		// Step Back from the Debug view: the state before line 11, the log line 10 on top
+		replayTarget.stepBack();
+		waitUntil("stepped back to line 10", () -> target.isSuspended() && ShownReplay.session().state().lines() == 10);
+		IFile log = project.getFile("sample-auth.log");
+		waitUntil("the pointer and the mark go back to line 10",
+				() -> replayTarget.markedLogLine() == 10 && instructionPointerLine(log) == 10);
+		assertTrue(frameNames(target).get(0).startsWith("sample-auth.log:10 Jan  1 00:00:40"), frameNames(target).toString());
+		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-step-back");
 		target.resume();
 		waitUntil("the replay runs to its end", launch::isTerminated);
 		assertEquals(Replay.Reason.FINISHED, ShownReplay.session().state().lastStop().reason(),
