@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.syntax.PerlText;
 import org.sec.engine.syntax.SubExpressions;
 
@@ -26,7 +27,7 @@ public final class ActionListParser {
 
 	private final int ruleId;
 	private final String file;
-	private final List<String> errors;
+	private final List<ConfigDiagnostic.Problem> errors;
 
 	/**
 	 * @param ruleId number of the rule that holds the list (reset/getwpos/setwpos offsets)
@@ -42,7 +43,7 @@ public final class ActionListParser {
 
 	private final NewerFeatures newerFeatures;
 
-	private ActionListParser(String file, int ruleId, org.sec.engine.api.SecVersion secVersion, List<String> errors,
+	private ActionListParser(String file, int ruleId, org.sec.engine.api.SecVersion secVersion, List<ConfigDiagnostic.Problem> errors,
 			NewerFeatures newerFeatures) {
 		this.newerFeatures = newerFeatures;
 		this.secVersion = secVersion;
@@ -52,7 +53,7 @@ public final class ActionListParser {
 	}
 
 	/** Parses an action list; {@code null} when sec rejects it. */
-	public static List<Action> parse(String actionList, int ruleId, List<String> errors) {
+	public static List<Action> parse(String actionList, int ruleId, List<ConfigDiagnostic.Problem> errors) {
 		return parse(actionList, "", ruleId, errors);
 	}
 
@@ -60,20 +61,20 @@ public final class ActionListParser {
 	 * Parses an action list of a rule in {@code file}; reset, getwpos and setwpos keep the
 	 * file because they address operations of that file.
 	 */
-	public static List<Action> parse(String actionList, String file, int ruleId, List<String> errors) {
+	public static List<Action> parse(String actionList, String file, int ruleId, List<ConfigDiagnostic.Problem> errors) {
 		return parse(actionList, file, ruleId, org.sec.engine.api.SecVersion.target(), errors);
 	}
 
 	/** Parses as sec {@code version} does: an action that release lacks is an invalid action there. */
 	public static List<Action> parse(String actionList, String file, int ruleId, org.sec.engine.api.SecVersion version,
-			List<String> errors) {
+			List<ConfigDiagnostic.Problem> errors) {
 		return parse(actionList, file, ruleId, version, errors, (feature, since) -> {
 		});
 	}
 
 	/** Like {@link #parse(String, String, int, org.sec.engine.api.SecVersion, List)}, naming newer actions. */
 	public static List<Action> parse(String actionList, String file, int ruleId, org.sec.engine.api.SecVersion version,
-			List<String> errors, NewerFeatures newerFeatures) {
+			List<ConfigDiagnostic.Problem> errors, NewerFeatures newerFeatures) {
 		return new ActionListParser(file, ruleId, version, errors, newerFeatures).list(actionList);
 	}
 
@@ -137,7 +138,8 @@ public final class ActionListParser {
 		List<String> subexpressions = new ArrayList<>();
 		String replaced = SubExpressions.replace(actionList, subexpressions);
 		if (replaced == null) {
-			errors.add("Unbalanced parentheses found in action list '" + actionList + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_ACTION_LIST, actionList,
+					"Unbalanced parentheses found in action list '" + actionList + "'"));
 			return null;
 		}
 		List<Action> actions = new ArrayList<>();
@@ -160,13 +162,18 @@ public final class ActionListParser {
 		return actions;
 	}
 
+	/** The action being parsed (the subject of its errors); nested lists restore it. */
+	private String current;
+
 	private Action invalid(String message) {
-		errors.add(message);
+		errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_ACTION, current, message));
 		return null;
 	}
 
 	private Action variableError(String variable) {
-		return invalid("Variable " + variable + " does not have the form " + VARIABLE_FORM);
+		errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VARIABLE, variable,
+				"Variable " + variable + " does not have the form " + VARIABLE_FORM));
+		return null;
 	}
 
 	private static String p(String s) {
@@ -219,6 +226,16 @@ public final class ActionListParser {
 	}
 
 	private Action action(String action, String withSymbols, List<String> subexpressions) {
+		String outer = current;
+		current = action;
+		try {
+			return parseAction(action, withSymbols, subexpressions);
+		} finally {
+			current = outer;
+		}
+	}
+
+	private Action parseAction(String action, String withSymbols, List<String> subexpressions) {
 		Matcher m;
 		if (action.equalsIgnoreCase("none")) {
 			return Action.of(ActionType.NONE);

@@ -420,12 +420,14 @@ public final class SecEngine {
 	}
 
 	private static org.sec.engine.context.ContextExpression parseContext(String expression) {
-		java.util.List<String> problems = new java.util.ArrayList<>();
+		java.util.List<org.sec.engine.config.ConfigDiagnostic.Problem> problems = new java.util.ArrayList<>();
 		org.sec.engine.context.ContextExpression e = org.sec.engine.context.ContextExpressionParser.parse(expression,
 				problems);
 		if (e == null) {
-			problems.add(0, "Invalid context expression ' " + expression + " '"); // sec's wording, RuleLoader
-			throw new IllegalArgumentException(String.join("; ", problems));
+			java.util.List<String> messages = new java.util.ArrayList<>();
+			messages.add("Invalid context expression ' " + expression + " '"); // sec's wording, RuleLoader
+			problems.forEach(p -> messages.add(p.message()));
+			throw new IllegalArgumentException(String.join("; ", messages));
 		}
 		return e;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.syntax.PerlText;
 
 /**
@@ -37,36 +38,42 @@ public final class TimeSpec {
 	 * Parses a specification; on error returns {@code null} and adds sec's message to
 	 * {@code errors}.
 	 */
-	public static TimeSpec parse(String spec, List<String> errors) {
+	public static TimeSpec parse(String spec, List<ConfigDiagnostic.Problem> errors) {
 		List<String> parts = PerlText.splitWords(spec);
 		if (parts.size() < 5 || parts.size() > 6) {
-			errors.add("Wrong number of elements in time specification");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, spec,
+					"Wrong number of elements in time specification"));
 			return null;
 		}
 		String year = parts.size() == 6 ? parts.get(5) : "*";
 		BitSet minutes = timeList(parts.get(0), 0, 59, 0);
 		if (minutes == null) {
-			errors.add("Invalid minute specification '" + parts.get(0) + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, parts.get(0),
+					"Invalid minute specification '" + parts.get(0) + "'"));
 			return null;
 		}
 		BitSet hours = timeList(parts.get(1), 0, 23, 0);
 		if (hours == null) {
-			errors.add("Invalid hour specification '" + parts.get(1) + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, parts.get(1),
+					"Invalid hour specification '" + parts.get(1) + "'"));
 			return null;
 		}
 		BitSet days = timeList(parts.get(2), 0, 31, 0);
 		if (days == null) {
-			errors.add("Invalid day specification '" + parts.get(2) + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, parts.get(2),
+					"Invalid day specification '" + parts.get(2) + "'"));
 			return null;
 		}
 		BitSet months = timeList(parts.get(3), 1, 12, -1);
 		if (months == null) {
-			errors.add("Invalid month specification '" + parts.get(3) + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, parts.get(3),
+					"Invalid month specification '" + parts.get(3) + "'"));
 			return null;
 		}
 		BitSet weekdays = timeList(parts.get(4), 0, 7, 0);
 		if (weekdays == null) {
-			errors.add("Invalid weekday specification '" + parts.get(4) + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, parts.get(4),
+					"Invalid weekday specification '" + parts.get(4) + "'"));
 			return null;
 		}
 		if (weekdays.get(7)) {
@@ -74,7 +81,8 @@ public final class TimeSpec {
 		}
 		BitSet years = timeList(year, 0, 99, 0);
 		if (years == null) {
-			errors.add("Invalid year specification '" + year + "'");
+			errors.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_VALUE, year,
+					"Invalid year specification '" + year + "'"));
 			return null;
 		}
 		return new TimeSpec(minutes, hours, days, months, weekdays, years);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sec.engine.config.ConfigDiagnostic;
 import org.sec.engine.syntax.PerlText;
 import org.sec.engine.syntax.SubExpressions;
 
@@ -35,7 +36,7 @@ public final class ContextExpressionParser {
 	 * L2090) and parses the rest. Returns {@code null} when sec would log
 	 * "Invalid context expression"; {@link FieldValue#text()} is what sec prints then.
 	 */
-	public static FieldValue parseField(String value, List<String> problems) {
+	public static FieldValue parseField(String value, List<ConfigDiagnostic.Problem> problems) {
 		Matcher m = PRE_EVAL.matcher(value);
 		boolean pre = m.matches();
 		String text = pre ? m.group(1) : value;
@@ -43,7 +44,7 @@ public final class ContextExpressionParser {
 	}
 
 	/** Parses an expression; {@code null} if invalid. Extra messages sec logs go to {@code problems}. */
-	public static ContextExpression parse(String context, List<String> problems) {
+	public static ContextExpression parse(String context, List<ConfigDiagnostic.Problem> problems) {
 		List<String> subexpressions = new ArrayList<>();
 		String replaced = SubExpressions.replace(context, subexpressions);
 		if (replaced == null) {
@@ -92,7 +93,8 @@ public final class ContextExpressionParser {
 		}
 		if (!subexpressions.isEmpty()) {
 			for (String s : subexpressions) {
-				problems.add("Unexpected subexpression '" + s + "' in '" + context + "'");
+				problems.add(new ConfigDiagnostic.Problem(ConfigDiagnostic.Code.INVALID_CONTEXT, s,
+						"Unexpected subexpression '" + s + "' in '" + context + "'"));
 			}
 			return null;
 		}

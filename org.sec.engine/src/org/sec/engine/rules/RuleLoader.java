@@ -14,6 +14,7 @@ import org.sec.engine.action.ActionListParser;
 import org.sec.engine.action.ActionType;
 import org.sec.engine.calendar.TimeSpec;
 import org.sec.engine.config.ConfigDiagnostic;
+import org.sec.engine.config.ConfigDiagnostic.Code;
 import org.sec.engine.config.ConfigDiagnostic.Severity;
 import org.sec.engine.config.ConfigLine;
 import org.sec.engine.config.ConfigLineReader;
@@ -106,7 +107,7 @@ public final class RuleLoader {
 	}
 
 	private LoadedRuleFile read(String text) {
-		log(Severity.NOTICE, 0, "Reading configuration from " + file);
+		log(Severity.NOTICE, 0, "Reading configuration from " + file, Code.PROGRESS, null, null);
 		List<Rule> rules = new ArrayList<>();
 		Rule options = null;
 		Map<String, Integer> labels = new HashMap<>();
@@ -134,8 +135,8 @@ public final class RuleLoader {
 				continue;
 			}
 			if (line.kind() == ConfigLine.Kind.MALFORMED) {
-				log(Severity.ERROR, line.lastLine(),
-						ConfigDiagnostic.malformedLineMessage(file, line.lastLine(), line.text()));
+				log(Severity.ERROR, line.lastLine(), ConfigDiagnostic.malformedLineMessage(file, line.lastLine(), line.text()),
+						Code.MALFORMED_LINE, null, line.text());
 				valid = false;
 				continue;
 			}
@@ -146,32 +147,35 @@ public final class RuleLoader {
 				String previous = fields.put(keyword, line.value());
 				if (previous != null) {
 					log(Severity.WARNING, line.lastLine(),
-							ConfigDiagnostic.duplicateKeywordMessage(keyword, previous, line.value()));
+							ConfigDiagnostic.duplicateKeywordMessage(keyword, previous, line.value()), Code.DUPLICATE_KEYWORD,
+							keyword, previous);
 				}
 			}
 		}
 		if (!rules.isEmpty()) {
 			resolveLabels(rules, labels);
-			log(Severity.DEBUG, 0, rules.size() + " rules loaded from " + file);
+			log(Severity.DEBUG, 0, rules.size() + " rules loaded from " + file, Code.PROGRESS, null, null);
 		} else {
-			log(Severity.WARNING, 0, "No valid rules found in configuration file " + file);
+			log(Severity.WARNING, 0, "No valid rules found in configuration file " + file, Code.NO_VALID_RULES, null, null);
 		}
 		return new LoadedRuleFile(file, rules, options, messages, valid, newerFeatures);
 	}
 
 	private Rule lastOptions;
 
-	private void log(Severity severity, int line, String message) {
-		messages.add(new ConfigDiagnostic(severity, line, message));
+	private void log(Severity severity, int line, String message, Code code, String keyword, String subject) {
+		messages.add(new ConfigDiagnostic(severity, line, message, code, keyword, subject));
 	}
 
-	private Reject reject(String message) {
-		log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message);
+	/** sec's "Rule in F at line N: message" error; the rule is rejected. */
+	private Reject reject(Code code, String keyword, String subject, String message) {
+		log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message, code, keyword, subject);
 		return new Reject();
 	}
 
-	private void warn(String message) {
-		log(Severity.WARNING, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message);
+	private void warn(Code code, String keyword, String subject, String message) {
+		log(Severity.WARNING, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + message, code, keyword,
+				subject);
 	}
 
 	/** Returns 1 for a valid rule (added to {@code rules}), 2 for valid Options, 0 for an invalid rule. */
@@ -179,7 +183,7 @@ public final class RuleLoader {
 		ruleLine = line;
 		try {
 			if (!ref.containsKey("type")) {
-				throw reject("Keyword 'type' missing");
+				throw reject(Code.MISSING_KEYWORD, "type", null, "Keyword 'type' missing");
 			}
 			String type = PerlText.uc(ref.get("type"));
 			Rule rule = switch (type) {
@@ -202,7 +206,7 @@ public final class RuleLoader {
 				if (eg.matches()) {
 					yield eventGroup(ref, type, eg.group(1), number);
 				}
-				throw reject("Invalid rule type " + type);
+				throw reject(Code.INVALID_RULE_TYPE, "type", ref.get("type"), "Invalid rule type " + type);
 			}
 			};
 			if (rule == null) {
@@ -322,13 +326,13 @@ public final class RuleLoader {
 		boolean error = false;
 		for (Map.Entry<String, Boolean> key : keys.entrySet()) {
 			if (key.getValue() && !ref.containsKey(key.getKey())) {
-				reject("Keyword '" + key.getKey() + "' missing (needed for " + type + " rule)");
+				reject(Code.MISSING_KEYWORD, key.getKey(), type, "Keyword '" + key.getKey() + "' missing (needed for " + type + " rule)");
 				error = true;
 			}
 		}
 		for (String key : ref.keySet()) {
 			if (!keys.containsKey(key)) {
-				reject("Keyword '" + key + "' illegal (not allowed for " + type + " rule)");
+				reject(Code.ILLEGAL_KEYWORD, key, type, "Keyword '" + key + "' illegal (not allowed for " + type + " rule)");
 				error = true;
 			}
 		}
@@ -345,7 +349,7 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action", actions(ref, "action", number));
 		return rule;
 	}
 
@@ -361,12 +365,12 @@ public final class RuleLoader {
 			if (shell.equals("NO")) {
 				rule.scriptWords = PerlText.splitWords(ref.get("script"));
 			} else if (!shell.equals("YES")) {
-				throw reject("Invalid shell value ' " + ref.get("shell") + " '");
+				throw reject(Code.INVALID_VALUE, "shell", ref.get("shell"), "Invalid shell value ' " + ref.get("shell") + " '");
 			}
 		}
-		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action", actions(ref, "action", number));
 		if (ref.containsKey("action2")) {
-			rule.actions.put("action2", actions(ref.get("action2"), number));
+			rule.actions.put("action2", actions(ref, "action2", number));
 		}
 		return rule;
 	}
@@ -377,8 +381,8 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.actions.put("action", actions(ref.get("action"), number));
-		rule.window = positive(ref.get("window"), "Invalid time window");
+		rule.actions.put("action", actions(ref, "action", number));
+		rule.window = positive(ref, "window", "Invalid time window");
 		return rule;
 	}
 
@@ -392,14 +396,14 @@ public final class RuleLoader {
 		rule.slots.add(second);
 		first.whatNext = continueValue(ref, "continue");
 		second.whatNext = continueValue(ref, "continue2");
-		first.pattern = pattern(ref.get("ptype"), ref.get("pattern"), null);
-		second.pattern = pattern(ref.get("ptype2"), ref.get("pattern2"), first.pattern);
+		first.pattern = pattern(ref, "", null);
+		second.pattern = pattern(ref, "2", first.pattern);
 		first.varmap = varmap(first.pattern, ref, "varmap");
 		second.varmap = varmap(second.pattern, ref, "varmap2");
 		first.context = context(ref, "context");
 		second.context = context(ref, "context2");
-		rule.actions.put("action", actions(ref.get("action"), number));
-		rule.actions.put("action2", actions(ref.get("action2"), number));
+		rule.actions.put("action", actions(ref, "action", number));
+		rule.actions.put("action2", actions(ref, "action2", number));
 		rule.desc2 = ref.get("desc2");
 		if (kind == RuleKind.PAIR) {
 			if (!ref.containsKey("window")) {
@@ -407,12 +411,12 @@ public final class RuleLoader {
 			} else {
 				Matcher m = NUMBER.matcher(ref.get("window"));
 				if (!m.matches()) {
-					throw reject("Invalid time window ' " + ref.get("window") + " '");
+					throw reject(Code.INVALID_VALUE, "window", ref.get("window"), "Invalid time window ' " + ref.get("window") + " '");
 				}
 				rule.window = digits(m.group(1));
 			}
 		} else {
-			rule.window = positive(ref.get("window"), "Invalid time window");
+			rule.window = positive(ref, "window", "Invalid time window");
 		}
 		return rule;
 	}
@@ -423,12 +427,12 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action", actions(ref, "action", number));
 		if (ref.containsKey("action2")) {
-			rule.actions.put("action2", actions(ref.get("action2"), number));
+			rule.actions.put("action2", actions(ref, "action2", number));
 		}
-		rule.window = positive(ref.get("window"), "Invalid time window");
-		rule.threshold = positive(ref.get("thresh"), "Invalid threshold");
+		rule.window = positive(ref, "window", "Invalid time window");
+		rule.threshold = positive(ref, "thresh", "Invalid threshold");
 		return rule;
 	}
 
@@ -439,14 +443,14 @@ public final class RuleLoader {
 		rule.desc2 = ref.get("desc2");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.actions.put("action", actions(ref.get("action"), number));
-		rule.actions.put("action2", actions(ref.get("action2"), number));
-		rule.window = positive(ref.get("window"), "Invalid 1st time window");
-		rule.window2 = positive(ref.get("window2"), "Invalid 2nd time window");
-		rule.threshold = positive(ref.get("thresh"), "Invalid 1st threshold");
+		rule.actions.put("action", actions(ref, "action", number));
+		rule.actions.put("action2", actions(ref, "action2", number));
+		rule.window = positive(ref, "window", "Invalid 1st time window");
+		rule.window2 = positive(ref, "window2", "Invalid 2nd time window");
+		rule.threshold = positive(ref, "thresh", "Invalid 1st threshold");
 		Matcher m = NUMBER.matcher(ref.get("thresh2"));
 		if (!m.matches()) {
-			throw reject("Invalid 2nd threshold ' " + ref.get("thresh2") + " '");
+			throw reject(Code.INVALID_VALUE, "thresh2", ref.get("thresh2"), "Invalid 2nd threshold ' " + ref.get("thresh2") + " '");
 		}
 		rule.threshold2 = digits(m.group(1));
 		return rule;
@@ -455,7 +459,8 @@ public final class RuleLoader {
 	private Rule eventGroup(Map<String, String> ref, String type, String n, int number) throws Reject {
 		int count = n.isEmpty() ? 1 : parseCount(n);
 		if (count < 1) {
-			throw reject("Invalid rule type " + type + " (N must be at least 1 for EventGroupN rule)");
+			throw reject(Code.INVALID_RULE_TYPE, "type", ref.get("type"),
+					"Invalid rule type " + type + " (N must be at least 1 for EventGroupN rule)");
 		}
 		missingKeywords(ref, keywordsFor(RuleKind.EVENT_GROUP, count), type);
 		Rule rule = new Rule(RuleKind.EVENT_GROUP, file, ruleLine);
@@ -466,45 +471,46 @@ public final class RuleLoader {
 			PatternSlot slot = new PatternSlot();
 			rule.slots.add(slot);
 			slot.whatNext = continueValue(ref, "continue" + j);
-			slot.pattern = pattern(ref.get("ptype" + j), ref.get("pattern" + j), null);
+			slot.pattern = pattern(ref, "" + j, null);
 			slot.varmap = varmap(slot.pattern, ref, "varmap" + j);
 			slot.context = context(ref, "context" + j);
 			if (ref.containsKey("count" + j)) {
-				slot.count = actions(ref.get("count" + j), number);
+				slot.count = actions(ref, "count" + j, number);
 			}
 			if (ref.containsKey("thresh" + j)) {
-				slot.threshold = positive(ref.get("thresh" + j), "Invalid threshold");
+				slot.threshold = positive(ref, "thresh" + j, "Invalid threshold");
 			}
 			if (ref.containsKey("egtoken" + j) && !ref.containsKey("egpattern")) {
-				throw reject("'egtoken" + j + "' keyword requires the 'egpattern' keyword");
+				throw reject(Code.KEYWORD_NEEDS_ANOTHER, "egtoken" + j, "egpattern",
+						"'egtoken" + j + "' keyword requires the 'egpattern' keyword");
 			}
 			if (ref.containsKey("egpattern")) {
 				slot.egToken = ref.containsKey("egtoken" + j) ? ref.get("egtoken" + j) : Integer.toString(i + 1);
 			}
 		}
-		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action", actions(ref, "action", number));
 		for (String field : List.of("init", "slide", "end")) {
 			if (ref.containsKey(field)) {
-				rule.actions.put(field, actions(ref.get(field), number));
+				rule.actions.put(field, actions(ref, field, number));
 			}
 		}
-		rule.window = positive(ref.get("window"), "Invalid time window");
+		rule.window = positive(ref, "window", "Invalid time window");
 		if (ref.containsKey("multact")) {
 			String multact = PerlText.uc(ref.get("multact"));
 			if (multact.equals("YES")) {
 				rule.multipleActions = true;
 			} else if (!multact.equals("NO")) {
-				throw reject("Invalid multact value ' " + ref.get("multact") + " '");
+				throw reject(Code.INVALID_VALUE, "multact", ref.get("multact"), "Invalid multact value ' " + ref.get("multact") + " '");
 			}
 		}
 		if (ref.containsKey("egptype") && !ref.containsKey("egpattern")) {
-			throw reject("'egptype' keyword requires the 'egpattern' keyword");
+			throw reject(Code.KEYWORD_NEEDS_ANOTHER, "egptype", "egpattern", "'egptype' keyword requires the 'egpattern' keyword");
 		}
 		if (ref.containsKey("egpattern") && !ref.containsKey("egptype")) {
-			throw reject("'egpattern' keyword requires the 'egptype' keyword");
+			throw reject(Code.KEYWORD_NEEDS_ANOTHER, "egpattern", "egptype", "'egpattern' keyword requires the 'egptype' keyword");
 		}
 		if (ref.containsKey("egpattern")) {
-			rule.egPattern = eventGroupPattern(ref.get("egptype"), ref.get("egpattern"));
+			rule.egPattern = eventGroupPattern(ref);
 		}
 		return rule;
 	}
@@ -522,7 +528,7 @@ public final class RuleLoader {
 		Rule rule = new Rule(RuleKind.SUPPRESS, file, ruleLine);
 		PatternSlot slot = new PatternSlot();
 		rule.slots.add(slot);
-		slot.pattern = pattern(ref.get("ptype"), ref.get("pattern"), null);
+		slot.pattern = pattern(ref, "", null);
 		slot.varmap = varmap(slot.pattern, ref, "varmap");
 		slot.context = context(ref, "context");
 		rule.desc = ref.containsKey("desc") ? ref.get("desc") : defaultDesc("Suppress", slot.pattern);
@@ -533,15 +539,16 @@ public final class RuleLoader {
 		missingKeywords(ref, keywordsFor(RuleKind.CALENDAR, 1), type);
 		Rule rule = new Rule(RuleKind.CALENDAR, file, ruleLine);
 		rule.desc = ref.get("desc");
-		List<String> errors = new ArrayList<>();
+		List<ConfigDiagnostic.Problem> errors = new ArrayList<>();
 		rule.time = TimeSpec.parse(ref.get("time"), errors);
 		if (rule.time == null) {
-			throw reject(errors.get(0));
+			ConfigDiagnostic.Problem p = errors.get(0);
+			throw reject(p.code(), "time", p.subject(), p.message());
 		}
 		PatternSlot slot = new PatternSlot();
 		rule.slots.add(slot);
 		slot.context = context(ref, "context");
-		rule.actions.put("action", actions(ref.get("action"), number));
+		rule.actions.put("action", actions(ref, "action", number));
 		return rule;
 	}
 
@@ -559,7 +566,7 @@ public final class RuleLoader {
 			if (constset.equals("NO")) {
 				rule.constSet = false;
 			} else if (!constset.equals("YES")) {
-				throw reject("Invalid constset value ' " + ref.get("constset") + " '");
+				throw reject(Code.INVALID_VALUE, "constset", ref.get("constset"), "Invalid constset value ' " + ref.get("constset") + " '");
 			}
 		}
 		return rule;
@@ -573,7 +580,8 @@ public final class RuleLoader {
 			if (procallin.equals("NO")) {
 				rule.procAllInput = false;
 			} else if (!procallin.equals("YES")) {
-				warn("Invalid procallin value ' " + ref.get("procallin") + " ', assuming procallin=Yes");
+				warn(Code.INVALID_VALUE, "procallin", ref.get("procallin"),
+						"Invalid procallin value ' " + ref.get("procallin") + " ', assuming procallin=Yes");
 			}
 		}
 		if (ref.containsKey("joincfset")) {
@@ -588,7 +596,7 @@ public final class RuleLoader {
 		PatternSlot slot = new PatternSlot();
 		rule.slots.add(slot);
 		slot.whatNext = continueValue(ref, "continue" + suffix);
-		slot.pattern = pattern(ref.get("ptype" + suffix), ref.get("pattern" + suffix), null);
+		slot.pattern = pattern(ref, suffix, null);
 		slot.varmap = varmap(slot.pattern, ref, "varmap" + suffix);
 		return slot;
 	}
@@ -599,16 +607,17 @@ public final class RuleLoader {
 		}
 		ContinueSpec spec = ContinueSpec.parse(ref.get(field));
 		if (spec == null) {
-			throw reject("Invalid continue value '" + ref.get(field) + "'");
+			throw reject(Code.INVALID_VALUE, field, ref.get(field), "Invalid continue value '" + ref.get(field) + "'");
 		}
 		return spec;
 	}
 
 	/** A window or threshold that must be a positive integer: {@code /^0*([0-9]+)$/ && $1 != 0}. */
-	private long positive(String value, String message) throws Reject {
+	private long positive(Map<String, String> ref, String field, String message) throws Reject {
+		String value = ref.get(field);
 		Matcher m = NUMBER.matcher(value);
 		if (!m.matches() || isZero(m.group(1))) {
-			throw reject(message + " ' " + value + " '");
+			throw reject(Code.INVALID_VALUE, field, value, message + " ' " + value + " '");
 		}
 		return digits(m.group(1));
 	}
@@ -630,32 +639,36 @@ public final class RuleLoader {
 	}
 
 	/** analyze_pattern (L690); {@code first} is the first pattern of a Pair rule when this is pattern2. */
-	private PatternSpec pattern(String ptype, String pat, PatternSpec first) throws Reject {
+	private PatternSpec pattern(Map<String, String> ref, String suffix, PatternSpec first) throws Reject {
+		String ptypeKey = "ptype" + suffix;
+		String patternKey = "pattern" + suffix;
+		String ptype = ref.get(ptypeKey);
+		String pat = ref.get(patternKey);
 		Matcher m;
 		if ((m = PTYPE_REGEXP.matcher(ptype)).matches()) {
 			boolean negated = !m.group(1).isEmpty();
-			int lines = lineCount(ptype, m.group(2));
+			int lines = lineCount(ptypeKey, ptype, m.group(2));
 			boolean compileNow = first == null || first.type() == PatternSpec.Type.TVALUE
 					|| first.type() == PatternSpec.Type.SUBSTR || !MatchVariables.contains(pat, '$');
 			if (!compileNow) {
 				return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, null, true, false);
 			}
-			return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, regex(pat, SEC_PATTERN_LINE), false, false);
+			return new PatternSpec(PatternSpec.Type.REGEXP, negated, lines, pat, regex(patternKey, pat, SEC_PATTERN_LINE), false, false);
 		}
 		if ((m = PTYPE_SUBSTR.matcher(ptype)).matches()) {
 			boolean negated = !m.group(1).isEmpty();
-			int lines = lineCount(ptype, m.group(2));
+			int lines = lineCount(ptypeKey, ptype, m.group(2));
 			return new PatternSpec(PatternSpec.Type.SUBSTR, negated, lines, substSpecialChars(pat), null, false, false);
 		}
 		if ((m = PTYPE_PERLFUNC.matcher(ptype)).matches()) {
 			boolean negated = !m.group(1).isEmpty();
-			int lines = lineCount(ptype, m.group(2));
-			checkFunction(pat);
+			int lines = lineCount(ptypeKey, ptype, m.group(2));
+			checkFunction(patternKey, pat);
 			return new PatternSpec(PatternSpec.Type.PERLFUNC, negated, lines, pat, null, false, false);
 		}
 		if ((m = PTYPE_CACHED.matcher(ptype)).matches()) {
 			if (!CACHED_NAME.matcher(pat).matches()) {
-				throw reject("Invalid cached pattern name '" + pat + "': the name does not have the form "
+				throw reject(Code.INVALID_PATTERN, patternKey, pat, "Invalid cached pattern name '" + pat + "': the name does not have the form "
 						+ "<letter>[<letter>|<digit>|<underscore>]...");
 			}
 			return new PatternSpec(PatternSpec.Type.CACHED, !m.group(1).isEmpty(), 1, pat, null, false, false);
@@ -663,17 +676,17 @@ public final class RuleLoader {
 		if (PTYPE_TVALUE.matcher(ptype).matches()) {
 			String upper = PerlText.uc(pat);
 			if (!upper.equals("TRUE") && !upper.equals("FALSE")) {
-				throw reject("Invalid truth value '" + pat + "'");
+				throw reject(Code.INVALID_PATTERN, patternKey, pat, "Invalid truth value '" + pat + "'");
 			}
 			return new PatternSpec(PatternSpec.Type.TVALUE, false, 1, pat, null, false, upper.equals("TRUE"));
 		}
-		throw reject("Invalid pattern type '" + ptype + "'");
+		throw reject(Code.INVALID_PATTERN_TYPE, ptypeKey, ptype, "Invalid pattern type '" + ptype + "'");
 	}
 
-	private int lineCount(String ptype, String digits) throws Reject {
+	private int lineCount(String ptypeKey, String ptype, String digits) throws Reject {
 		int lines = digits == null ? 1 : parseCount(digits);
 		if (bufsize > 0 && lines > bufsize) {
-			throw reject("Pattern type '" + ptype + "' is designed to match " + lines + " lines, "
+			throw reject(Code.INVALID_PATTERN_TYPE, ptypeKey, ptype, "Pattern type '" + ptype + "' is designed to match " + lines + " lines, "
 					+ "please set --bufsize command line option to at least " + lines);
 		}
 		return lines;
@@ -689,7 +702,7 @@ public final class RuleLoader {
 	 * quantifier limits), perl is asked, so that verdict and message are perl's. Valid Perl
 	 * without a Java translation is matched by perl.
 	 */
-	private PerlRegex.Compiled regex(String pat, int secLine) throws Reject {
+	private PerlRegex.Compiled regex(String key, String pat, int secLine) throws Reject {
 		PerlRegex.Compiled known = compiled.get(pat);
 		if (known != null) {
 			return known; // one compiled pattern per text, so the engine matches it once per line
@@ -698,13 +711,13 @@ public final class RuleLoader {
 		try {
 			regex = PerlRegex.compile(pat);
 		} catch (PerlRegexException e) {
-			regex = untranslated(pat, secLine, e);
+			regex = untranslated(key, pat, secLine, e);
 		}
 		compiled.put(pat, regex);
 		return regex;
 	}
 
-	private PerlRegex.Compiled untranslated(String pat, int secLine, PerlRegexException e) throws Reject {
+	private PerlRegex.Compiled untranslated(String key, String pat, int secLine, PerlRegexException e) throws Reject {
 		if (perl != null && perl.available()) {
 			String perlError;
 			try {
@@ -713,35 +726,36 @@ public final class RuleLoader {
 				perlError = null;
 			}
 			if (perlError != null) {
-				throw reject("Invalid regular expression '" + pat + "': " + perlError);
+				throw reject(Code.INVALID_PATTERN, key, pat, "Invalid regular expression '" + pat + "': " + perlError);
 			}
 			return PerlRegex.matchedInPerl(pat);
 		}
 		if (e.unsupported()) {
 			// sec accepts it; without perl jsec cannot run it, and says so where the rule is
-			warn("Regular expression '" + pat + "' is valid Perl, but " + e.getMessage()
+			warn(Code.PATTERN_DIFFERS_IN_JAVA, key, pat, "Regular expression '" + pat + "' is valid Perl, but " + e.getMessage()
 					+ ", and perl is not installed: jsec and the simulator load the rule and it never matches there");
 			return PerlRegex.neverMatching();
 		}
 		String where = e.perlsText() ? " at /usr/bin/sec line " + secLine + ", <$fh> line " + readerLine + ".\n" : "";
-		throw reject("Invalid regular expression '" + pat + "': " + e.getMessage() + where);
+		throw reject(Code.INVALID_PATTERN, key, pat, "Invalid regular expression '" + pat + "': " + e.getMessage() + where);
 	}
 
 	/** analyze_pattern L756: a PerlFunc pattern must evaluate to a code reference. */
-	private void checkFunction(String code) throws Reject {
-		String error = perlCodeError(code);
+	private void checkFunction(String key, String code) throws Reject {
+		String error = perlCodeError(key, code);
 		if (error != null) {
-			throw reject("Invalid function '" + code + "', eval didn't return a code reference: " + error);
+			throw reject(Code.INVALID_PATTERN, key, code,
+					"Invalid function '" + code + "', eval didn't return a code reference: " + error);
 		}
 	}
 
 	/** What sec prints after "didn't return a code reference:", or {@code null} if the code is fine. */
-	private String perlCodeError(String code) {
+	private String perlCodeError(String key, String code) {
 		if (perl == null) {
 			return null;
 		}
 		if (!perl.available()) {
-			warn("Perl code '" + code + "' is not compiled: perl is not installed here; sec compiles it and"
+			warn(Code.PERL_UNAVAILABLE, key, code, "Perl code '" + code + "' is not compiled: perl is not installed here; sec compiles it and"
 					+ " rejects the rule if it is not a code reference");
 			return null;
 		}
@@ -754,15 +768,16 @@ public final class RuleLoader {
 	}
 
 	/** analyze_context_expr L1916: the code of each -> and :> operand must be a code reference. */
-	private boolean checkContextCode(ContextExpression expression) {
+	private boolean checkContextCode(ContextExpression expression, String key) {
 		for (ContextToken t : expression.tokens()) {
 			if (t.kind() == ContextToken.Kind.CCODE || t.kind() == ContextToken.Kind.CCODE2) {
-				String error = perlCodeError(t.text());
+				String error = perlCodeError(key, t.text());
 				if (error != null) {
-					log(Severity.ERROR, ruleLine, "Eval '" + t.text() + "' didn't return a code reference: " + error);
+					log(Severity.ERROR, ruleLine, "Eval '" + t.text() + "' didn't return a code reference: " + error,
+							Code.INVALID_CODE, key, t.text());
 					return false;
 				}
-			} else if (t.nested() != null && !checkContextCode(t.nested())) {
+			} else if (t.nested() != null && !checkContextCode(t.nested(), key)) {
 				return false;
 			}
 		}
@@ -770,19 +785,19 @@ public final class RuleLoader {
 	}
 
 	/** analyze_actionlist L1598: lcall code must be a code reference. */
-	private boolean checkActionCode(List<Action> actions) {
+	private boolean checkActionCode(List<Action> actions, String key) {
 		for (Action a : actions) {
 			if (a.type() == ActionType.LCALL) {
 				String code = a.arg(2);
-				String error = perlCodeError(code);
+				String error = perlCodeError(key, code);
 				if (error != null) {
 					log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": Eval '" + code
-							+ "' didn't return a code reference: " + error);
+							+ "' didn't return a code reference: " + error, Code.INVALID_CODE, key, code);
 					return false;
 				}
 			}
 			for (List<Action> nested : a.lists()) {
-				if (!checkActionCode(nested)) {
+				if (!checkActionCode(nested, key)) {
 					return false;
 				}
 			}
@@ -809,20 +824,22 @@ public final class RuleLoader {
 		return sb.toString();
 	}
 
-	private PatternSpec eventGroupPattern(String ptype, String pat) throws Reject {
+	private PatternSpec eventGroupPattern(Map<String, String> ref) throws Reject {
+		String ptype = ref.get("egptype");
+		String pat = ref.get("egpattern");
 		Matcher m;
 		if ((m = EG_REGEXP.matcher(ptype)).matches()) {
-			return new PatternSpec(PatternSpec.Type.REGEXP, !m.group(1).isEmpty(), 1, pat, regex(pat, SEC_GROUP_PATTERN_LINE), false, false);
+			return new PatternSpec(PatternSpec.Type.REGEXP, !m.group(1).isEmpty(), 1, pat, regex("egpattern", pat, SEC_GROUP_PATTERN_LINE), false, false);
 		}
 		if ((m = EG_SUBSTR.matcher(ptype)).matches()) {
 			return new PatternSpec(PatternSpec.Type.SUBSTR, !m.group(1).isEmpty(), 1, substSpecialChars(pat), null,
 					false, false);
 		}
 		if ((m = EG_PERLFUNC.matcher(ptype)).matches()) {
-			checkFunction(pat);
+			checkFunction("egpattern", pat);
 			return new PatternSpec(PatternSpec.Type.PERLFUNC, !m.group(1).isEmpty(), 1, pat, null, false, false);
 		}
-		throw reject("Invalid event group pattern type '" + ptype + "'");
+		throw reject(Code.INVALID_PATTERN_TYPE, "egptype", ptype, "Invalid event group pattern type '" + ptype + "'");
 	}
 
 	/** analyze_varmap (L814). */
@@ -834,7 +851,7 @@ public final class RuleLoader {
 		boolean supported = !pattern.negated()
 				&& (pattern.type() == PatternSpec.Type.REGEXP || pattern.type() == PatternSpec.Type.PERLFUNC);
 		if (!supported) {
-			warn("Variable maps are supported for RegExp and PerlFunc patterns only, ignoring variable map '" + varmap
+			warn(Code.INVALID_VARMAP, field, varmap, "Variable maps are supported for RegExp and PerlFunc patterns only, ignoring variable map '" + varmap
 					+ "'");
 			return Map.of();
 		}
@@ -842,7 +859,7 @@ public final class RuleLoader {
 		for (String mapping : PerlText.split(VARMAP_SEPARATOR, varmap)) {
 			Matcher m = VARMAP_ENTRY.matcher(mapping);
 			if (!m.matches()) {
-				throw reject("Invalid variable map '" + varmap + "': the variable mapping '" + mapping
+				throw reject(Code.INVALID_VARMAP, field, mapping, "Invalid variable map '" + varmap + "': the variable mapping '" + mapping
 						+ "' does not have the form <letter>[<letter>|<digit>|<underscore>]... [= <number>]");
 			}
 			map.put(m.group(1), m.group(2) == null ? null : parseCount(m.group(2)));
@@ -854,26 +871,28 @@ public final class RuleLoader {
 		if (!ref.containsKey(field)) {
 			return null;
 		}
-		List<String> problems = new ArrayList<>();
+		List<ConfigDiagnostic.Problem> problems = new ArrayList<>();
 		ContextExpressionParser.FieldValue value = ContextExpressionParser.parseField(ref.get(field), problems);
-		for (String problem : problems) {
-			log(Severity.ERROR, ruleLine, problem);
+		for (ConfigDiagnostic.Problem problem : problems) {
+			log(Severity.ERROR, ruleLine, problem.message(), problem.code(), field, problem.subject());
 		}
-		if (value.expression() == null || !checkContextCode(value.expression())) {
-			throw reject("Invalid context expression ' " + value.text() + " '");
+		if (value.expression() == null || !checkContextCode(value.expression(), field)) {
+			throw reject(Code.INVALID_CONTEXT, field, value.text(), "Invalid context expression ' " + value.text() + " '");
 		}
 		return value;
 	}
 
-	private List<Action> actions(String list, int number) throws Reject {
-		List<String> errors = new ArrayList<>();
+	private List<Action> actions(Map<String, String> ref, String field, int number) throws Reject {
+		String list = ref.get(field);
+		List<ConfigDiagnostic.Problem> errors = new ArrayList<>();
 		List<Action> actions = ActionListParser.parse(list, file, number, secVersion, errors,
-				(feature, since) -> newerFeatures.add(new NewerSecFeature(ruleLine, "action", feature, since, secVersion)));
-		for (String error : errors) {
-			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error);
+				(feature, since) -> newerFeatures.add(new NewerSecFeature(ruleLine, field, feature, since, secVersion)));
+		for (ConfigDiagnostic.Problem error : errors) {
+			log(Severity.ERROR, ruleLine, "Rule in " + file + " at line " + ruleLine + ": " + error.message(), error.code(),
+					field, error.subject());
 		}
-		if (actions == null || !checkActionCode(actions)) {
-			throw reject("Invalid action list ' " + list + " '");
+		if (actions == null || !checkActionCode(actions, field)) {
+			throw reject(Code.INVALID_ACTION_LIST, field, list, "Invalid action list ' " + list + " '");
 		}
 		return actions;
 	}
@@ -905,11 +924,12 @@ public final class RuleLoader {
 					Integer id = labels.get(slot.whatNext.label());
 					ruleLine = rule.line;
 					if (id == null) {
-						warn("label " + slot.whatNext.label() + " does not exist, assuming continue" + suffix + "=DontCont");
+						warn(Code.BAD_LABEL, "continue" + suffix, slot.whatNext.label(),
+								"label " + slot.whatNext.label() + " does not exist, assuming continue" + suffix + "=DontCont");
 						slot.whatNext = ContinueSpec.DONT_CONT;
 						slot.gotoRule = n;
 					} else if (id <= i) {
-						warn("can't go backwards to label " + slot.whatNext.label() + ", assuming continue" + suffix
+						warn(Code.BAD_LABEL, "continue" + suffix, slot.whatNext.label(), "can't go backwards to label " + slot.whatNext.label() + ", assuming continue" + suffix
 								+ "=DontCont");
 						slot.whatNext = ContinueSpec.DONT_CONT;
 						slot.gotoRule = n;

@@ -206,9 +206,11 @@ public final class RuleSet {
 			// bytes as characters, as Perl reads them
 			text = new String(Files.readAllBytes(location), StandardCharsets.ISO_8859_1);
 		} catch (IOException e) {
-			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0, "Reading configuration from " + name));
+			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.NOTICE, 0, "Reading configuration from " + name,
+					ConfigDiagnostic.Code.PROGRESS, null, null));
 			log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.ERROR, 0,
-					"Can't open configuration file " + name + " (" + reason(e) + ")"));
+					"Can't open configuration file " + name + " (" + reason(e) + ")", ConfigDiagnostic.Code.CANNOT_OPEN,
+					null, name));
 			return null;
 		}
 		LoadedRuleFile file = RuleLoader.load(name, text, bufsize, version, perl);
@@ -227,7 +229,8 @@ public final class RuleSet {
 					log.accept(new ConfigDiagnostic(ConfigDiagnostic.Severity.WARNING, rule.line(),
 							"Rule in " + file.fileName() + " at line " + rule.line() + ": Perl code uses sec's internal "
 									+ name + ", which jsec does not have: the code runs in jsec's Perl bridge and"
-									+ " sees an empty variable, not jsec's state"));
+									+ " sees an empty variable, not jsec's state",
+							ConfigDiagnostic.Code.SEC_INTERNALS_NOT_SHARED, null, name));
 				}
 			}
 		}

@@ -62,6 +62,24 @@ class SecValidatorTest {
 				.validate(current, CheckMode.ALL, CancelIndicator.NullImpl));
 	}
 
+	/**
+	 * Issues carry the loader's code and data (keyword, subject), which quick fixes read; the
+	 * position comes from them too: the misspelt pattern type of the second pattern, on its value.
+	 */
+	@Test
+	void issuesCarryTheLoadersCodeKeywordAndSubject() {
+		String text = "type=Pair\nptype=RegExp\npattern=x\ndesc=d\naction=none\nptype2=SubStrr\npattern2=y\n"
+				+ "desc2=e\naction2=none\n";
+		Issue issue = validate(text, "p.sec").stream().filter(i -> i.getSeverity() == Severity.ERROR).findFirst()
+				.orElseThrow();
+		assertEquals("Invalid pattern type 'SubStrr' (sec reports it for the rule at line 1)", issue.getMessage());
+		assertEquals("sec.invalidPatternType", issue.getCode());
+		assertEquals(List.of("ptype2", "SubStrr"), List.of(issue.getData()));
+		assertEquals(6, issue.getLineNumber());
+		assertEquals(text.indexOf("SubStrr"), issue.getOffset());
+		assertEquals("SubStrr".length(), issue.getLength());
+	}
+
 	@Test
 	void missingKeywordIsAnErrorOnTheTypeField() {
 		String text = "# c\ntype=Single\nptype=SubStr\npattern=x\naction=none\n";

@@ -56,6 +56,7 @@ class SecwbCheckTest {
 		assertEquals("error", issue.get("severity").getAsString());
 		assertEquals(3, issue.get("line").getAsInt());
 		assertTrue(issue.get("message").getAsString().startsWith("Invalid regular expression '(x':"), issue::toString);
+		assertEquals("sec.invalidPattern", issue.get("code").getAsString());
 	}
 
 	@Test

@@ -77,6 +77,9 @@ public final class CheckCommand implements Callable<Integer> {
 				o.addProperty("column", f.issue().getColumn());
 				o.addProperty("severity", f.issue().getSeverity() == Severity.ERROR ? "error" : "warning");
 				o.addProperty("message", f.issue().getMessage());
+				if (f.issue().getCode() != null) {
+					o.addProperty("code", f.issue().getCode()); // what tools key on, not the message
+				}
 				issues.add(o);
 			}
 			root.add("issues", issues);

@@ -30,33 +30,10 @@ import org.sec.lang.sec.SecPackage;
  */
 public class SecValidator extends AbstractSecValidator {
 
-	public static final String SEC_ERROR = "sec.error";
-	public static final String SEC_WARNING = "sec.warning";
 	/** A line that is not keyword=value: the file is invalid but the rule around it is still checked. */
-	public static final String MALFORMED_LINE = "sec.malformedLine";
+	public static final String MALFORMED_LINE = IssueCodes.of(ConfigDiagnostic.Code.MALFORMED_LINE);
 	/** An action or field that the target sec release does not have yet (trim before 2.9.4). */
-	public static final String NEEDS_NEWER_SEC = "sec.needsNewerSec";
-
-	private static final Pattern RULE_PREFIX = Pattern.compile("^Rule in .* at line (\\d+): ");
-	private static final Pattern QUOTED_KEYWORD = Pattern.compile("Keyword '([A-Za-z0-9]+)'|^'([A-Za-z0-9]+)' keyword");
-	/** Message starts that concern one field, and that field's keyword. */
-	private static final List<String[]> FIELD_MESSAGES = List.of(new String[] { "Invalid continue value", "continue" },
-			new String[] { "Invalid pattern type", "ptype" }, new String[] { "Invalid regular expression", "pattern" },
-			new String[] { "Invalid truth value", "pattern" }, new String[] { "Invalid cached pattern name", "pattern" },
-			new String[] { "Invalid variable map", "varmap" }, new String[] { "Variable maps are supported", "varmap" },
-			new String[] { "Invalid context expression", "context" }, new String[] { "Invalid action list", "action" },
-			new String[] { "Invalid time window", "window" }, new String[] { "Invalid 1st time window", "window" },
-			new String[] { "Invalid 2nd time window", "window2" }, new String[] { "Invalid threshold", "thresh" },
-			new String[] { "Invalid 1st threshold", "thresh" }, new String[] { "Invalid 2nd threshold", "thresh2" },
-			new String[] { "Invalid shell value", "shell" }, new String[] { "Invalid multact value", "multact" },
-			new String[] { "Invalid constset value", "constset" }, new String[] { "Invalid procallin value", "procallin" },
-			new String[] { "Invalid rule type", "type" }, new String[] { "label ", "continue" },
-			new String[] { "can't go backwards", "continue" }, new String[] { "Wrong number of elements", "time" },
-			new String[] { "Invalid minute", "time" }, new String[] { "Invalid hour", "time" },
-			new String[] { "Invalid day", "time" }, new String[] { "Invalid month", "time" },
-			new String[] { "Invalid weekday", "time" }, new String[] { "Invalid year", "time" },
-			new String[] { "Invalid event group pattern type", "egptype" },
-			new String[] { "Regular expression", "pattern" });
+	public static final String NEEDS_NEWER_SEC = IssueCodes.NEEDS_NEWER_SEC;
 
 	@Check(CheckType.FAST)
 	public void checkWithSecsLoader(SecFile file) {
@@ -105,7 +82,7 @@ public class SecValidator extends AbstractSecValidator {
 		}
 	}
 
-	public static final String LINT = "sec.lint";
+	public static final String LINT = IssueCodes.LINT;
 
 	/** Rules and line elements by line, built once per validation so lookups stay cheap for big files. */
 	private static final class LineIndex {
@@ -196,141 +173,71 @@ public class SecValidator extends AbstractSecValidator {
 
 	private void report(SecFile file, ConfigDiagnostic d) {
 		String message = d.message();
-		Matcher m = RULE_PREFIX.matcher(message);
-		boolean namesRule = m.find();
+		String prefix = "Rule in " + file.eResource().getURI().lastSegment() + " at line " + d.line() + ": ";
+		boolean namesRule = message.startsWith(prefix);
 		if (namesRule) {
-			message = message.substring(m.end());
+			message = message.substring(prefix.length());
 		}
-		EObject field = index.elementsByLine.get(d.line());
+		boolean malformed = d.code() == ConfigDiagnostic.Code.MALFORMED_LINE;
 		Rule rule = index.ruleStartingAt(d.line());
-		if (field == null && rule != null && message.contains("Line not in keyword=value format")) {
+		EObject field = d.keyword() != null && rule != null ? fieldNamed(rule, d.keyword()) : null;
+		if (field == null) {
+			field = index.elementsByLine.get(d.line());
+		}
+		if (field == null && rule != null && malformed) {
 			field = rule.getFields().stream().filter(f -> NodeModelUtils.findActualNodeFor(f).getEndLine() == d.line())
 					.findFirst().orElse(null); // "empty=" parses as a field with an empty value
 		}
 		if (field == null && rule != null) {
-			field = fieldWithQuotedValue(rule, message);
-		}
-		if (field == null && rule != null) {
-			field = fieldHoldingQuotedPart(rule, message);
-		}
-		if (field == null && rule != null) {
-			field = fieldNamed(rule, keywordOf(message));
+			field = fieldNamed(rule, "type");
 		}
 		EObject target = field != null ? field : rule != null ? rule : file;
 		ICompositeNode targetNode = NodeModelUtils.findActualNodeFor(target);
-		String bare = message;
 		if (namesRule && targetNode != null && targetNode.getStartLine() != d.line()) {
 			message = message + " (sec reports it for the rule at line " + d.line() + ")";
 		}
 		boolean error = d.severity() == ConfigDiagnostic.Severity.ERROR;
-		boolean malformed = message.contains("Line not in keyword=value format");
-		int[] span = target instanceof Field f && !malformed ? valueSpan(f, bare) : null;
+		String code = IssueCodes.of(d.code());
+		String[] data = IssueCodes.data(d);
+		int[] span = target instanceof Field f && !malformed ? valueSpan(f, d) : null;
 		if (span != null) {
 			if (error) {
-				getMessageAcceptor().acceptError(message, target, span[0], span[1], SEC_ERROR);
+				getMessageAcceptor().acceptError(message, target, span[0], span[1], code, data);
 			} else {
-				getMessageAcceptor().acceptWarning(message, target, span[0], span[1], SEC_WARNING);
+				getMessageAcceptor().acceptWarning(message, target, span[0], span[1], code, data);
 			}
 		} else if (target instanceof Field f) {
 			if (error) {
-				error(message, f, SecPackage.Literals.FIELD__KEY, malformed ? MALFORMED_LINE : SEC_ERROR);
+				error(message, f, SecPackage.Literals.FIELD__KEY, code, data);
 			} else {
-				warning(message, f, SecPackage.Literals.FIELD__KEY, SEC_WARNING);
+				warning(message, f, SecPackage.Literals.FIELD__KEY, code, data);
 			}
 		} else if (target instanceof Malformed bad) {
-			error(message, bad, SecPackage.Literals.MALFORMED__TEXT, MALFORMED_LINE);
+			error(message, bad, SecPackage.Literals.MALFORMED__TEXT, code, data);
 		} else if (error) {
-			error(message, target, null, SEC_ERROR);
+			error(message, target, null, code, data);
 		} else {
-			warning(message, target, null, SEC_WARNING);
+			warning(message, target, null, code, data);
 		}
-	}
-
-	/** Messages that quote the part of the value they are about. */
-	private static final Pattern VALUE_PART = Pattern.compile(
-			"^Invalid action '(.*)'$|^Variable (\\S+) does not have the form|^label (.*) does not exist|^Invalid (?:rule|pattern) type (.+)$");
-
-	/** A message that quotes part of a value (an action, a variable) without naming its line: the field holding it. */
-	private static Field fieldHoldingQuotedPart(Rule rule, String message) {
-		Matcher part = VALUE_PART.matcher(message);
-		if (!part.find()) {
-			return null;
-		}
-		String quoted = part.group(1) != null ? part.group(1) : part.group(2);
-		if (quoted == null) {
-			return null;
-		}
-		Field found = null;
-		for (Field field : rule.getFields()) {
-			if (field.getKey() != null && field.getKey().matches("action\\d*|init|slide|end|count\\d*")
-					&& field.getValue() != null && field.getValue().contains(quoted)) {
-				found = field;
-			}
-		}
-		return found;
 	}
 
 	/**
-	 * Where in the field's value a message points: the quoted action, variable or label, or
-	 * the whole value for "Invalid ..." messages about it; {@code null} leaves it on the keyword.
+	 * Where in the field's value a diagnostic points: its subject (the quoted action,
+	 * variable, label or value) when the value holds it, else the whole value for a value
+	 * that sec refused; {@code null} leaves it on the keyword.
 	 */
-	private static int[] valueSpan(Field field, String message) {
+	private static int[] valueSpan(Field field, ConfigDiagnostic d) {
 		ValueRegion region = ValueRegion.of(field);
-		if (region == null) {
+		if (region == null || !IssueCodes.aboutTheValue(d.code())) {
 			return null;
 		}
-		Matcher part = VALUE_PART.matcher(message);
-		if (part.find()) {
-			for (int g = 1; g <= part.groupCount(); g++) {
-				if (part.group(g) != null) {
-					int[] span = region.spanOf(part.group(g).strip());
-					if (span != null) {
-						return span;
-					}
-				}
+		if (d.subject() != null && !d.subject().isBlank()) {
+			int[] span = region.spanOf(d.subject().strip());
+			if (span != null) {
+				return span;
 			}
 		}
-		if (message.startsWith("Invalid ") || message.startsWith("Wrong number of elements")
-				|| message.startsWith("Regular expression")) {
-			return region.span();
-		}
-		return null;
-	}
-
-	private static final Pattern QUOTED_VALUE = Pattern.compile("^Invalid (?:action list|context expression) ' (.*) '$|^Invalid regular expression '(.*?)':");
-
-	/** "Invalid action list ' X '" names the value; the field holding it is the one meant. */
-	private static Field fieldWithQuotedValue(Rule rule, String message) {
-		Matcher m = QUOTED_VALUE.matcher(message);
-		if (!m.find()) {
-			return null;
-		}
-		String value = m.group(1) != null ? m.group(1) : m.group(2);
-		Field found = null;
-		for (Field field : rule.getFields()) {
-			String v = field.getValue();
-			if (v != null && (v.equals(value) || v.equals("[" + value + "]") || v.replaceAll("^\\[\\s*|\\s*\\]$", "").equals(value.trim()))) {
-				found = field;
-			}
-		}
-		return found;
-	}
-
-	/** The keyword a rule-level message is about, or null. */
-	static String keywordOf(String message) {
-		if (message.startsWith("Keyword '") && message.contains("' missing")) {
-			return "type"; // a missing keyword has no line of its own
-		}
-		Matcher k = QUOTED_KEYWORD.matcher(message);
-		if (k.find()) {
-			return k.group(1) != null ? k.group(1) : k.group(2);
-		}
-		for (String[] entry : FIELD_MESSAGES) {
-			if (message.startsWith(entry[0])) {
-				return entry[1];
-			}
-		}
-		return "type";
+		return region.span();
 	}
 
 	private static Field fieldNamed(Rule rule, String keyword) {

@@ -19,8 +19,11 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.sec.engine.config.ConfigDiagnostic.Code;
 import org.sec.engine.config.RuleTypes;
 import org.sec.engine.rules.RuleLoader;
+import org.sec.lang.ui.validation.ProblemMarkers;
+import org.sec.lang.validation.IssueCodes;
 
 /**
  * Quick fixes (Ctrl+1, Problems view) for the errors people make most: a misspelt rule
@@ -33,10 +36,6 @@ public final class SecQuickFixes implements IMarkerResolutionGenerator2 {
 	private static final Map<String, String> DEFAULTS = Map.of("desc", "CHANGE_ME: describe what this rule detects",
 			"action", "none", "ptype", "SubStr", "pattern", "CHANGE_ME", "window", "60", "thresh", "2", "time",
 			"* * * * *", "script", "/bin/true");
-	private static final Pattern RULE_TYPE = Pattern.compile("^Invalid rule type (\\S+)");
-	private static final Pattern PATTERN_TYPE = Pattern.compile("^Invalid pattern type '([^']*)'");
-	private static final Pattern ILLEGAL = Pattern.compile("^Keyword '(\\w+)' illegal \\(not allowed for (\\S+) rule\\)");
-	private static final Pattern MISSING = Pattern.compile("^Keyword '(\\w+)' missing \\(needed for (\\S+) rule\\)");
 
 	@Override
 	public boolean hasResolutions(IMarker marker) {
@@ -45,28 +44,33 @@ public final class SecQuickFixes implements IMarkerResolutionGenerator2 {
 
 	@Override
 	public IMarkerResolution[] getResolutions(IMarker marker) {
-		String message = marker.getAttribute(IMarker.MESSAGE, "");
 		int line = marker.getAttribute(IMarker.LINE_NUMBER, -1) - 1;
 		if (line < 0 || !(marker.getResource() instanceof IFile file)) {
 			return new IMarkerResolution[0];
 		}
+		Code code = IssueCodes.codeOf(marker.getAttribute(ProblemMarkers.CODE, ""));
+		String keyword = marker.getAttribute(ProblemMarkers.KEYWORD, "");
+		String subject = marker.getAttribute(ProblemMarkers.SUBJECT, "");
 		List<IMarkerResolution> fixes = new ArrayList<>();
-		Matcher m;
-		if ((m = RULE_TYPE.matcher(message)).find()) {
-			String best = nearest(m.group(1), RuleTypes.NAMES);
-			if (best != null) {
+		if (code == null) {
+			return new IMarkerResolution[0];
+		}
+		switch (code) {
+		case INVALID_RULE_TYPE -> {
+			String best = nearest(subject, RuleTypes.NAMES);
+			if (best != null && !best.equalsIgnoreCase(subject)) {
 				fixes.add(fix("Change the rule type to " + best, file, doc -> replaceValue(doc, line, "type", best)));
 			}
-		} else if ((m = PATTERN_TYPE.matcher(message)).find()) {
-			String best = nearest(m.group(1), RuleTypes.PATTERN_TYPES);
+		}
+		case INVALID_PATTERN_TYPE -> {
+			String best = keyword.startsWith("ptype") ? nearest(subject, RuleTypes.PATTERN_TYPES) : null;
 			if (best != null) {
-				fixes.add(fix("Change the pattern type to " + best, file,
-						doc -> replaceValue(doc, line, "ptype\\d*", best)));
+				fixes.add(fix("Change the pattern type to " + best, file, doc -> replaceValue(doc, line, keyword, best)));
 			}
-		} else if ((m = ILLEGAL.matcher(message)).find()) {
-			String keyword = m.group(1);
+		}
+		case ILLEGAL_KEYWORD -> {
 			String lower = keyword.toLowerCase(Locale.ROOT);
-			if (!lower.equals(keyword) && RuleLoader.keywordsForType(m.group(2)).containsKey(lower)) {
+			if (!lower.equals(keyword) && RuleLoader.keywordsForType(subject).containsKey(lower)) {
 				fixes.add(fix("Write the keyword in lower case: " + lower, file, doc -> {
 					IRegion r = doc.getLineInformation(line);
 					if (doc.get(r.getOffset(), keyword.length()).equals(keyword)) {
@@ -74,17 +78,22 @@ public final class SecQuickFixes implements IMarkerResolutionGenerator2 {
 					}
 				}));
 			}
-		} else if ((m = MISSING.matcher(message)).find() && !presentInOtherCase(file, line, m.group(1))) {
-			String keyword = m.group(1);
-			String value = DEFAULTS.getOrDefault(keyword.replaceAll("\\d+$", ""), "CHANGE_ME");
-			fixes.add(fix("Add the missing keyword: " + keyword + "=" + value, file, doc -> {
-				int last = line;
-				while (last + 1 < doc.getNumberOfLines() && !text(doc, last + 1).isBlank()) {
-					last++;
-				}
-				IRegion r = doc.getLineInformation(last);
-				doc.replace(r.getOffset() + r.getLength(), 0, "\n" + keyword + "=" + value);
-			}));
+		}
+		case MISSING_KEYWORD -> {
+			if (!keyword.isEmpty() && !keyword.equals("type") && !presentInOtherCase(file, line, keyword)) {
+				String value = DEFAULTS.getOrDefault(keyword.replaceAll("\\d+$", ""), "CHANGE_ME");
+				fixes.add(fix("Add the missing keyword: " + keyword + "=" + value, file, doc -> {
+					int last = line;
+					while (last + 1 < doc.getNumberOfLines() && !text(doc, last + 1).isBlank()) {
+						last++;
+					}
+					IRegion r = doc.getLineInformation(last);
+					doc.replace(r.getOffset() + r.getLength(), 0, "\n" + keyword + "=" + value);
+				}));
+			}
+		}
+		default -> {
+		}
 		}
 		return fixes.toArray(IMarkerResolution[]::new);
 	}

@@ -25,6 +25,10 @@ import org.sec.lang.ide.SecIde;
 public final class ProblemMarkers {
 
 	public static final String MARKER_TYPE = "org.sec.lang.ui.problem";
+	/** Marker attributes: the issue's code (IssueCodes), and the keyword and subject it is about. */
+	public static final String CODE = "org.sec.lang.ui.code";
+	public static final String KEYWORD = "org.sec.lang.ui.keyword";
+	public static final String SUBJECT = "org.sec.lang.ui.subject";
 
 	private ProblemMarkers() {
 	}
@@ -64,6 +68,14 @@ public final class ProblemMarkers {
 					issue.getSeverity() == Severity.ERROR ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
 			if (issue.getLineNumber() != null) {
 				marker.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber().intValue());
+			}
+			if (issue.getCode() != null) {
+				marker.setAttribute(CODE, issue.getCode());
+			}
+			String[] data = issue.getData();
+			if (data != null && data.length >= 2) {
+				marker.setAttribute(KEYWORD, data[0]);
+				marker.setAttribute(SUBJECT, data[1]);
 			}
 			if (issue.getOffset() != null && issue.getLength() != null) {
 				marker.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
