@@ -432,6 +432,22 @@ public final class SecEngine {
 		return e;
 	}
 
+	/**
+	 * The earliest virtual second at which {@link #tick()} may do anything: a context's
+	 * lifetime or an operation's window ends, a delayed event is due, a Calendar rule may
+	 * run, or children and sockets need watching (the next second). Long.MAX_VALUE when
+	 * nothing is due. With --cleantime above 1 the next second, because lists are processed
+	 * on a schedule of their own that skipped seconds would shift. A driver on a virtual
+	 * clock may skip the seconds before it that have no input.
+	 */
+	public long nextScheduledTime() {
+		long now = clock.nowSeconds();
+		if (cleantime > 1) {
+			return now + 1;
+		}
+		return engine.nextDueTime();
+	}
+
 	/** The engine's state now (operations, contexts, variables, pending events, rule usage). */
 	public EngineSnapshot snapshot() {
 		return engine.snapshot();

@@ -1424,6 +1424,70 @@ public final class Engine {
 	}
 
 	/**
+	 * The earliest second at which {@link #processLists()} may change anything, from the
+	 * same conditions it checks: a context past its lifetime (now - created > lifetime,
+	 * L9851), a delayed event (now >= due, L9861), an operation past its window (now - start
+	 * > window), a Calendar rule that may still run this minute or the next minute, open
+	 * sockets and children (every second). Synthetic events waiting: now. Long.MAX_VALUE
+	 * when nothing is due. It may be in the past when lists were not processed yet.
+	 */
+	public long nextDueTime() {
+		long now = now();
+		if (!syntheticEvents.isEmpty()) {
+			return now;
+		}
+		if (hasChildren() || sockets.anyOpen()) {
+			return now + 1;
+		}
+		long due = Long.MAX_VALUE;
+		for (Context c : contexts.values()) {
+			if (c.window != 0) {
+				due = Math.min(due, saturatedSum(c.time, c.window) + 1);
+			}
+		}
+		for (Pending p : pendingEvents) {
+			due = Math.min(due, p.time());
+		}
+		for (Operation op : operations.values()) {
+			if (!(op.rule.kind() == RuleKind.PAIR && op.window == 0)) {
+				due = Math.min(due, saturatedSum(op.time, op.window) + 1);
+			}
+		}
+		if (!calendar.isEmpty()) {
+			due = Math.min(due, calendarDue(now));
+		}
+		return due;
+	}
+
+	/**
+	 * A Calendar rule runs at most once a minute, when its time matches and its context
+	 * holds. One that may still run in this minute (it matches and did not run) or whose
+	 * context needs Perl (which may change with nothing else) is due the next second; else
+	 * the next minute.
+	 */
+	private long calendarDue(long now) {
+		ZonedDateTime t = localTime(now);
+		for (Rule rule : calendar) {
+			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
+			if (ctx != null && ctx.expression().needsPerl()) {
+				return now + 1;
+			}
+			int[] last = calendarLastRun.get(rule);
+			boolean ranThisMinute = last != null && last[0] == t.getMinute() && last[1] == t.getHour()
+					&& last[2] == t.getDayOfMonth() && last[3] == t.getMonthValue() - 1 && last[4] == t.getYear() - 1900;
+			if (!ranThisMinute && rule.time().minutes().get(t.getMinute()) && rule.time().hours().get(t.getHour())) {
+				return now + 1;
+			}
+		}
+		return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1).toEpochSecond();
+	}
+
+	private static long saturatedSum(long a, long b) {
+		long sum = a + b;
+		return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE - 1 : sum;
+	}
+
+	/**
 	 * What happens to an operation whose window is over (now - start > window), the same
 	 * whether process_lists finds it or a new matching event does (L8960-9200, L9990-10110):
 	 * SingleWithSuppress and timed Pair ops end silently, PairWithWindow runs its action,

@@ -363,6 +363,12 @@ final class SocketOutputs {
 		}
 	}
 
+	/** Whether a connection is open or being made: process_lists then has work every time it runs. */
+	boolean anyOpen() {
+		return !tcp.pending.isEmpty() || !tcp.established.isEmpty() || !unixStreams.pending.isEmpty()
+				|| !unixStreams.established.isEmpty();
+	}
+
 	/** USR2, HUP and shutdown close every connection (close_outputs). */
 	void closeAll() {
 		udp.values().forEach(SocketOutputs::close);

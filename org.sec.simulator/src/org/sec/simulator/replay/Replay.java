@@ -90,6 +90,11 @@ public final class Replay implements AutoCloseable {
 	private RuleStepper ruleStepper;
 	private Stop hit;
 	private double speed;
+	/** Whether seconds with nothing to do are skipped (at full speed, not in Step Second). */
+	private boolean skipIdle = true;
+	/** The last second a running command may skip to (Run to a time). */
+	private long skipLimit = Long.MAX_VALUE;
+	private long secondsTicked;
 	private long linesReplayed;
 
 	private Replay(RuleSet rules, ReplaySource source, Options options, SecLog log) {
@@ -174,6 +179,11 @@ public final class Replay implements AutoCloseable {
 
 	public boolean finished() {
 		return finished;
+	}
+
+	/** Virtual seconds whose timers ran; the others were skipped as idle. */
+	public long secondsTicked() {
+		return secondsTicked;
 	}
 
 	public long linesReplayed() {
@@ -367,7 +377,27 @@ public final class Replay implements AutoCloseable {
 
 	/** Runs to the end of the current second (and the timers of the next one if it was over). */
 	public Stop stepSecond() {
-		return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED);
+		skipIdle = false;
+		try {
+			return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED);
+		} finally {
+			skipIdle = true;
+		}
+	}
+
+	/**
+	 * As {@link #stepSecond()}, and on over the seconds after it in which nothing happens (no
+	 * input, nothing due: the engine's {@link SecEngine#nextScheduledTime()}). At most
+	 * {@code maxSeconds} seconds are skipped, so that a caller showing progress gets control back.
+	 */
+	public Stop stepBusySecond(long maxSeconds) {
+		long limit = skipLimit;
+		skipLimit = Math.min(limit, saturatedAdd(now(), maxSeconds));
+		try {
+			return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED);
+		} finally {
+			skipLimit = limit;
+		}
 	}
 
 	/** Runs until virtual time {@code epochSecond} has come and its timers ran. */
@@ -375,7 +405,13 @@ public final class Replay implements AutoCloseable {
 		if (now() >= epochSecond && ticked) {
 			return new Stop(Reason.TIME_REACHED, null, null);
 		}
-		return runWhile(unit -> !(unit == Unit.TICK && now() >= epochSecond), Reason.TIME_REACHED);
+		long limit = skipLimit;
+		skipLimit = Math.min(limit, epochSecond);
+		try {
+			return runWhile(unit -> !(unit == Unit.TICK && now() >= epochSecond), Reason.TIME_REACHED);
+		} finally {
+			skipLimit = limit;
+		}
 	}
 
 	/**
@@ -479,6 +515,7 @@ public final class Replay implements AutoCloseable {
 		if (!ticked) {
 			clock.advanceTo(second);
 			engine.tick();
+			secondsTicked++;
 			engine.settleChildren(CHILD_WAIT_MILLIS);
 			ticked = true;
 			return stopIfTerminated(Unit.TICK);
@@ -507,8 +544,27 @@ public final class Replay implements AutoCloseable {
 			return Unit.DONE;
 		}
 		second++;
+		if (skipIdle && speed <= 0) {
+			second = Math.max(second, idleUntil(next, last));
+		}
 		ticked = false;
 		return Unit.SECOND_END;
+	}
+
+	/**
+	 * The next second in which something happens: the next line's, the engine's next
+	 * scheduled time, the end, or the limit of the running command. The seconds before it
+	 * would only tick with nothing due (replays show the same as when they are ticked).
+	 */
+	private long idleUntil(ReplaySource.TimedLine next, long last) {
+		long until = Math.min(engine.nextScheduledTime(), skipLimit);
+		until = Math.min(until, next != null ? next.time() : last);
+		return until;
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
 	}
 
 	private Unit stopIfTerminated(Unit unit) {

@@ -110,7 +110,7 @@ public final class ReplaySession {
 			monitor.beginTask("Replaying " + name, total);
 			int done = 0;
 			do {
-				stop = r.stepSecond();
+				stop = r.stepBusySecond(3600); // idle seconds skipped, an hour at most between progress updates
 				if (System.nanoTime() - shown > 100_000_000L) {
 					shown = System.nanoTime();
 					state = capture(stop);

@@ -249,6 +249,47 @@ class ReplayControlTest {
 		});
 	}
 
+	/**
+	 * Seconds with no input and nothing due are skipped (the engine's next scheduled time),
+	 * and the replay ends exactly as one ticked second by second: same transcript, same state.
+	 */
+	@Test
+	void idleSecondsAreSkippedWithTheSameResultAsTickingThem() throws IOException {
+		String sparse = """
+				@start 2024-01-01 00:00:00
+				0 fail alice
+				10 fail alice
+				20 fail alice
+				7200 fail alice
+				7201 page
+				@end 10000
+				""";
+		RuleSet rules = rulesIn(dir);
+		Replay.Options options = Replay.Options.defaults();
+		List<Replay.TranscriptLine> ticked;
+		EngineSnapshot tickedState;
+		long allSeconds;
+		try (Replay replay = Replay.start(rules, ReplaySource.of(Scenario.parse(sparse)), options,
+				new SecLog(() -> 0, 1, null, null))) {
+			while (replay.stepSecond().reason() != Replay.Reason.FINISHED) {
+				// one second at a time: every second ticks
+			}
+			ticked = replay.transcript();
+			tickedState = replay.snapshot();
+			allSeconds = replay.secondsTicked();
+		}
+		try (Replay replay = Replay.start(rules, ReplaySource.of(Scenario.parse(sparse)), options,
+				new SecLog(() -> 0, 1, null, null))) {
+			assertEquals(Replay.Reason.FINISHED, replay.run().reason());
+			assertEquals(ticked, replay.transcript());
+			assertEquals(tickedState.contexts(), replay.snapshot().contexts());
+			assertEquals(tickedState.operations(), replay.snapshot().operations());
+			assertEquals(T0 + 10000, replay.now());
+			assertEquals(10001, allSeconds);
+			assertTrue(replay.secondsTicked() < 40, "ticked " + replay.secondsTicked() + " of 10001 seconds");
+		}
+	}
+
 	@Test
 	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
 		try (Replay replay = start(SideEffects.RECORD_ONLY)) {

@@ -1,0 +1,77 @@
+package org.sec.engine.tests.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.sec.engine.api.SecEngine;
+import org.sec.engine.log.SecLog;
+import org.sec.engine.rules.RuleSet;
+
+/**
+ * The engine in-process on a manual clock: feed lines, advance time second by second as
+ * sec's main loop ticks, and read what it wrote and its state. For tests of one part of
+ * the engine next to it, without a subprocess.
+ */
+public final class EngineHarness implements AutoCloseable {
+
+	private long now;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final SecEngine engine;
+
+	private EngineHarness(RuleSet rules, long start, SecEngine.Settings settings) throws IOException {
+		this.now = start;
+		this.engine = SecEngine.start(rules, settings, () -> now, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
+				new SecLog(() -> now, 1, null, null));
+	}
+
+	/** Starts the engine at {@code start} (epoch seconds) on {@code rules}, written to {@code dir}/r.sec. */
+	public static EngineHarness start(Path dir, String rules, long start) throws IOException {
+		return start(dir, rules, start, SecEngine.Settings.defaults());
+	}
+
+	public static EngineHarness start(Path dir, String rules, long start, SecEngine.Settings settings) throws IOException {
+		Files.writeString(dir.resolve("r.sec"), rules, StandardCharsets.ISO_8859_1);
+		RuleSet set = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
+		});
+		return new EngineHarness(set, start, settings);
+	}
+
+	/** Processes {@code line} now, as input from standard input. */
+	public EngineHarness line(String line) {
+		engine.processLine(line, "-", org.sec.engine.action.ActionListParser.FILE_EVENT_CONTEXT_PREFIX + "-");
+		return this;
+	}
+
+	/** Moves the clock to {@code epochSecond}, ticking every second on the way as sec's main loop does. */
+	public EngineHarness advanceTo(long epochSecond) {
+		while (now < epochSecond) {
+			now++;
+			engine.tick();
+		}
+		return this;
+	}
+
+	public long now() {
+		return now;
+	}
+
+	public SecEngine engine() {
+		return engine;
+	}
+
+	/** What the engine wrote to standard output so far. */
+	public String output() {
+		engine.flush();
+		return out.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	@Override
+	public void close() {
+		engine.shutdown();
+	}
+}
