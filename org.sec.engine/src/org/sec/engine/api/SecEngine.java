@@ -58,7 +58,7 @@ public final class SecEngine {
 	private java.util.function.UnaryOperator<RuleSet> softReloader;
 	/** The rules running now (soft restarts keep the unchanged files of it). */
 	private RuleSet rules;
-	private org.sec.engine.runtime.InputControl inputControl;
+	private org.sec.engine.api.InputControl inputControl;
 	private final Clock clock;
 	private final int cleantime;
 	private final boolean intevents;
@@ -104,7 +104,7 @@ public final class SecEngine {
 	 * addinput actions open their files as in sec (which opens inputs before start-up).
 	 */
 	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
-			EngineListener listener, SideEffects sideEffects, org.sec.engine.runtime.InputControl inputControl) {
+			EngineListener listener, SideEffects sideEffects, org.sec.engine.api.InputControl inputControl) {
 		Engine engine = newEngine(rules, settings, clock, out, log);
 		engine.setListener(listener);
 		engine.setSideEffects(sideEffects);
@@ -233,7 +233,7 @@ public final class SecEngine {
 	}
 
 	private void handleSignals() {
-		for (Engine.Signal signal : engine.takeSignals()) {
+		for (Signal signal : engine.takeSignals()) {
 			switch (signal) {
 			case TERM -> {
 				log.log(SecLog.Level.NOTICE, "SIGTERM received: shutting down SEC");
@@ -268,7 +268,7 @@ public final class SecEngine {
 	}
 
 	/** A signal that arrived from outside (kill), handled with the next check_signals as sigemul's are. */
-	public void raise(Engine.Signal signal) {
+	public void raise(Signal signal) {
 		engine.raise(signal);
 	}
 
@@ -466,7 +466,7 @@ public final class SecEngine {
 	}
 
 	/** Lets addinput/dropinput actions change the inputs of whoever drives this engine. */
-	public void setInputControl(org.sec.engine.runtime.InputControl control) {
+	public void setInputControl(org.sec.engine.api.InputControl control) {
 		this.inputControl = control;
 		engine.setInputControl(control);
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.EngineSnapshot;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.Signal;
 import org.sec.engine.dump.InputSourceView;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -159,7 +160,7 @@ final class EventLoop {
 	}
 
 	/** The engine reopens the inputs on restarts through this (open_input(-1) and open_input(-1, keepopen)). */
-	private record RestartingInputs(InputSources inputs, boolean keepopen) implements org.sec.engine.runtime.InputControl {
+	private record RestartingInputs(InputSources inputs, boolean keepopen) implements org.sec.engine.api.InputControl {
 		@Override
 		public void addInput(String file, String offset, String context) {
 			inputs.addInput(file, offset, context);
@@ -202,10 +203,10 @@ final class EventLoop {
 
 	/** Signals that arrived, counted per kind; the main thread takes them between events. */
 	private static final java.util.concurrent.atomic.AtomicIntegerArray arrived = new java.util.concurrent.atomic.AtomicIntegerArray(
-			Engine.Signal.values().length);
+			Signal.values().length);
 
 	private static void takeRealSignals(SecEngine engine) {
-		for (Engine.Signal s : Engine.Signal.values()) {
+		for (Signal s : Signal.values()) {
 			int n = arrived.getAndSet(s.ordinal(), 0);
 			for (int i = 0; i < n; i++) {
 				engine.raise(s);
@@ -219,14 +220,14 @@ final class EventLoop {
 	 * own use of SIGUSR2 to another signal (_JAVA_SR_SIGNUM), so USR2 is ours to take.
 	 */
 	private void installSignalHandlers() {
-		for (Engine.Signal s : List.of(Engine.Signal.HUP, Engine.Signal.ABRT, Engine.Signal.USR1, Engine.Signal.USR2,
-				Engine.Signal.TERM)) {
+		for (Signal s : List.of(Signal.HUP, Signal.ABRT, Signal.USR1, Signal.USR2,
+				Signal.TERM)) {
 			handle(s);
 		}
 		if (!options.detach && interactive()) {
 			log.log(SecLog.Level.NOTICE, "Interactive process, SIGINT can't be used for changing the logging level");
 		} else {
-			handle(Engine.Signal.INT);
+			handle(Signal.INT);
 		}
 	}
 
@@ -240,7 +241,7 @@ final class EventLoop {
 	}
 
 	/** sun.misc.Signal through reflection, as the bundle does not import jdk.unsupported. */
-	private static void handle(Engine.Signal s) {
+	private static void handle(Signal s) {
 		try {
 			Class<?> signalClass = Class.forName("sun.misc.Signal");
 			Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");

@@ -30,6 +30,8 @@ import org.sec.engine.action.Action;
 import org.sec.engine.action.ActionType;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.EngineListener;
+import org.sec.engine.api.InputControl;
+import org.sec.engine.api.Signal;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.calendar.TimeSpec;
 import org.sec.engine.context.ContextExpression;
@@ -1861,10 +1863,6 @@ public final class Engine {
 	}
 
 	/** Signals raised by sigemul, handled after the current event as sec does. */
-	public enum Signal {
-		// in the order check_signals (L13081) handles them
-		HUP, ABRT, USR1, USR2, INT, TERM
-	}
 
 	/** How many INT signals arrived since the last {@link #takeSignals()} (sec counts them). */
 	private int intSignals;

@@ -1,4 +1,4 @@
-package org.sec.engine.runtime;
+package org.sec.engine.api;
 
 /** What the engine asks of whoever reads the inputs: addinput, dropinput, and the reopen of a restart. */
 public interface InputControl {
