@@ -190,7 +190,7 @@ final class EventLoop {
 		}
 		try {
 			String text = options.dumpfjson ? org.sec.engine.dump.JsonDump.render(snapshot, startTime, commandLine, inputViews)
-					: org.sec.engine.dump.TextDump.render(snapshot, startTime, commandLine, inputViews);
+					: org.sec.engine.dump.TextDump.render(snapshot, clock.zone(), startTime, commandLine, inputViews);
 			// JSON is UTF-8; the text dump keeps sec's bytes
 			Files.writeString(path, text, options.dumpfjson ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
 			log.log(SecLog.Level.DEBUG, "Dump to " + name + " completed");

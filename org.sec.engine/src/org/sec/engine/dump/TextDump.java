@@ -1,8 +1,6 @@
 package org.sec.engine.dump;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,13 +16,14 @@ public final class TextDump {
 
 	private static final String EQUALS = "=".repeat(60);
 	private static final String DASHES = "-".repeat(60);
-	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
-			Locale.ROOT);
+	/** The zone the dump's times are printed in (the engine clock's). */
+	private final ZoneId zone;
 
-	private TextDump() {
+	private TextDump(ZoneId zone) {
+		this.zone = zone;
 	}
 
-	private static void inputBuffer(StringBuilder b, EngineSnapshot.InputBufferView v) {
+	private void inputBuffer(StringBuilder b, EngineSnapshot.InputBufferView v) {
 		if (v == null) {
 			return;
 		}
@@ -51,7 +50,7 @@ public final class TextDump {
 	}
 
 	/** print_operation (L10658). */
-	private static void operation(StringBuilder b, EngineSnapshot.OperationView op) {
+	private void operation(StringBuilder b, EngineSnapshot.OperationView op) {
 		b.append("Key: ").append(op.key()).append('\n');
 		b.append("Operation started at: ").append(time(op.startTime())).append('\n');
 		b.append("Correlation window begins at: ").append(time(op.windowStart())).append('\n');
@@ -94,20 +93,25 @@ public final class TextDump {
 		b.append('\n');
 	}
 
-	private static String time(long epoch) {
-		return LOCALTIME.format(Instant.ofEpochSecond(epoch).atZone(ZoneId.systemDefault()));
+	private String time(long epoch) {
+		return org.sec.engine.syntax.PerlTime.scalar(epoch, zone);
 	}
 
 	/** The dump text without the input sources section (an engine without jsec's inputs). */
-	public static String render(EngineSnapshot s, long startTime, String options) {
-		return render(s, startTime, options, null);
+	public static String render(EngineSnapshot s, ZoneId zone, long startTime, String options) {
+		return render(s, zone, startTime, options, null);
 	}
 
 	/**
-	 * The dump text. {@code startTime} is when the engine started, {@code options} its
-	 * command line, {@code inputs} what jsec reads ({@code null}: no such section).
+	 * The dump text, its times in {@code zone}. {@code startTime} is when the engine started,
+	 * {@code options} its command line, {@code inputs} what jsec reads ({@code null}: no such section).
 	 */
-	public static String render(EngineSnapshot s, long startTime, String options, java.util.List<InputSourceView> inputs) {
+	public static String render(EngineSnapshot s, ZoneId zone, long startTime, String options,
+			java.util.List<InputSourceView> inputs) {
+		return new TextDump(zone).text(s, startTime, options, inputs);
+	}
+
+	private String text(EngineSnapshot s, long startTime, String options, java.util.List<InputSourceView> inputs) {
 		StringBuilder b = new StringBuilder();
 		b.append("Program information:\n").append(EQUALS).append('\n');
 		ProcessInfo process = ProcessInfo.current();

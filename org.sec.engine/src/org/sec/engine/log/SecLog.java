@@ -7,10 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.sec.engine.api.Clock;
 import org.sec.engine.config.ConfigDiagnostic;
@@ -56,8 +52,6 @@ public final class SecLog implements AutoCloseable {
 	}
 
 	/** Perl's scalar(localtime): "Sat Nov 28 12:41:17 2026" with a space-padded day. */
-	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
-			Locale.ROOT);
 
 	private final Clock clock;
 	private int debugLevel;
@@ -172,7 +166,7 @@ public final class SecLog implements AutoCloseable {
 			syslog.send(SYSLOG_LEVELS[level], message);
 		}
 		if (file != null) {
-			String time = LOCALTIME.format(Instant.ofEpochSecond(clock.nowSeconds()).atZone(ZoneId.systemDefault()));
+			String time = org.sec.engine.syntax.PerlTime.scalar(clock.nowSeconds(), clock.zone());
 			String line = time + ": " + message + "\n";
 			if (line.chars().anyMatch(c -> c > 255)) {
 				// perl prints a string with wide characters in its UTF-8 form, and warns (log_msg L465)

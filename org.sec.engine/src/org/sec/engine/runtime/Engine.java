@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -63,7 +61,6 @@ public final class Engine {
 	private static final String INTERNAL_EVENT_CONTEXT = "_INTERNAL_EVENT";
 	private static final Pattern LIFETIME = Pattern.compile("^\\s*0*([0-9]+)\\s*$");
 	private static final Pattern ACTION_VARIABLE = Pattern.compile("%(?:(\\.?[A-Za-z]\\w*|%)|\\{(\\.?[A-Za-z]\\w*)\\})");
-	private static final DateTimeFormatter LOCALTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
 	private record Pending(long time, String event, String context) {
 	}
@@ -1591,14 +1588,14 @@ public final class Engine {
 		}
 	}
 
-	private static ZonedDateTime localTime(long epochSeconds) {
-		return Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault());
+	private ZonedDateTime localTime(long epochSeconds) {
+		return org.sec.engine.syntax.PerlTime.at(epochSeconds, clock.zone());
 	}
 
 	/** scalar(localtime(t)) as sec interpolates it: empty (Perl's undef) for a time too large to convert. */
-	private static String perlLocaltime(long epochSeconds) {
+	private String perlLocaltime(long epochSeconds) {
 		try {
-			return LOCALTIME.format(localTime(epochSeconds));
+			return org.sec.engine.syntax.PerlTime.scalar(epochSeconds, clock.zone());
 		} catch (java.time.DateTimeException e) {
 			return "";
 		}
@@ -1641,7 +1638,7 @@ public final class Engine {
 			timeVariablesUpdated = time;
 		}
 		if (time != localtimeSecond) {
-			localtimeText = LOCALTIME.format(localTime(time));
+			localtimeText = org.sec.engine.syntax.PerlTime.scalar(time, clock.zone());
 			localtimeSecond = time;
 		}
 		variables.put("u", Long.toString(time));

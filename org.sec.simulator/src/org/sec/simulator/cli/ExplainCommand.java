@@ -82,7 +82,7 @@ public final class ExplainCommand implements Callable<Integer> {
 				return 2;
 			}
 			Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY,
-					OptionalLong.empty());
+					OptionalLong.empty(), timing.zoneId());
 			try (Replay replay = Replay.start(ruleSet, source, options, SecLog.toTerminal(() -> 0, 3, System.err))) {
 				while (source.peek() != null) {
 					replay.stepEvent();

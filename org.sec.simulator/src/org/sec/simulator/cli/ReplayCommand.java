@@ -123,7 +123,7 @@ public final class ReplayCommand implements Callable<Integer> {
 			Scenario scenario = null;
 			try {
 				if (input.scenario != null) {
-					scenario = Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1));
+					scenario = Scenario.parse(Files.readString(input.scenario, StandardCharsets.ISO_8859_1), zoneId);
 				}
 				source = scenario != null ? ReplaySource.of(scenario) : timing.source(input.log);
 			} catch (IllegalArgumentException e) {
@@ -157,7 +157,7 @@ public final class ReplayCommand implements Callable<Integer> {
 			}
 			SecEngine.Settings settings = secOptions.settings().withSecVersion(secVersion);
 			Replay.Options options = new Replay.Options(settings,
-					allowExec ? SideEffects.ALLOW : SideEffects.RECORD_ONLY, untilSecond);
+					allowExec ? SideEffects.ALLOW : SideEffects.RECORD_ONLY, untilSecond, zoneId); // one zone: log and engine
 			return replay(ruleSet, source, options, log, out, err, zoneId);
 		}
 	}

@@ -27,7 +27,7 @@ public final class TimingOptions {
 	Integer year;
 
 	@Option(names = "--zone", defaultValue = "${env:TZ:-UTC}", paramLabel = "ZONE",
-			description = "Zone of timestamps without one (default: $TZ, else UTC).")
+			description = "Zone of local times: timestamps without a zone, a scenario's @start, and the engine's Calendar rules, %%t and %%.-time variables (default: $TZ, else UTC).")
 	String zone;
 
 	@Option(names = "--rate", paramLabel = "N",

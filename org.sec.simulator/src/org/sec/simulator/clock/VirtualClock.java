@@ -10,9 +10,31 @@ import org.sec.engine.api.Clock;
 public final class VirtualClock implements Clock {
 
 	private long now;
+	private final java.time.ZoneId zone;
 
+	/** A clock at {@code startSeconds} in the zone sec-scenario uses: $TZ, else UTC. */
 	public VirtualClock(long startSeconds) {
+		this(startSeconds, defaultZone());
+	}
+
+	public VirtualClock(long startSeconds, java.time.ZoneId zone) {
 		this.now = startSeconds;
+		this.zone = zone;
+	}
+
+	/** The zone replays read local times in unless told: $TZ, else UTC (as sec-scenario and sec-run). */
+	public static java.time.ZoneId defaultZone() {
+		String tz = System.getenv("TZ");
+		try {
+			return java.time.ZoneId.of(tz == null || tz.isBlank() ? "UTC" : tz);
+		} catch (java.time.DateTimeException e) {
+			return java.time.ZoneId.of("UTC"); // named, so that %.tzname is "UTC" as in sec
+		}
+	}
+
+	@Override
+	public java.time.ZoneId zone() {
+		return zone;
 	}
 
 	@Override

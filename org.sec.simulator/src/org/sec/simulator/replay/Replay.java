@@ -60,11 +60,25 @@ public final class Replay implements AutoCloseable {
 	public record TranscriptLine(long second, String text) {
 	}
 
-	/** How to replay. {@code until} continues past the last line to that second. */
-	public record Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until) {
+	/**
+	 * How to replay. {@code until} continues past the last line to that second; {@code zone}
+	 * is the local time of Calendar rules, %t, the log and dumps (the zone the log's
+	 * timestamps are read in, so that both agree).
+	 */
+	public record Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until,
+			java.time.ZoneId zone) {
+
+		/** In the default zone: $TZ, else UTC ({@link VirtualClock#defaultZone()}). */
+		public Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until) {
+			this(settings, sideEffects, until, VirtualClock.defaultZone());
+		}
 
 		public static Options defaults() {
 			return new Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY, OptionalLong.empty());
+		}
+
+		public Options withZone(java.time.ZoneId zone) {
+			return new Options(settings, sideEffects, until, zone);
 		}
 	}
 
@@ -101,7 +115,7 @@ public final class Replay implements AutoCloseable {
 		this.source = source;
 		this.until = options.until();
 		this.second = source.start();
-		this.clock = new VirtualClock(second);
+		this.clock = new VirtualClock(second, options.zone());
 		this.trace = new TraceRecorder(clock::nowSeconds);
 		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
 		this.engine = SecEngine.start(rules, options.settings(), clock, out, log, trace, options.sideEffects());

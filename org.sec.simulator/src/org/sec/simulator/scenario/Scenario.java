@@ -20,12 +20,21 @@ public record Scenario(long startEpochSeconds, long endOffset, List<Event> event
 	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/**
-	 * Parses scenario text. The start time is read in UTC, as sec-scenario runs with TZ=UTC.
+	 * Parses scenario text. The start time is read in UTC, as sec-scenario reads it without TZ.
 	 *
 	 * @throws IllegalArgumentException with "line N: ..." for a malformed line
 	 */
 	public static Scenario parse(String text) {
-		long start = LocalDateTime.parse("2024-01-01 00:00:00", START).toEpochSecond(ZoneOffset.UTC);
+		return parse(text, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Parses scenario text, reading the start time in {@code zone}, as sec-scenario reads it in TZ.
+	 *
+	 * @throws IllegalArgumentException with "line N: ..." for a malformed line
+	 */
+	public static Scenario parse(String text, java.time.ZoneId zone) {
+		long start = LocalDateTime.parse("2024-01-01 00:00:00", START).atZone(zone).toEpochSecond();
 		Long end = null;
 		List<Event> events = new ArrayList<>();
 		List<String> options = new ArrayList<>();
@@ -40,7 +49,7 @@ public record Scenario(long startEpochSeconds, long endOffset, List<Event> event
 				if (trimmed.startsWith("@end")) {
 					end = (long) Double.parseDouble(trimmed.substring(4).strip());
 				} else if (trimmed.startsWith("@start")) {
-					start = LocalDateTime.parse(trimmed.substring(6).strip(), START).toEpochSecond(ZoneOffset.UTC);
+					start = LocalDateTime.parse(trimmed.substring(6).strip(), START).atZone(zone).toEpochSecond();
 				} else if (trimmed.startsWith("@sec")) {
 					options.add(trimmed.substring(4).strip());
 				} else {

@@ -50,6 +50,8 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 	public static final String ATTR_ALLOW_EXEC = "org.sec.replay.allowExec";
 	/** Run past the last line to this virtual time (ISO-8601 or epoch seconds; empty: stop at the last line). */
 	public static final String ATTR_UNTIL = "org.sec.replay.until";
+	/** The zone of the log's timestamps and of the engine's local time (empty: $TZ, else UTC). */
+	public static final String ATTR_ZONE = "org.sec.replay.zone";
 	/** One breakpoint per line: "rule FILE:LINE", "action TEXT", "context NAME", "operation KEYPART". */
 	public static final String ATTR_BREAKPOINTS = "org.sec.replay.breakpoints";
 
@@ -100,7 +102,8 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			throw error("'Until' must be ISO-8601 such as 2024-01-01T01:00:00Z or epoch seconds, not '" + until + "'");
 		}
 		Replay replay = Replay.start(ruleSet, source,
-				new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion), sideEffects, untilSecond),
+				new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion), sideEffects, untilSecond,
+						zone(config)),
 				SecLog.toTerminal(() -> 0, 3, System.err));
 		if (ILaunchManager.DEBUG_MODE.equals(mode)) {
 			for (String line : config.getAttribute(ATTR_BREAKPOINTS, "").split("\\n")) {
@@ -125,7 +128,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		// Step Back and Run back: a replay is deterministic, so the same set-up replayed from
 		// the start reaches any earlier state (the configuration's own breakpoints included)
 		Replay.Options rewindOptions = new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion),
-				sideEffects == SideEffects.ALLOW ? SideEffects.RECORD_ONLY : sideEffects, untilSecond);
+				sideEffects == SideEffects.ALLOW ? SideEffects.RECORD_ONLY : sideEffects, untilSecond, zone(config));
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		String configBreakpoints = config.getAttribute(ATTR_BREAKPOINTS, "");
 		session.setRewind(() -> {
@@ -267,11 +270,21 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		}
 	}
 
+	/** One zone for the log's timestamps and the engine's local time: the configuration's, else $TZ, else UTC. */
+	private static java.time.ZoneId zone(ILaunchConfiguration config) throws CoreException {
+		String zone = config.getAttribute(ATTR_ZONE, "").strip();
+		try {
+			return zone.isEmpty() ? org.sec.simulator.clock.VirtualClock.defaultZone() : java.time.ZoneId.of(zone);
+		} catch (java.time.DateTimeException e) {
+			throw error("Unknown time zone '" + zone + "' (Main tab): give a region such as Europe/Berlin, or UTC");
+		}
+	}
+
 	private static ReplaySource source(ILaunchConfiguration config) throws CoreException, IOException {
 		String scenario = config.getAttribute(ATTR_SCENARIO, "");
 		if (!scenario.isBlank()) {
 			return ReplaySource.of(Scenario.parse(java.nio.file.Files.readString(resolve(scenario),
-					java.nio.charset.StandardCharsets.ISO_8859_1)));
+					java.nio.charset.StandardCharsets.ISO_8859_1), zone(config)));
 		}
 		String log = config.getAttribute(ATTR_LOG, "");
 		if (log.isBlank()) {
@@ -280,7 +293,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		int year = config.getAttribute(ATTR_YEAR, 0);
 		LogTiming timing = new LogTiming(config.getAttribute(ATTR_TIMESTAMPS, "auto"),
 				config.getAttribute(ATTR_TIMESTAMP_PATTERN, ""), year == 0 ? null : year,
-				System.getenv().getOrDefault("TZ", "UTC"), null, null);
+				zone(config).getId(), null, null);
 		return timing.source(resolve(log));
 	}
 

@@ -24,6 +24,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 	private Text year;
 	private Text speed;
 	private Text until;
+	private Text zone;
 	private Button allowExec;
 	private Text breakpoints;
 
@@ -43,6 +44,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 		year = field(c, "Year of syslog lines (empty: the log's year):");
 		speed = field(c, "Speed (max, or virtual seconds per second):");
 		until = field(c, "Run past the last line until (ISO-8601, optional):");
+		zone = field(c, "Time zone of the log, Calendar rules and %t (empty: $TZ, else UTC):");
 		allowExec = new Button(c, SWT.CHECK);
 		allowExec.setText("Run commands, sockets and file writes (otherwise they are only recorded in the trace)");
 		allowExec.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -90,6 +92,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 			year.setText(y == 0 ? "" : Integer.toString(y));
 			speed.setText(config.getAttribute(ReplayLaunch.ATTR_SPEED, "max"));
 			until.setText(config.getAttribute(ReplayLaunch.ATTR_UNTIL, ""));
+			zone.setText(config.getAttribute(ReplayLaunch.ATTR_ZONE, ""));
 			allowExec.setSelection(config.getAttribute(ReplayLaunch.ATTR_ALLOW_EXEC, false));
 			breakpoints.setText(config.getAttribute(ReplayLaunch.ATTR_BREAKPOINTS, ""));
 		} catch (CoreException e) {
@@ -108,6 +111,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 				? Integer.parseInt(year.getText().strip()) : 0);
 		config.setAttribute(ReplayLaunch.ATTR_SPEED, speed.getText().strip());
 		config.setAttribute(ReplayLaunch.ATTR_UNTIL, until.getText().strip());
+		config.setAttribute(ReplayLaunch.ATTR_ZONE, zone.getText().strip());
 		config.setAttribute(ReplayLaunch.ATTR_ALLOW_EXEC, allowExec.getSelection());
 		config.setAttribute(ReplayLaunch.ATTR_BREAKPOINTS, breakpoints.getText());
 	}
@@ -131,6 +135,14 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 		if (!year.getText().isBlank() && !year.getText().strip().matches("\\d{4}")) {
 			setErrorMessage("The year has four digits.");
 			return false;
+		}
+		if (!zone.getText().isBlank()) {
+			try {
+				java.time.ZoneId.of(zone.getText().strip());
+			} catch (java.time.DateTimeException e) {
+				setErrorMessage("Unknown time zone '" + zone.getText().strip() + "': give a region such as Europe/Berlin, or UTC");
+				return false;
+			}
 		}
 		for (String line : breakpoints.getText().split("\\n")) {
 			if (!line.isBlank() && !line.strip().matches("(rule \\S*?:?\\d+|action .+|context.*|operation.*)")) {
