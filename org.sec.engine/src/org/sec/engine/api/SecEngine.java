@@ -13,45 +13,8 @@ import org.sec.engine.runtime.Engine;
  */
 public final class SecEngine {
 
-	/** Settings that sec takes from its command line. */
-	public record Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
-			boolean quoting, int cleantime, int socketTimeout, SecVersion secVersion) {
-
-		/** For the default target release ({@link SecVersion#target()}). */
-		public Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
-				boolean quoting, int cleantime, int socketTimeout) {
-			this(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime, socketTimeout,
-					SecVersion.target());
-		}
-
-		/** With sec's default --socket-timeout (60 seconds). */
-		public Settings(int bufsize, boolean jointbuf, boolean intevents, boolean intcontexts, int evstoresize,
-				boolean quoting, int cleantime) {
-			this(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime, 60);
-		}
-
-		public static Settings defaults() {
-			return new Settings(0, false, false, false, 0, false, 1);
-		}
-
-		public Settings withIntevents(boolean on) {
-			return new Settings(bufsize, jointbuf, on, intcontexts, evstoresize, quoting, cleantime, socketTimeout,
-					secVersion);
-		}
-
-		public Settings withIntcontexts(boolean on) {
-			return new Settings(bufsize, jointbuf, intevents, on, evstoresize, quoting, cleantime, socketTimeout,
-					secVersion);
-		}
-
-		public Settings withSecVersion(SecVersion version) {
-			return new Settings(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting, cleantime,
-					socketTimeout, version);
-		}
-	}
-
 	private Engine engine;
-	private final Settings settings;
+	private final SecOptions settings;
 	private final PrintStream out;
 	private final SecLog log;
 	private java.util.function.Supplier<RuleSet> reloader;
@@ -68,7 +31,7 @@ public final class SecEngine {
 	private EngineListener listener = EngineListener.NONE;
 	private SideEffects sideEffects = SideEffects.ALLOW;
 
-	private SecEngine(Engine engine, Clock clock, Settings settings, PrintStream out, SecLog log) {
+	private SecEngine(Engine engine, Clock clock, SecOptions settings, PrintStream out, SecLog log) {
 		this.engine = engine;
 		this.settings = settings;
 		this.out = out;
@@ -85,16 +48,16 @@ public final class SecEngine {
 	 * @param out where "write -" and report/pipe without a command go
 	 * @param log sec's log (--log), may log nowhere
 	 */
-	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
+	public static SecEngine start(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log) {
 		return start(rules, settings, clock, out, log, EngineListener.NONE, SideEffects.ALLOW);
 	}
 
 	/**
-	 * Like {@link #start(RuleSet, Settings, Clock, PrintStream, SecLog)}, reporting to
+	 * Like {@link #start(RuleSet, SecOptions, Clock, PrintStream, SecLog)}, reporting to
 	 * {@code listener} from the first start-up event on, with actions that reach outside
 	 * the engine run or only reported as {@code sideEffects} says.
 	 */
-	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
+	public static SecEngine start(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
 			EngineListener listener, SideEffects sideEffects) {
 		return start(rules, settings, clock, out, log, listener, sideEffects, null);
 	}
@@ -103,7 +66,7 @@ public final class SecEngine {
 	 * Like the others, with the inputs' control in place before SEC_STARTUP, so that its
 	 * addinput actions open their files as in sec (which opens inputs before start-up).
 	 */
-	public static SecEngine start(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log,
+	public static SecEngine start(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
 			EngineListener listener, SideEffects sideEffects, org.sec.engine.api.InputControl inputControl) {
 		Engine engine = newEngine(rules, settings, clock, out, log);
 		engine.setListener(listener);
@@ -125,7 +88,7 @@ public final class SecEngine {
 		return e;
 	}
 
-	private static Engine newEngine(RuleSet rules, Settings settings, Clock clock, PrintStream out, SecLog log) {
+	private static Engine newEngine(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log) {
 		Engine engine = new Engine(rules.files(), settings, clock, log, out);
 		engine.setPerl(rules.perl());
 		return engine;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.EngineSnapshot;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.Signal;
 import org.sec.engine.dump.InputSourceView;
 import org.sec.engine.log.SecLog;
@@ -88,7 +89,7 @@ final class EventLoop {
 
 	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
 		SecEngine engine = SecEngine.start(rules,
-				options.settings().withIntcontexts(intcontexts),
+				options.withIntcontexts(intcontexts),
 				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
 				new RestartingInputs(inputs, options.keepopen));
 		try {

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sec.engine.action.ActionListParser;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.api.InputControl;
 import org.sec.engine.syntax.PerlGlob;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.syntax.DeepStack;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.SecVersion;

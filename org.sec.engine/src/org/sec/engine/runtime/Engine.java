@@ -29,6 +29,7 @@ import org.sec.engine.action.ActionType;
 import org.sec.engine.api.Clock;
 import org.sec.engine.api.EngineListener;
 import org.sec.engine.api.InputControl;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.Signal;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.calendar.TimeSpec;
@@ -69,7 +70,7 @@ public final class Engine {
 	}
 
 	private final Clock clock;
-	private final org.sec.engine.api.SecEngine.Settings options;
+	private final SecOptions options;
 	private final SecLog log;
 	private final PrintStream stdout;
 	private List<LoadedRuleFile> files;
@@ -111,7 +112,7 @@ public final class Engine {
 	private long timeVariablesUpdated = Long.MIN_VALUE;
 	private long linesProcessed;
 
-	public Engine(List<LoadedRuleFile> files, org.sec.engine.api.SecEngine.Settings options, Clock clock, SecLog log, PrintStream stdout) {
+	public Engine(List<LoadedRuleFile> files, SecOptions options, Clock clock, SecLog log, PrintStream stdout) {
 		this.clock = clock;
 		this.options = options;
 		this.log = log;

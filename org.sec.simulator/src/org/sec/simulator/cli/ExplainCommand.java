@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
@@ -81,7 +81,7 @@ public final class ExplainCommand implements Callable<Integer> {
 				err.println("secwb explain: " + e.getMessage());
 				return 2;
 			}
-			Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY,
+			Replay.Options options = new Replay.Options(SecOptions.defaults(), SideEffects.RECORD_ONLY,
 					OptionalLong.empty(), timing.zoneId());
 			try (Replay replay = Replay.start(ruleSet, source, options, SecLog.toTerminal(() -> 0, 3, System.err))) {
 				while (source.peek() != null) {

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.sec.engine.api.EngineListener;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
@@ -149,13 +149,13 @@ public final class ReplayCommand implements Callable<Integer> {
 				secArgs.add("--intcontexts");
 			}
 			java.io.ByteArrayOutputStream problems = new java.io.ByteArrayOutputStream();
-			org.sec.engine.cli.SecOptions secOptions = org.sec.engine.cli.SecOptions.parse(secArgs.toArray(new String[0]),
+			SecOptions secOptions = SecOptions.parse(secArgs.toArray(new String[0]),
 					new java.io.PrintStream(problems, true, StandardCharsets.UTF_8));
 			if (problems.size() > 0) {
 				err.println("secwb replay: sec options " + secArgs + ": " + problems.toString(StandardCharsets.UTF_8).trim());
 				return 2;
 			}
-			SecEngine.Settings settings = secOptions.settings().withSecVersion(secVersion);
+			SecOptions settings = secOptions.withSecVersion(secVersion);
 			Replay.Options options = new Replay.Options(settings,
 					allowExec ? SideEffects.ALLOW : SideEffects.RECORD_ONLY, untilSecond, zoneId); // one zone: log and engine
 			return replay(ruleSet, source, options, log, out, err, zoneId);

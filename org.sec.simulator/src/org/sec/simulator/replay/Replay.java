@@ -14,6 +14,7 @@ import org.sec.engine.action.ActionListParser;
 import org.sec.engine.api.EngineListener;
 import org.sec.engine.api.EngineSnapshot;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -65,20 +66,20 @@ public final class Replay implements AutoCloseable {
 	 * is the local time of Calendar rules, %t, the log and dumps (the zone the log's
 	 * timestamps are read in, so that both agree).
 	 */
-	public record Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until,
+	public record Options(SecOptions sec, SideEffects sideEffects, OptionalLong until,
 			java.time.ZoneId zone) {
 
 		/** In the default zone: $TZ, else UTC ({@link VirtualClock#defaultZone()}). */
-		public Options(SecEngine.Settings settings, SideEffects sideEffects, OptionalLong until) {
-			this(settings, sideEffects, until, VirtualClock.defaultZone());
+		public Options(SecOptions sec, SideEffects sideEffects, OptionalLong until) {
+			this(sec, sideEffects, until, VirtualClock.defaultZone());
 		}
 
 		public static Options defaults() {
-			return new Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY, OptionalLong.empty());
+			return new Options(SecOptions.defaults(), SideEffects.RECORD_ONLY, OptionalLong.empty());
 		}
 
 		public Options withZone(java.time.ZoneId zone) {
-			return new Options(settings, sideEffects, until, zone);
+			return new Options(sec, sideEffects, until, zone);
 		}
 	}
 
@@ -118,7 +119,7 @@ public final class Replay implements AutoCloseable {
 		this.clock = new VirtualClock(second, options.zone());
 		this.trace = new TraceRecorder(clock::nowSeconds);
 		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
-		this.engine = SecEngine.start(rules, options.settings(), clock, out, log, trace, options.sideEffects());
+		this.engine = SecEngine.start(rules, options.sec(), clock, out, log, trace, options.sideEffects());
 	}
 
 	/** Starts the engine at the source's first second (its start-up work is done; nothing else yet). */

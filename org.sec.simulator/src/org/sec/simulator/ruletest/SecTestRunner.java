@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.sec.engine.api.EngineSnapshot;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
@@ -62,7 +62,7 @@ public final class SecTestRunner {
 		List<Scenario.Event> events = c.inputs().stream().sorted(Comparator.comparingLong(SecTest.Input::offset))
 				.map(i -> new Scenario.Event(i.offset(), i.text())).toList();
 		Scenario scenario = new Scenario(test.start(), Math.max(end, 0), events, List.of());
-		SecEngine.Settings settings = new SecEngine.Settings(0, false, test.intevents(), test.intcontexts(), 0, false, 1);
+		SecOptions settings = SecOptions.defaults().withIntevents(test.intevents()).withIntcontexts(test.intcontexts());
 		Map<Long, List<String>> actions = new TreeMap<>();
 		Map<Long, Set<String>> contexts = new TreeMap<>();
 		List<Replay.TranscriptLine> transcript;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -29,12 +29,12 @@ public final class ScenarioRunner {
 	private ScenarioRunner() {
 	}
 
-	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log) {
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecOptions settings, SecLog log) {
 		return run(rules, scenario, settings, log, null);
 	}
 
 	/** @param reloader reads the rules again on SIGHUP (sigemul HUP), or null */
-	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log,
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecOptions settings, SecLog log,
 			java.util.function.Supplier<RuleSet> reloader) {
 		return run(rules, scenario, settings, log, reloader, null);
 	}
@@ -43,7 +43,7 @@ public final class ScenarioRunner {
 	 * @param reloader     reads the rules again on SIGHUP (sigemul HUP), or null
 	 * @param softReloader reads new and changed rule files on SIGABRT (sigemul ABRT), or null
 	 */
-	public static List<Line> run(RuleSet rules, Scenario scenario, SecEngine.Settings settings, SecLog log,
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecOptions settings, SecLog log,
 			java.util.function.Supplier<RuleSet> reloader, java.util.function.UnaryOperator<RuleSet> softReloader) {
 		// sec-scenario runs the real sec: commands and writes happen
 		Replay.Options options = new Replay.Options(settings, SideEffects.ALLOW, OptionalLong.empty());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.tests.support.EngineHarness;
 
 /**
@@ -78,7 +79,7 @@ class NextScheduledTimeTest {
 	/** With --cleantime above 1 lists run on their own schedule: every second is a candidate. */
 	@Test
 	void aCleantimeAboveOneMakesEverySecondDue() throws IOException {
-		SecEngine.Settings every5 = new SecEngine.Settings(0, false, false, false, 0, false, 5);
+		SecOptions every5 = SecOptions.parse(new String[] { "--cleantime=5" }, System.err);
 		try (EngineHarness h = EngineHarness.start(dir, "type=Single\nptype=SubStr\npattern=x\ndesc=d\naction=none\n", T0,
 				every5)) {
 			assertEquals(T0 + 1, h.engine().nextScheduledTime());

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 
@@ -33,7 +34,7 @@ class SingleWithScriptTest {
 		PrintStream out = new PrintStream(bytes, true, StandardCharsets.ISO_8859_1);
 		RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 		});
-		SecEngine engine = SecEngine.start(rules, SecEngine.Settings.defaults(), () -> 1_700_000_000L, out,
+		SecEngine engine = SecEngine.start(rules, SecOptions.defaults(), () -> 1_700_000_000L, out,
 				new SecLog(() -> 0, 1, null, null));
 		engine.processLine("MAKE", "-", null);
 		for (String line : List.of("RUN true", "RUN false", "RUN exit 0", "RUN grep -q '^CTX_A$'",

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 
@@ -41,7 +42,7 @@ class SocketActionsTest {
 			RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 			});
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			SecEngine engine = SecEngine.start(rules, SecEngine.Settings.defaults(), () -> 1_700_000_000L,
+			SecEngine engine = SecEngine.start(rules, SecOptions.defaults(), () -> 1_700_000_000L,
 					new PrintStream(out, true, StandardCharsets.ISO_8859_1), new SecLog(() -> 0, 1, null, null));
 			// as in sec, the connect does not block: the first event waits until the connection is
 			// established, which the next tcpsock (or process_lists) finds; closetcp then ends it
@@ -80,7 +81,7 @@ class SocketActionsTest {
 			});
 			Path log = dir.resolve("sec.log");
 			SecLog secLog = new SecLog(() -> 0, 6, log, null);
-			SecEngine engine = SecEngine.start(rules, SecEngine.Settings.defaults(), () -> 1_700_000_000L,
+			SecEngine engine = SecEngine.start(rules, SecOptions.defaults(), () -> 1_700_000_000L,
 					new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.ISO_8859_1), secLog);
 			engine.processLine("SEND hello", "-", null);
 			assertEquals("dgram-hello", lines.readLine());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 
@@ -23,7 +24,7 @@ public final class EngineHarness implements AutoCloseable {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final SecEngine engine;
 
-	private EngineHarness(RuleSet rules, long start, SecEngine.Settings settings) throws IOException {
+	private EngineHarness(RuleSet rules, long start, SecOptions settings) throws IOException {
 		this.now = start;
 		this.engine = SecEngine.start(rules, settings, () -> now, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
 				new SecLog(() -> now, 1, null, null));
@@ -31,10 +32,10 @@ public final class EngineHarness implements AutoCloseable {
 
 	/** Starts the engine at {@code start} (epoch seconds) on {@code rules}, written to {@code dir}/r.sec. */
 	public static EngineHarness start(Path dir, String rules, long start) throws IOException {
-		return start(dir, rules, start, SecEngine.Settings.defaults());
+		return start(dir, rules, start, SecOptions.defaults());
 	}
 
-	public static EngineHarness start(Path dir, String rules, long start, SecEngine.Settings settings) throws IOException {
+	public static EngineHarness start(Path dir, String rules, long start, SecOptions settings) throws IOException {
 		Files.writeString(dir.resolve("r.sec"), rules, StandardCharsets.ISO_8859_1);
 		RuleSet set = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 		});

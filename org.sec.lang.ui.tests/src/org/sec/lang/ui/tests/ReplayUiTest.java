@@ -120,6 +120,41 @@ class ReplayUiTest {
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "replay-project-outside-workspace");
 	}
 
+	/**
+	 * The launch configuration's sec options reach the engine as jsec's command line does
+	 * (the same SecOptions): --intevents makes SEC_SHUTDOWN an event; a bad option is refused with
+	 * Getopt::Long's words, and a zone with the configuration's.
+	 */
+	@Test
+	void theLaunchConfigurationsSecOptionsReachTheEngine() throws Exception {
+		exampleProject();
+		assertEquals("Unknown option: bogus", ReplayLaunch.secOptionsProblem("--bogus"));
+		assertNull(ReplayLaunch.secOptionsProblem("--intevents --bufsize=10"));
+		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "intevents replay");
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		config.setAttribute(ReplayLaunch.ATTR_SEC_OPTIONS, "--intevents");
+		config.setAttribute(ReplayLaunch.ATTR_ZONE, "Europe/Berlin");
+		config.launch(ILaunchManager.RUN_MODE, null);
+		waitUntil("the replay with --intevents ends", () -> {
+			ReplaySession s = ShownReplay.session();
+			return s != null && s.name().equals("intevents replay") && s.state().finished();
+		});
+		List<String> synthetic = ShownReplay.session().trace().stream()
+				.filter(e -> e.kind() == org.sec.simulator.trace.TraceEvent.Kind.LINE_CONSUMED
+						&& "true".equals(e.detail().get("synthetic")))
+				.map(org.sec.simulator.trace.TraceEvent::subject).toList();
+		assertEquals(List.of("SEC_SHUTDOWN"), synthetic, "(SEC_STARTUP comes before the session listens)");
+		// the log's "Jan  1 00:00:01" read in Berlin: 23:00:01 UTC the day before
+		assertEquals(1704067201L - 3600, ShownReplay.session().state().start());
+		config.setAttribute(ReplayLaunch.ATTR_SEC_OPTIONS, "--bogus");
+		org.eclipse.core.runtime.CoreException refused = org.junit.jupiter.api.Assertions.assertThrows(
+				org.eclipse.core.runtime.CoreException.class, () -> config.launch(ILaunchManager.RUN_MODE, null));
+		assertEquals("sec options (Main tab): Unknown option: bogus", refused.getStatus().getMessage());
+	}
+
 	/** Two Debug replays at once: each launch owns its session, and one going on leaves the other where it is. */
 	@Test
 	void twoReplaysRunAtOnce() throws Exception {

@@ -19,7 +19,7 @@ import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
@@ -50,6 +50,8 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 	public static final String ATTR_ALLOW_EXEC = "org.sec.replay.allowExec";
 	/** Run past the last line to this virtual time (ISO-8601 or epoch seconds; empty: stop at the last line). */
 	public static final String ATTR_UNTIL = "org.sec.replay.until";
+	/** sec's options for the replay, as on sec's command line ("--intevents --bufsize=10"). */
+	public static final String ATTR_SEC_OPTIONS = "org.sec.replay.secOptions";
 	/** The zone of the log's timestamps and of the engine's local time (empty: $TZ, else UTC). */
 	public static final String ATTR_ZONE = "org.sec.replay.zone";
 	/** One breakpoint per line: "rule FILE:LINE", "action TEXT", "context NAME", "operation KEYPART". */
@@ -102,7 +104,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 			throw error("'Until' must be ISO-8601 such as 2024-01-01T01:00:00Z or epoch seconds, not '" + until + "'");
 		}
 		Replay replay = Replay.start(ruleSet, source,
-				new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion), sideEffects, untilSecond,
+				new Replay.Options(secOptions(config).withSecVersion(secVersion), sideEffects, untilSecond,
 						zone(config)),
 				SecLog.toTerminal(() -> 0, 3, System.err));
 		if (ILaunchManager.DEBUG_MODE.equals(mode)) {
@@ -127,7 +129,7 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		ShownReplay.add(session);
 		// Step Back and Run back: a replay is deterministic, so the same set-up replayed from
 		// the start reaches any earlier state (the configuration's own breakpoints included)
-		Replay.Options rewindOptions = new Replay.Options(SecEngine.Settings.defaults().withSecVersion(secVersion),
+		Replay.Options rewindOptions = new Replay.Options(secOptions(config).withSecVersion(secVersion),
 				sideEffects == SideEffects.ALLOW ? SideEffects.RECORD_ONLY : sideEffects, untilSecond, zone(config));
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		String configBreakpoints = config.getAttribute(ATTR_BREAKPOINTS, "");
@@ -268,6 +270,35 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		default:
 			return null;
 		}
+	}
+
+	/**
+	 * The configuration's sec options, parsed as sec parses its command line (the same
+	 * {@link SecOptions} as jsec, secwb replay --sec and scenarios' @sec).
+	 */
+	static SecOptions secOptions(ILaunchConfiguration config) throws CoreException {
+		String text = config.getAttribute(ATTR_SEC_OPTIONS, "").strip();
+		String problem = secOptionsProblem(text);
+		if (problem != null) {
+			throw error("sec options (Main tab): " + problem);
+		}
+		return text.isEmpty() ? SecOptions.defaults() : SecOptions.parse(text.split("\\s+"), nowhere());
+	}
+
+	/** What sec says about these options (Getopt::Long's and sec's wording), or null when it takes them. */
+	public static String secOptionsProblem(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+		SecOptions.parse(text.strip().split("\\s+"),
+				new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+		String problems = said.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+		return problems.isEmpty() ? null : problems.replace('\n', ';');
+	}
+
+	private static java.io.PrintStream nowhere() {
+		return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 	}
 
 	/** One zone for the log's timestamps and the engine's local time: the configuration's, else $TZ, else UTC. */

@@ -25,6 +25,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 	private Text speed;
 	private Text until;
 	private Text zone;
+	private Text secOptions;
 	private Button allowExec;
 	private Text breakpoints;
 
@@ -45,6 +46,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 		speed = field(c, "Speed (max, or virtual seconds per second):");
 		until = field(c, "Run past the last line until (ISO-8601, optional):");
 		zone = field(c, "Time zone of the log, Calendar rules and %t (empty: $TZ, else UTC):");
+		secOptions = field(c, "sec options, as on sec's command line (e.g. --intevents --bufsize=10):");
 		allowExec = new Button(c, SWT.CHECK);
 		allowExec.setText("Run commands, sockets and file writes (otherwise they are only recorded in the trace)");
 		allowExec.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -93,6 +95,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 			speed.setText(config.getAttribute(ReplayLaunch.ATTR_SPEED, "max"));
 			until.setText(config.getAttribute(ReplayLaunch.ATTR_UNTIL, ""));
 			zone.setText(config.getAttribute(ReplayLaunch.ATTR_ZONE, ""));
+			secOptions.setText(config.getAttribute(ReplayLaunch.ATTR_SEC_OPTIONS, ""));
 			allowExec.setSelection(config.getAttribute(ReplayLaunch.ATTR_ALLOW_EXEC, false));
 			breakpoints.setText(config.getAttribute(ReplayLaunch.ATTR_BREAKPOINTS, ""));
 		} catch (CoreException e) {
@@ -112,6 +115,7 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 		config.setAttribute(ReplayLaunch.ATTR_SPEED, speed.getText().strip());
 		config.setAttribute(ReplayLaunch.ATTR_UNTIL, until.getText().strip());
 		config.setAttribute(ReplayLaunch.ATTR_ZONE, zone.getText().strip());
+		config.setAttribute(ReplayLaunch.ATTR_SEC_OPTIONS, secOptions.getText().strip());
 		config.setAttribute(ReplayLaunch.ATTR_ALLOW_EXEC, allowExec.getSelection());
 		config.setAttribute(ReplayLaunch.ATTR_BREAKPOINTS, breakpoints.getText());
 	}
@@ -134,6 +138,11 @@ public final class ReplayMainTab extends AbstractLaunchConfigurationTab {
 		}
 		if (!year.getText().isBlank() && !year.getText().strip().matches("\\d{4}")) {
 			setErrorMessage("The year has four digits.");
+			return false;
+		}
+		String secProblem = ReplayLaunch.secOptionsProblem(secOptions.getText());
+		if (secProblem != null) {
+			setErrorMessage("sec options: " + secProblem);
 			return false;
 		}
 		if (!zone.getText().isBlank()) {

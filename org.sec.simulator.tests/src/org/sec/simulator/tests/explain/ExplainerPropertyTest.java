@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sec.engine.api.EngineListener.Evaluation;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -68,7 +68,7 @@ class ExplainerPropertyTest {
 		RuleSet rules = RuleSet.load(dir(), List.of(name + ".rules"), 0, d -> {
 		});
 		Scenario timeline = new Scenario(scenario.startEpochSeconds(), scenario.endOffset(), List.of(), List.of());
-		Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), SideEffects.ALLOW,
+		Replay.Options options = new Replay.Options(SecOptions.defaults(), SideEffects.ALLOW,
 				OptionalLong.empty());
 		int explained = 0;
 		try (Replay replay = Replay.start(rules, ReplaySource.of(timeline), options, SecLog.toTerminal(() -> 0, 1, null))) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -56,7 +56,7 @@ class LogReplayGoldenTest {
 		ReplaySource source = ReplaySource.of(dir().resolve(name + ".log"),
 				LineClock.of(TimestampFormat.syslog(ZoneOffset.UTC, 2024)));
 		assertEquals(scenario.startEpochSeconds(), source.start());
-		Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), SideEffects.RECORD_ONLY,
+		Replay.Options options = new Replay.Options(SecOptions.defaults(), SideEffects.RECORD_ONLY,
 				OptionalLong.of(scenario.startEpochSeconds() + scenario.endOffset()));
 		try (Replay replay = Replay.start(rules, source, options, new SecLog(() -> 0, 1, null, null))) {
 			replay.run();

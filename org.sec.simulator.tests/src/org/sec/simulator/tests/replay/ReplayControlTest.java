@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sec.engine.api.EngineSnapshot;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.SideEffects;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
@@ -68,7 +68,7 @@ class ReplayControlTest {
 				.replace("%{.file}", file.toString()));
 		RuleSet rules = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 		});
-		Replay.Options options = new Replay.Options(SecEngine.Settings.defaults(), sideEffects, OptionalLong.empty());
+		Replay.Options options = new Replay.Options(SecOptions.defaults(), sideEffects, OptionalLong.empty());
 		return Replay.start(rules, ReplaySource.of(Scenario.parse(SCENARIO)), options, new SecLog(() -> 0, 1, null, null));
 	}
 

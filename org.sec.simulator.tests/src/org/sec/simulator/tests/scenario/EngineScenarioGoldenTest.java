@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sec.engine.api.SecEngine;
+import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 import org.sec.engine.tests.support.GoldenFiles;
@@ -63,10 +63,10 @@ class EngineScenarioGoldenTest {
 		Scenario scenario = Scenario.parse(GoldenFiles.read(dir.resolve(name + ".scn")));
 		List<String> conf = new ArrayList<>(List.of(name + ".rules"));
 		// the scenario's @sec lines reach the engine as jsec's own options do
-		org.sec.engine.cli.SecOptions options = org.sec.engine.cli.SecOptions
+		SecOptions options = SecOptions
 				.parse(scenario.secOptions().toArray(new String[0]), System.err);
 		conf.addAll(options.conf);
-		SecEngine.Settings settings = options.settings().withSecVersion(version);
+		SecOptions settings = options.withSecVersion(version);
 		RuleSet rules = RuleSet.load(dir, conf, 0, version, null, d -> {
 		});
 		SecLog log = new SecLog(() -> 0, 1, null, null);

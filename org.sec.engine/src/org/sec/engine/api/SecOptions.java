@@ -1,4 +1,4 @@
-package org.sec.engine.cli;
+package org.sec.engine.api;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * sec's command line (read_options L13828): Getopt::Long rules (one or two dashes,
- * "=value" or the next argument, unique abbreviations, --noX for flags) and sec's own
- * checks that print a message and fall back to the default.
+ * sec's options: the one home of every option sec takes, for jsec, replays (secwb replay
+ * --sec, scenarios' @sec, the launch configuration's "sec options") and tests alike, so
+ * that each reaches the engine the same way. Parsed as sec's command line is
+ * (read_options L13828): Getopt::Long rules (one or two dashes, "=value" or the next
+ * argument, unique abbreviations, --noX for flags) and sec's own checks that print a
+ * message and fall back to the default. {@link SecEngine#start} reads the engine's part.
  */
 public final class SecOptions {
 
@@ -88,17 +91,99 @@ public final class SecOptions {
 	public boolean help;
 	public boolean version;
 	/** jsec's own option: the sec release to behave as (default: the newest sec on the PATH, else 2.9.4). */
-	public org.sec.engine.api.SecVersion secVersion = org.sec.engine.api.SecVersion.target();
+	public SecVersion secVersion = SecVersion.target();
 	/** A --sec-version jsec does not know, as given; jsec refuses to start. */
 	public String unknownSecVersion;
 
-	/**
-	 * The engine settings these options give, for jsec, replays and scenarios alike
-	 * ({@code intcontexts} as given: jsec adds it when an input names a context).
-	 */
-	public org.sec.engine.api.SecEngine.Settings settings() {
-		return new org.sec.engine.api.SecEngine.Settings(bufsize, jointbuf, intevents, intcontexts, evstoresize, quoting,
-				cleantime, socketTimeout, secVersion);
+	/** sec's defaults, as a command line without options gives them. */
+	public static SecOptions defaults() {
+		return new SecOptions();
+	}
+
+	/** These options, with --sec-version {@code version}. */
+	public SecOptions withSecVersion(SecVersion version) {
+		SecOptions c = copy();
+		c.secVersion = version;
+		return c;
+	}
+
+	/** These options, with or without --intevents. */
+	public SecOptions withIntevents(boolean on) {
+		SecOptions c = copy();
+		c.intevents = on;
+		return c;
+	}
+
+	/** These options, with or without --intcontexts (jsec adds it when an input names a context). */
+	public SecOptions withIntcontexts(boolean on) {
+		SecOptions c = copy();
+		c.intcontexts = on;
+		return c;
+	}
+
+	/** A copy of every field, as parsed and as changed since. */
+	private SecOptions copy() {
+		SecOptions c = new SecOptions();
+		try {
+			for (java.lang.reflect.Field f : SecOptions.class.getDeclaredFields()) {
+				if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+					continue;
+				}
+				Object value = f.get(this);
+				if (value instanceof List<?> list) {
+					@SuppressWarnings("unchecked")
+					List<Object> target = (List<Object>) f.get(c);
+					target.addAll(list);
+				} else if (value instanceof Map<?, ?> map) {
+					@SuppressWarnings("unchecked")
+					Map<Object, Object> target = (Map<Object, Object>) f.get(c);
+					target.putAll(map);
+				} else {
+					f.set(c, value);
+				}
+			}
+		} catch (IllegalAccessException e) {
+			throw new IllegalStateException(e);
+		}
+		return c;
+	}
+
+	// what the engine reads (SecEngine, the runtime)
+
+	public int bufsize() {
+		return bufsize;
+	}
+
+	public boolean jointbuf() {
+		return jointbuf;
+	}
+
+	public boolean intevents() {
+		return intevents;
+	}
+
+	public boolean intcontexts() {
+		return intcontexts;
+	}
+
+	public int evstoresize() {
+		return evstoresize;
+	}
+
+	public boolean quoting() {
+		return quoting;
+	}
+
+	public int cleantime() {
+		return cleantime;
+	}
+
+	public int socketTimeout() {
+		return socketTimeout;
+	}
+
+	public SecVersion secVersion() {
+		return secVersion;
 	}
 
 	/** Parses arguments; problems are printed to {@code err} with sec's and Getopt::Long's wording. */
