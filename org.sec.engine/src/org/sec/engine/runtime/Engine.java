@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +31,6 @@ import org.sec.engine.api.InputControl;
 import org.sec.engine.api.SecOptions;
 import org.sec.engine.api.Signal;
 import org.sec.engine.api.SideEffects;
-import org.sec.engine.calendar.TimeSpec;
 import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextExpressionParser;
 import org.sec.engine.context.ContextToken;
@@ -61,7 +59,6 @@ public final class Engine {
 	private static final String SEPARATOR = " | ";
 	private static final String INTERNAL_EVENT_CONTEXT = "_INTERNAL_EVENT";
 	private static final Pattern LIFETIME = Pattern.compile("^\\s*0*([0-9]+)\\s*$");
-	private static final Pattern ACTION_VARIABLE = Pattern.compile("%(?:(\\.?[A-Za-z]\\w*|%)|\\{(\\.?[A-Za-z]\\w*)\\})");
 
 	private record Pending(long time, String event, String context) {
 	}
@@ -77,14 +74,15 @@ public final class Engine {
 	private final Map<String, List<Rule>> rulesByFile = new LinkedHashMap<>();
 	private final List<String> mainFiles = new ArrayList<>();
 	private final Map<String, List<String>> cfsetFiles = new LinkedHashMap<>();
-	private final List<Rule> calendar = new ArrayList<>();
-	private final Map<Rule, int[]> calendarLastRun = new IdentityHashMap<>();
+	private final CalendarRules calendar = new CalendarRules();
 	private final Map<Rule, Map<String, Operation>> pairOperations = new IdentityHashMap<>();
 	private final Map<Rule, long[]> matchCounts = new IdentityHashMap<>();
 
 	private final Map<String, Context> contexts = new LinkedHashMap<>();
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
-	private final Map<String, String> variables = new HashMap<>();
+	private final ActionVariables actionVariables;
+	/** The action-list variables by name, as actions read and assign them. */
+	private final Map<String, String> variables;
 	private final Map<String, Map<String, String>> matchCache = new HashMap<>();
 	/** Perl references held by action variables (set by eval), for the call action. */
 	private final Map<String, PerlRef> perlRefs = new HashMap<>();
@@ -106,10 +104,7 @@ public final class Engine {
 	private boolean[] matchedFound = new boolean[64];
 	/** Ids of patterns whose Java match ran past its budget: perl matches them from then on. */
 	private final java.util.BitSet slowInJava = new java.util.BitSet();
-	private long localtimeSecond = Long.MIN_VALUE;
-	private String localtimeText;
 	private String internalContextName;
-	private long timeVariablesUpdated = Long.MIN_VALUE;
 	private long linesProcessed;
 
 	public Engine(List<LoadedRuleFile> files, SecOptions options, Clock clock, SecLog log, PrintStream stdout) {
@@ -124,10 +119,9 @@ public final class Engine {
 		this.children = new ChildProcesses(stdout, log);
 		this.sockets = new SocketOutputs(log, options.socketTimeout(), this::now);
 		indexRules();
-		initCharVariables();
 		// sec sets the time variables at start-up (L14604), not at first use
-		timeVariablesUpdated = clock.nowSeconds();
-		setTimeVariables(timeVariablesUpdated);
+		this.actionVariables = new ActionVariables(options.secVersion(), clock.zone(), clock.nowSeconds());
+		this.variables = actionVariables.values();
 	}
 
 	/** The per-file lookups of the rules: main files, rule sets (cfset), Calendar rules. */
@@ -1454,32 +1448,9 @@ public final class Engine {
 			}
 		}
 		if (!calendar.isEmpty()) {
-			due = Math.min(due, calendarDue(now));
+			due = Math.min(due, calendar.nextDue(localTime(now), now));
 		}
 		return due;
-	}
-
-	/**
-	 * A Calendar rule runs at most once a minute, when its time matches and its context
-	 * holds. One that may still run in this minute (it matches and did not run) or whose
-	 * context needs Perl (which may change with nothing else) is due the next second; else
-	 * the next minute.
-	 */
-	private long calendarDue(long now) {
-		ZonedDateTime t = localTime(now);
-		for (Rule rule : calendar) {
-			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
-			if (ctx != null && ctx.expression().needsPerl()) {
-				return now + 1;
-			}
-			int[] last = calendarLastRun.get(rule);
-			boolean ranThisMinute = last != null && last[0] == t.getMinute() && last[1] == t.getHour()
-					&& last[2] == t.getDayOfMonth() && last[3] == t.getMonthValue() - 1 && last[4] == t.getYear() - 1900;
-			if (!ranThisMinute && rule.time().minutes().get(t.getMinute()) && rule.time().hours().get(t.getHour())) {
-				return now + 1;
-			}
-		}
-		return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1).toEpochSecond();
 	}
 
 	private static long saturatedSum(long a, long b) {
@@ -1559,34 +1530,10 @@ public final class Engine {
 		if (calendar.isEmpty()) {
 			return;
 		}
-		ZonedDateTime t = localTime(now());
-		int minute = t.getMinute();
-		int hour = t.getHour();
-		int day = t.getDayOfMonth();
-		int month = t.getMonthValue() - 1;
-		int year = t.getYear() - 1900;
-		int weekday = t.getDayOfWeek().getValue() % 7;
-		boolean lastDayOfMonth = localTime(now() + 86400).getDayOfMonth() == 1;
-		for (Rule rule : calendar) {
-			int[] last = calendarLastRun.get(rule);
-			if (last != null && last[0] == minute && last[1] == hour && last[2] == day && last[3] == month
-					&& last[4] == year) {
-				continue;
-			}
-			TimeSpec spec = rule.time();
-			if (!spec.minutes().get(minute) || !spec.hours().get(hour)
-					|| !(spec.days().get(day) || (lastDayOfMonth && spec.days().get(0)))
-					|| !spec.months().get(month) || !spec.weekdays().get(weekday)
-					|| !spec.years().get(year % 100)) {
-				continue;
-			}
-			ContextExpressionParser.FieldValue ctx = rule.slots().get(0).context();
-			if (ctx == null || evaluate(ctx.expression())) {
-				countMatch(rule, Map.of());
-				execute(rule.actions("action"), rule.desc());
-				calendarLastRun.put(rule, new int[] { minute, hour, day, month, year });
-			}
-		}
+		calendar.run(localTime(now()), localTime(now() + 86400), this::evaluate, rule -> {
+			countMatch(rule, Map.of());
+			execute(rule.actions("action"), rule.desc());
+		});
 	}
 
 	private ZonedDateTime localTime(long epochSeconds) {
@@ -1630,35 +1577,7 @@ public final class Engine {
 	}
 
 	private String var(String s, String desc) {
-		if (s == null || s.indexOf('%') < 0) {
-			return s;
-		}
-		long time = now();
-		if (time != timeVariablesUpdated) {
-			setTimeVariables(time);
-			timeVariablesUpdated = time;
-		}
-		if (time != localtimeSecond) {
-			localtimeText = org.sec.engine.syntax.PerlTime.scalar(time, clock.zone());
-			localtimeSecond = time;
-		}
-		variables.put("u", Long.toString(time));
-		variables.put("t", localtimeText);
-		variables.put("s", desc);
-		Matcher m = ACTION_VARIABLE.matcher(s);
-		StringBuilder out = new StringBuilder(s.length() + 16);
-		int last = 0;
-		while (m.find()) {
-			out.append(s, last, m.start());
-			String name = m.group(2) != null ? m.group(2) : m.group(1);
-			String value = variables.get(name);
-			if (value != null) {
-				out.append(value);
-			}
-			last = m.end();
-		}
-		out.append(s, last, s.length());
-		return out.toString();
+		return actionVariables.substitute(s, desc, now());
 	}
 
 	/** Actions that reach outside the engine (see {@link SideEffects#RECORD_ONLY}). */
@@ -2552,42 +2471,4 @@ public final class Engine {
 	public void awaitChildren(long millis) {
 		children.awaitAll(millis);
 	}
-
-
-	// ------------------------------------------------------------------ action-list variables
-
-	private void initCharVariables() {
-		variables.put("%", "%");
-		variables.put(".nl", "\n");
-		variables.put(".cr", "\r");
-		variables.put(".tab", "\t");
-		variables.put(".sp", " ");
-		for (int i = 0; i <= options.secVersion().lastChrVariable(); i++) {
-			variables.put(".chr" + i, String.valueOf((char) i)); // 0..31, from sec 2.9.3 0..255
-		}
-	}
-
-	private void setTimeVariables(long time) {
-		ZonedDateTime t = localTime(time);
-		variables.put(".sec", two(t.getSecond()));
-		variables.put(".min", two(t.getMinute()));
-		variables.put(".hour", two(t.getHour()));
-		variables.put(".hmsstr", two(t.getHour()) + ":" + two(t.getMinute()) + ":" + two(t.getSecond()));
-		variables.put(".mday", two(t.getDayOfMonth()));
-		variables.put(".mdaystr", t.getDayOfMonth() < 10 ? " " + t.getDayOfMonth() : Integer.toString(t.getDayOfMonth()));
-		variables.put(".mon", two(t.getMonthValue()));
-		variables.put(".monstr", DateTimeFormatter.ofPattern("MMM", Locale.ROOT).format(t));
-		variables.put(".year", Integer.toString(t.getYear()));
-		variables.put(".wday", Integer.toString(t.getDayOfWeek().getValue() % 7));
-		variables.put(".wdaystr", DateTimeFormatter.ofPattern("EEE", Locale.ROOT).format(t));
-		variables.put(".tzname", DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(t));
-		String off = DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(t);
-		variables.put(".tzoff", off);
-		variables.put(".tzoff2", off.length() == 5 ? off.substring(0, 3) + ":" + off.substring(3) : "");
-	}
-
-	private static String two(int v) {
-		return v < 10 ? "0" + v : Integer.toString(v);
-	}
-
 }

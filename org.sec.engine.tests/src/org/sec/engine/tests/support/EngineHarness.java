@@ -14,7 +14,7 @@ import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 
 /**
- * The engine in-process on a manual clock: feed lines, advance time second by second as
+ * The engine in-process on a manual clock (in UTC unless told): feed lines, advance time second by second as
  * sec's main loop ticks, and read what it wrote and its state. For tests of one part of
  * the engine next to it, without a subprocess.
  */
@@ -24,10 +24,11 @@ public final class EngineHarness implements AutoCloseable {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final SecEngine engine;
 
-	private EngineHarness(RuleSet rules, long start, SecOptions settings) throws IOException {
+	private EngineHarness(RuleSet rules, long start, SecOptions settings, java.time.ZoneId zone) throws IOException {
 		this.now = start;
-		this.engine = SecEngine.start(rules, settings, () -> now, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-				new SecLog(() -> now, 1, null, null));
+		org.sec.engine.api.Clock clock = org.sec.engine.api.Clock.of(() -> now, zone);
+		this.engine = SecEngine.start(rules, settings, clock, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
+				new SecLog(clock, 1, null, null));
 	}
 
 	/** Starts the engine at {@code start} (epoch seconds) on {@code rules}, written to {@code dir}/r.sec. */
@@ -36,10 +37,16 @@ public final class EngineHarness implements AutoCloseable {
 	}
 
 	public static EngineHarness start(Path dir, String rules, long start, SecOptions settings) throws IOException {
+		return start(dir, rules, start, settings, java.time.ZoneId.of("UTC"));
+	}
+
+	/** As {@link #start(Path, String, long)}, with local time in {@code zone}. */
+	public static EngineHarness start(Path dir, String rules, long start, SecOptions settings, java.time.ZoneId zone)
+			throws IOException {
 		Files.writeString(dir.resolve("r.sec"), rules, StandardCharsets.ISO_8859_1);
 		RuleSet set = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 		});
-		return new EngineHarness(set, start, settings);
+		return new EngineHarness(set, start, settings, zone);
 	}
 
 	/** Processes {@code line} now, as input from standard input. */
