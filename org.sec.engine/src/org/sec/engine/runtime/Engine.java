@@ -1,13 +1,7 @@
 package org.sec.engine.runtime;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -92,7 +86,7 @@ public final class Engine {
 	private final Map<Rule, EngineListener.RuleRef> ruleRefs = new IdentityHashMap<>();
 	private final List<Pending> pendingEvents = new ArrayList<>();
 	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
-	private final Map<String, OutputStream> outputFiles = new HashMap<>();
+	private final OutputFiles outputFiles;
 	private final InputBuffers buffers;
 	private final ChildProcesses children;
 	private final SocketOutputs sockets;
@@ -118,6 +112,7 @@ public final class Engine {
 		this.perl = new PerlCode(null, log);
 		this.children = new ChildProcesses(stdout, log);
 		this.sockets = new SocketOutputs(log, options.socketTimeout(), this::now);
+		this.outputFiles = new OutputFiles(stdout, log);
 		indexRules();
 		// sec sets the time variables at start-up (L14604), not at first use
 		this.actionVariables = new ActionVariables(options.secVersion(), clock.zone(), clock.nowSeconds());
@@ -364,27 +359,12 @@ public final class Engine {
 
 	/** Flushes buffered output (stdout and files). */
 	public void flush() {
-		stdout.flush();
-		for (OutputStream out : outputFiles.values()) {
-			try {
-				out.flush();
-			} catch (IOException e) {
-				// reported when written
-			}
-		}
+		outputFiles.flush();
 	}
 
 	public void close() {
 		sockets.closeAll();
-		flush();
-		for (OutputStream out : outputFiles.values()) {
-			try {
-				out.close();
-			} catch (IOException e) {
-				// nothing left to do
-			}
-		}
-		outputFiles.clear();
+		outputFiles.closeAll();
 	}
 
 	/** sec's SECEVENT_INT_CONTEXT, the context that exists while an internal event is processed. */
@@ -1828,15 +1808,7 @@ public final class Engine {
 	/** USR2: output files are closed and reopened on their next write. */
 	public void closeOutputs() {
 		sockets.closeAll();
-		flush();
-		for (OutputStream out : outputFiles.values()) {
-			try {
-				out.close();
-			} catch (IOException e) {
-				// reopened on the next write anyway
-			}
-		}
-		outputFiles.clear();
+		outputFiles.closeAll();
 	}
 
 	/** reset: ends operations silently (no action2, end or timeout actions). */
@@ -1952,72 +1924,11 @@ public final class Engine {
 	}
 
 	private void write(String file, String text, boolean newline, boolean closeAfter) {
-		String data = newline ? text + "\n" : text;
-		log.log(SecLog.Level.DEBUG, "Writing event '" + text + "' to file '" + file + "'");
-		if (text.chars().anyMatch(c -> c > 255)) {
-			// Perl's syswrite dies on wide characters; sec logs what eval caught (L4787-4794)
-			log.log(SecLog.Level.DEBUG, "Error when writing event '" + text + "' to '" + file
-					+ "' (Wide character in syswrite at /usr/bin/sec line " + (closeAfter ? 4881 : newline ? 4787 : 4790)
-					+ ".\n)");
-			return;
-		}
-		if (file.equals("-")) {
-			stdout.print(data);
-			if (closeAfter) {
-				stdout.flush();
-			}
-			return;
-		}
-		try {
-			OutputStream out = outputFiles.get(file);
-			if (out == null) {
-				Path path = Paths.get(file);
-				if (!writableTarget(path)) {
-					return; // sec skips what exists but is neither a regular file nor a FIFO
-				}
-				out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-						StandardOpenOption.WRITE);
-				if (!closeAfter) {
-					outputFiles.put(file, out);
-				}
-			}
-			out.write(data.getBytes(StandardCharsets.ISO_8859_1));
-			if (closeAfter) {
-				out.close();
-			} else {
-				out.flush();
-			}
-		} catch (IOException e) {
-			log.log(SecLog.Level.ERR, "Can't open output file " + file + " (" + e.getMessage() + ")");
-		}
+		outputFiles.write(file, text, newline, closeAfter);
 	}
 
-	/** One stat, like sec's -e/-f/-p tests: missing, a regular file or a FIFO can be written. */
-	private static boolean writableTarget(Path path) {
-		try {
-			int mode = (Integer) Files.getAttribute(path, "unix:mode");
-			int type = mode & 0170000;
-			return type == 0100000 || type == 0010000;
-		} catch (java.nio.file.NoSuchFileException e) {
-			return true;
-		} catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-			return Files.isRegularFile(path) || !Files.exists(path);
-		}
-	}
-
-	/** execute_closef_action (L4807). */
 	private void closeFile(String file) {
-		log.log(SecLog.Level.DEBUG, "Closing file '" + file + "'");
-		OutputStream out = outputFiles.remove(file);
-		if (out != null) {
-			try {
-				out.close();
-			} catch (IOException e) {
-				log.log(SecLog.Level.WARN, "Error when closing file '" + file + "' (" + e.getMessage() + ")");
-			}
-		} else if (!file.equals("-")) {
-			log.log(SecLog.Level.DEBUG, "File '" + file + "' is not open, can't close");
-		}
+		outputFiles.close(file);
 	}
 
 	private void create(String name, String lifetime, List<Action> onExpiry, String desc) {
