@@ -384,6 +384,7 @@ public final class Engine {
 		log.log(SecLog.Level.INFO, "Creating SEC internal event '" + text + "'");
 		buffers.push(text, InputBuffers.SYNTHETIC);
 		matchCache.clear();
+		listener.lineConsumed(text, null); // an event like any other for listeners (the replay's trace)
 		for (String file : mainFiles) {
 			if (processRules(file, null)) {
 				break;

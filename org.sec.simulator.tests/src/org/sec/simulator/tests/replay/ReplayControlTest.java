@@ -290,6 +290,22 @@ class ReplayControlTest {
 		}
 	}
 
+	/** With --intevents the internal events are events of the trace too (SEC_SHUTDOWN at the end). */
+	@Test
+	void internalEventsAreInTheTrace() throws IOException {
+		Replay.Options options = new Replay.Options(SecOptions.parse(new String[] { "--intevents" }, System.err),
+				SideEffects.RECORD_ONLY, OptionalLong.empty());
+		try (Replay replay = Replay.start(rulesIn(dir), ReplaySource.of(Scenario.parse(SCENARIO)), options,
+				new SecLog(() -> 0, 1, null, null))) {
+			List<TraceEvent> seen = new ArrayList<>();
+			replay.trace().subscribe(seen::add);
+			replay.run();
+			List<String> internal = seen.stream().filter(e -> e.kind() == Kind.LINE_CONSUMED
+					&& "true".equals(e.detail().get("synthetic"))).map(TraceEvent::subject).toList();
+			assertEquals(List.of("SEC_SHUTDOWN"), internal);
+		}
+	}
+
 	@Test
 	void runToStopsAtTheTimeAfterItsTimers() throws IOException {
 		try (Replay replay = start(SideEffects.RECORD_ONLY)) {
