@@ -3,9 +3,7 @@ package org.sec.engine.runtime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -54,12 +52,6 @@ public final class Engine {
 	private static final String INTERNAL_EVENT_CONTEXT = "_INTERNAL_EVENT";
 	private static final Pattern LIFETIME = Pattern.compile("^\\s*0*([0-9]+)\\s*$");
 
-	private record Pending(long time, String event, String context) {
-	}
-
-	private record Synthetic(String event, String context) {
-	}
-
 	private final Clock clock;
 	private final SecOptions options;
 	private final SecLog log;
@@ -84,8 +76,7 @@ public final class Engine {
 	private EngineListener listener = EngineListener.NONE;
 	private SideEffects sideEffects = SideEffects.ALLOW;
 	private final Map<Rule, EngineListener.RuleRef> ruleRefs = new IdentityHashMap<>();
-	private final List<Pending> pendingEvents = new ArrayList<>();
-	private final Deque<Synthetic> syntheticEvents = new ArrayDeque<>();
+	private final EventQueues events = new EventQueues();
 	private final OutputFiles outputFiles;
 	private final InputBuffers buffers;
 	private final ChildProcesses children;
@@ -186,20 +177,19 @@ public final class Engine {
 
 	/** True when synthetic events wait to be processed before the next input line. */
 	public boolean hasSyntheticEvents() {
-		return !syntheticEvents.isEmpty();
+		return events.hasSynthetic();
 	}
 
 	/** A full restart keeps the queue of synthetic events (sec's @events): hands it to the new engine. */
 	public void moveSyntheticEventsTo(Engine next) {
-		next.syntheticEvents.addAll(syntheticEvents);
-		syntheticEvents.clear();
+		events.moveSyntheticTo(next.events);
 		children.moveTo(next.children); // %children survives a restart: reaped and read later
 		next.linesProcessed = linesProcessed;
 	}
 
 	/** Processes the next synthetic event (sec takes these before any input line). */
 	public void processNextSyntheticEvent() {
-		Synthetic s = syntheticEvents.pollFirst();
+		EventQueues.Synthetic s = events.takeSynthetic();
 		if (s != null) {
 			processEvent(s.event(), InputBuffers.SYNTHETIC, s.context());
 		}
@@ -560,11 +550,7 @@ public final class Engine {
 						List.copyOf(c.buffer.events()), c.buffer.times()));
 			}
 		}
-		List<org.sec.engine.api.EngineSnapshot.PendingEventView> pending = new ArrayList<>();
-		for (Pending p : pendingEvents) {
-			pending.add(new org.sec.engine.api.EngineSnapshot.PendingEventView(p.time(), p.event(),
-					options.intcontexts() ? p.context() : null));
-		}
+		List<org.sec.engine.api.EngineSnapshot.PendingEventView> pending = events.delayedViews(options.intcontexts());
 		List<org.sec.engine.api.EngineSnapshot.RuleUsage> usage = new ArrayList<>();
 		for (LoadedRuleFile file : files) {
 			for (Rule rule : file.rules()) {
@@ -1373,20 +1359,7 @@ public final class Engine {
 		for (String name : new ArrayList<>(contexts.keySet())) {
 			validContext(name);
 		}
-		if (!pendingEvents.isEmpty()) {
-			long time = now();
-			List<Pending> keep = new ArrayList<>();
-			for (Pending p : pendingEvents) {
-				if (time >= p.time()) {
-					log.log(SecLog.Level.DEBUG, "Creating event '" + p.event() + "'");
-					syntheticEvents.addLast(new Synthetic(p.event(), p.context()));
-				} else {
-					keep.add(p);
-				}
-			}
-			pendingEvents.clear();
-			pendingEvents.addAll(keep);
-		}
+		events.releaseDue(now(), log);
 		sockets.check(); // connections being made and ones the peer closed (L9878)
 		runCalendar();
 		for (String key : new ArrayList<>(operations.keySet())) {
@@ -1408,7 +1381,7 @@ public final class Engine {
 	 */
 	public long nextDueTime() {
 		long now = now();
-		if (!syntheticEvents.isEmpty()) {
+		if (events.hasSynthetic()) {
 			return now;
 		}
 		if (hasChildren() || sockets.anyOpen()) {
@@ -1420,9 +1393,7 @@ public final class Engine {
 				due = Math.min(due, saturatedSum(c.time, c.window) + 1);
 			}
 		}
-		for (Pending p : pendingEvents) {
-			due = Math.min(due, p.time());
-		}
+		due = Math.min(due, events.earliestDue());
 		for (Operation op : operations.values()) {
 			if (!(op.rule.kind() == RuleKind.PAIR && op.window == 0)) {
 				due = Math.min(due, saturatedSum(op.time, op.window) + 1);
@@ -2315,11 +2286,11 @@ public final class Engine {
 		for (String event : PerlText.split(Pattern.compile("\n"), text)) {
 			if (delay == 0) {
 				log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'" + with);
-				syntheticEvents.addLast(new Synthetic(event, context));
+				events.addSynthetic(event, context);
 			} else {
 				log.log(SecLog.Level.DEBUG,
 						"Scheduling the creation of event '" + event + "'" + with + " after " + delayDigits + " seconds");
-				pendingEvents.add(new Pending(now() + delay, event, context));
+				events.schedule(now() + delay, event, context);
 			}
 		}
 	}
@@ -2356,8 +2327,7 @@ public final class Engine {
 		if (children.isEmpty()) {
 			return false;
 		}
-		return children.check(syntheticEvents.isEmpty(),
-				(line, ctx) -> syntheticEvents.addLast(new Synthetic(line, ctx)));
+		return children.check(!events.hasSynthetic(), events::addSynthetic);
 	}
 
 	/** Commands without piped input share the process's stdin, as sec's forked children do. */
