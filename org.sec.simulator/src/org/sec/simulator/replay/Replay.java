@@ -248,10 +248,8 @@ public final class Replay implements AutoCloseable {
 	 * Inside an event (after {@link #stepRule()}) it finishes that event.
 	 */
 	public Stop stepEvent() {
-		if (ruleStepper != null) {
-			return finishSteppedEvent();
-		}
-		return runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);
+		Stop inside = leaveEvent();
+		return inside != null ? inside : runWhile(unit -> unit != Unit.LINE, Reason.STEPPED);
 	}
 
 	/**
@@ -285,11 +283,6 @@ public final class Replay implements AutoCloseable {
 	private Stop leaveEvent() {
 		RuleStepper stepper = ruleStepper;
 		return stepper == null || stepper.runsOnThisThread() ? null : stepper.finish();
-	}
-
-	private Stop finishSteppedEvent() {
-		RuleStepper stepper = ruleStepper;
-		return stepper.finish();
 	}
 
 	/**

@@ -69,6 +69,16 @@ class ReplayUiTest {
 		return rows;
 	}
 
+	/** A replay of the example's rules over its log, in 2024, not saved. */
+	private static ILaunchConfigurationWorkingCopy exampleConfiguration(String name) throws Exception {
+		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, name);
+		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
+		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
+		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		return config;
+	}
+
 	private static IProject exampleProject() throws Exception {
 		Path example = GoldenFiles.repositoryDir().resolve("examples/ssh-login-failures");
 		for (String name : List.of("ssh-login-failures.sec", "sample-auth.log")) {
@@ -130,11 +140,7 @@ class ReplayUiTest {
 		exampleProject();
 		assertEquals("Unknown option: bogus", ReplayLaunch.secOptionsProblem("--bogus"));
 		assertNull(ReplayLaunch.secOptionsProblem("--intevents --bufsize=10"));
-		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
-				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "intevents replay");
-		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
-		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
-		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		ILaunchConfigurationWorkingCopy config = exampleConfiguration("intevents replay");
 		config.setAttribute(ReplayLaunch.ATTR_SEC_OPTIONS, "--intevents");
 		config.setAttribute(ReplayLaunch.ATTR_ZONE, "Europe/Berlin");
 		config.launch(ILaunchManager.RUN_MODE, null);
@@ -221,11 +227,7 @@ class ReplayUiTest {
 		}
 		// line 19 (desc=) lies inside the SingleWithThreshold rule that starts at line 15
 		assertTrue(org.sec.lang.ui.editor.RuleBreakpoints.toggle(rules, 19));
-		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
-				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "ruler breakpoint replay");
-		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
-		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
-		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		ILaunchConfigurationWorkingCopy config = exampleConfiguration("ruler breakpoint replay");
 		org.eclipse.debug.core.ILaunch launch = config.launch(ILaunchManager.DEBUG_MODE, null);
 		waitUntil("the replay stops at the ruler breakpoint", () -> {
 			ReplaySession s = ShownReplay.session();
@@ -362,11 +364,7 @@ class ReplayUiTest {
 		Screenshots.flush(Display.getCurrent());
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "breakpoints-view-event-breakpoints");
 
-		ILaunchConfigurationWorkingCopy config = DebugPlugin.getDefault().getLaunchManager()
-				.getLaunchConfigurationType(ReplayLaunch.TYPE).newInstance(null, "event breakpoint replay");
-		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
-		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
-		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		ILaunchConfigurationWorkingCopy config = exampleConfiguration("event breakpoint replay");
 		org.eclipse.debug.core.ILaunch launch = config.launch(ILaunchManager.DEBUG_MODE, null);
 		waitUntil("the replay stops at the event breakpoint", () -> {
 			ReplaySession s = ShownReplay.session();
@@ -458,12 +456,7 @@ class ReplayUiTest {
 	@Test
 	void debugReplayStopsAtTheBreakpointAndTheViewsShowOperationsAndContexts() throws Exception {
 		exampleProject();
-		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-		ILaunchConfigurationWorkingCopy config = manager.getLaunchConfigurationType(ReplayLaunch.TYPE)
-				.newInstance(null, "ssh example replay");
-		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-example/ssh-login-failures.sec");
-		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-example/sample-auth.log");
-		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		ILaunchConfigurationWorkingCopy config = exampleConfiguration("ssh example replay");
 		config.setAttribute(ReplayLaunch.ATTR_UNTIL, "2024-01-01T00:05:00Z");
 		config.setAttribute(ReplayLaunch.ATTR_BREAKPOINTS, "action ALERT\n");
 		config.launch(ILaunchManager.DEBUG_MODE, null);

@@ -277,28 +277,30 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 	 * {@link SecOptions} as jsec, secwb replay --sec and scenarios' @sec).
 	 */
 	static SecOptions secOptions(ILaunchConfiguration config) throws CoreException {
-		String text = config.getAttribute(ATTR_SEC_OPTIONS, "").strip();
-		String problem = secOptionsProblem(text);
-		if (problem != null) {
-			throw error("sec options (Main tab): " + problem);
+		java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+		SecOptions options = parse(config.getAttribute(ATTR_SEC_OPTIONS, ""), said);
+		if (said.size() > 0) {
+			throw error("sec options (Main tab): " + problems(said));
 		}
-		return text.isEmpty() ? SecOptions.defaults() : SecOptions.parse(text.split("\\s+"), nowhere());
+		return options;
 	}
 
 	/** What sec says about these options (Getopt::Long's and sec's wording), or null when it takes them. */
 	public static String secOptionsProblem(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
 		java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
-		SecOptions.parse(text.strip().split("\\s+"),
-				new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
-		String problems = said.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
-		return problems.isEmpty() ? null : problems.replace('\n', ';');
+		parse(text, said);
+		return said.size() == 0 ? null : problems(said);
 	}
 
-	private static java.io.PrintStream nowhere() {
-		return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+	private static SecOptions parse(String text, java.io.ByteArrayOutputStream problems) {
+		String options = text == null ? "" : text.strip();
+		return options.isEmpty() ? SecOptions.defaults()
+				: SecOptions.parse(options.split("\\s+"),
+						new java.io.PrintStream(problems, true, java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private static String problems(java.io.ByteArrayOutputStream said) {
+		return said.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ';');
 	}
 
 	/** One zone for the log's timestamps and the engine's local time: the configuration's, else $TZ, else UTC. */

@@ -125,15 +125,7 @@ final class BreakpointFields {
 		if (eventFields) {
 			return ReplayEventBreakpoint.problem(selectedWatch(), text(), events(), condition());
 		}
-		if (condition().isEmpty()) {
-			return null;
-		}
-		try {
-			org.sec.engine.api.SecEngine.checkContextExpression(condition());
-			return null;
-		} catch (IllegalArgumentException e) {
-			return e.getMessage();
-		}
+		return ReplayEventBreakpoint.conditionProblem(condition());
 	}
 
 	/** For tests: the widgets' values as a user types them. */

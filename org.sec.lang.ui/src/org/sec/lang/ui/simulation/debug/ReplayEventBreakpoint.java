@@ -107,14 +107,20 @@ public final class ReplayEventBreakpoint extends Breakpoint {
 			return "Choose at least one of: " + String.join(", ", watch.events().stream()
 					.map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
 		}
-		if (condition != null && !condition.isBlank()) {
-			try {
-				org.sec.engine.api.SecEngine.checkContextExpression(condition.strip());
-			} catch (IllegalArgumentException e) {
-				return e.getMessage();
-			}
+		return conditionProblem(condition);
+	}
+
+	/** Why {@code condition} is no SEC context expression (sec's reason, from the engine's parser), or null; blank is none. */
+	static String conditionProblem(String condition) {
+		if (condition == null || condition.isBlank()) {
+			return null;
 		}
-		return null;
+		try {
+			org.sec.engine.api.SecEngine.checkContextExpression(condition.strip());
+			return null;
+		} catch (IllegalArgumentException e) {
+			return e.getMessage();
+		}
 	}
 
 	private static void refuse(String problem) throws CoreException {
