@@ -98,7 +98,7 @@ EOF
   : > in.log
   PATH=$PWD:$PATH faketime -f '@2024-01-01 23:59:55' "$1" --conf=rules.sec --input=in.log > stdout.txt 2>&1 &
   local pid=$!
-  wait_for mailbox "line two" || true
+  wait_for mailbox "line two" || { echo "the engine printed:"; cat stdout.txt; }  # shown only on a failure
   sleep 1
   pkill -TERM -P "$pid"; wait "$pid"; echo "exit status: $?"  # the engine is faketime's child
   cat mailbox
