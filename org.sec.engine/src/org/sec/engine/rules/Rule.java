@@ -44,6 +44,9 @@ public final class Rule {
 	boolean procAllInput = true;
 	Set<String> joinCfset;
 
+	/** A hash of the rule's keyword=value lines: tells a saved operation whether its rule changed. */
+	String textHash = "";
+
 	Rule(RuleKind kind, String file, int line) {
 		this.kind = kind;
 		this.file = file;
@@ -135,6 +138,26 @@ public final class Rule {
 
 	public boolean procAllInput() {
 		return procAllInput;
+	}
+
+	/**
+	 * A hash of the rule's text as sec reads it (keywords and values in file order, comments
+	 * and continuation lines resolved): the same for the same rule wherever it moves in its file.
+	 */
+	public String textHash() {
+		return textHash;
+	}
+
+	static String hashOf(Map<String, String> fields) {
+		StringBuilder b = new StringBuilder();
+		fields.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+					.digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 12);
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
 	}
 
 	public Set<String> joinCfset() {

@@ -46,9 +46,27 @@ final class ActionVariables {
 		setTimeVariables(now);
 	}
 
+	/** The second the %.-time variables were last set for (saved with a state). */
+	long timeVariablesSecond() {
+		return timeVariablesUpdated;
+	}
+
+	/** A restored state: the variables as saved, the %.-time variables set for {@code second}. */
+	void restore(Map<String, String> saved, long second) {
+		values.clear();
+		values.putAll(saved);
+		timeVariablesUpdated = second;
+	}
+
 	/** The variables by name (without %), which actions read and assign. */
 	Map<String, String> values() {
 		return values;
+	}
+
+	/** Sets a variable with sec's debug message, as copy, pop, exists ... do (L5968-6240). */
+	void setLogged(String name, String value, org.sec.engine.log.SecLog log) {
+		values.put(name, value);
+		log.log(org.sec.engine.log.SecLog.Level.DEBUG, "Variable '%" + name + "' set to '" + value + "'");
 	}
 
 	/**

@@ -32,6 +32,11 @@ final class CalendarRules {
 		rules.add(rule);
 	}
 
+	/** When each rule last ran (minute, hour, day, month 0-11, year - 1900), for a saved state. */
+	Map<Rule, int[]> lastRuns() {
+		return lastRun;
+	}
+
 	boolean isEmpty() {
 		return rules.isEmpty();
 	}

@@ -19,11 +19,27 @@ final class EventQueues {
 	record Synthetic(String event, String context) {
 	}
 
-	private record Delayed(long due, String event, String context) {
+	record Delayed(long due, String event, String context) {
 	}
 
 	private final Deque<Synthetic> synthetic = new ArrayDeque<>();
 	private final List<Delayed> delayed = new ArrayList<>();
+
+	/** The synthetic events in processing order, and the delayed ones in scheduling order (a saved state). */
+	List<Synthetic> synthetic() {
+		return List.copyOf(synthetic);
+	}
+
+	List<Delayed> delayed() {
+		return List.copyOf(delayed);
+	}
+
+	void restore(List<Synthetic> syntheticEvents, List<Delayed> delayedEvents) {
+		synthetic.clear();
+		synthetic.addAll(syntheticEvents);
+		delayed.clear();
+		delayed.addAll(delayedEvents);
+	}
 
 	boolean hasSynthetic() {
 		return !synthetic.isEmpty();

@@ -15,7 +15,7 @@ final class InputBuffers {
 	/** Source name of synthetic and internal events. */
 	static final String SYNTHETIC = null;
 
-	private static final class Ring {
+	static final class Ring {
 		final String[] lines;
 		final String[] sources;
 		int pos = -1;
@@ -170,5 +170,46 @@ final class InputBuffers {
 
 	int size() {
 		return size;
+	}
+
+	boolean joint() {
+		return joint;
+	}
+
+	/** The rings for a saved state: "" for the joint one, the source's name, or null for synthetic events. */
+	Map<String, Ring> rings() {
+		Map<String, Ring> rings = new java.util.LinkedHashMap<>();
+		if (joint) {
+			rings.put("", jointRing);
+		} else {
+			rings.putAll(new java.util.TreeMap<>(perSource));
+			rings.put(null, syntheticRing);
+		}
+		return rings;
+	}
+
+	/** The ring of {@code name} (as {@link #rings()} names it), made if needed, for a restored state. */
+	Ring ring(String name) {
+		if (joint) {
+			return jointRing;
+		}
+		return name == null ? syntheticRing : perSource.computeIfAbsent(name, s -> new Ring(size));
+	}
+
+	/** The buffer and source of the last line, for a restored state. */
+	String currentName() {
+		if (joint) {
+			return "";
+		}
+		return current == syntheticRing ? null : currentSource;
+	}
+
+	void restoreCurrent(String name, String source) {
+		current = ring(name);
+		currentSource = source;
+	}
+
+	String currentSource() {
+		return currentSource;
 	}
 }

@@ -1,0 +1,123 @@
+package org.sec.engine.runtime;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sec.engine.action.Action;
+import org.sec.engine.api.EngineListener;
+import org.sec.engine.context.ContextExpression;
+import org.sec.engine.context.ContextExpressionParser;
+import org.sec.engine.rules.PatternSlot;
+import org.sec.engine.rules.Rule;
+import org.sec.engine.syntax.MatchVariables;
+
+/**
+ * What every rule family does with a rule: a pattern slot against the event with its
+ * context (before the pattern when it needs no match variables, else after), the match
+ * counted and reported, and desc, action lists and texts with the match's $N put in.
+ */
+final class RuleEvaluation {
+
+	private final EngineState state;
+	private final EngineServices services;
+	private final PatternMatcher patterns;
+	private final ContextEvaluator contexts;
+	/** Per action list (by identity): whether it has $ variables (sec's ActVolat). */
+	private final Map<List<Action>, Boolean> volatileLists = new IdentityHashMap<>();
+
+	RuleEvaluation(EngineState state, EngineServices services, PatternMatcher patterns, ContextEvaluator contexts) {
+		this.state = state;
+		this.services = services;
+		this.patterns = patterns;
+		this.contexts = contexts;
+	}
+
+	/**
+	 * The {@code slot}-th pattern of {@code rule} with its context: the match variables when
+	 * both hold (the listener hears MATCHED, the match is not counted yet), else null.
+	 */
+	Map<String, String> matchSlot(Rule rule, int slotIndex) {
+		PatternSlot slot = rule.slots().get(slotIndex);
+		ContextExpressionParser.FieldValue ctx = slot.context();
+		if (ctx != null && ctx.preEvaluated() && !contexts.evaluate(ctx.expression())) {
+			services.evaluated(rule, slotIndex, EngineListener.Evaluation.CONTEXT_FALSE_BEFORE_PATTERN);
+			return null;
+		}
+		Map<String, String> vars = patterns.match(slot.pattern(), slot.varmap());
+		if (vars == null) {
+			services.evaluated(rule, slotIndex, EngineListener.Evaluation.NO_MATCH);
+			return null;
+		}
+		if (ctx != null && !ctx.preEvaluated() && !contexts.evaluate(context(vars, ctx.expression()))) {
+			services.evaluated(rule, slotIndex, EngineListener.Evaluation.CONTEXT_FALSE);
+			return null;
+		}
+		services.evaluated(rule, slotIndex, EngineListener.Evaluation.MATCHED);
+		return vars;
+	}
+
+	/** Counts a match of {@code rule} (the dump's usage) and tells the listener, with the desc expanded. */
+	void countMatch(Rule rule, Map<String, String> vars) {
+		state.matchCounts.computeIfAbsent(rule, r -> new long[1])[0]++;
+		if (services.listening()) {
+			String desc = vars.isEmpty() || rule.desc() == null ? rule.desc() : text(vars, rule.desc());
+			services.listener().ruleMatched(services.ruleRef(rule), vars, desc);
+		}
+	}
+
+	boolean holds(ContextExpression e) {
+		return contexts.evaluate(e);
+	}
+
+	/** The rule's desc with the match's $N. */
+	String desc(Rule rule, Map<String, String> vars) {
+		return vars.isEmpty() ? rule.desc() : text(vars, rule.desc());
+	}
+
+	/** A text with the match's $N and $+{name}. */
+	String text(Map<String, String> vars, String text) {
+		return Substitution.string(vars, text, '$', state.matchCache);
+	}
+
+	ContextExpression context(Map<String, String> vars, ContextExpression e) {
+		return vars.isEmpty() ? e : Substitution.context(vars, e, '$', state.matchCache);
+	}
+
+	/** The rule's action list {@code field} with the match's $N. */
+	List<Action> actions(Rule rule, String field, Map<String, String> vars) {
+		return actions(rule.actions(field), vars);
+	}
+
+	List<Action> actions(List<Action> list, Map<String, String> vars) {
+		if (vars.isEmpty() || list.isEmpty() || !hasMatchVariables(list)) {
+			return list; // sec's ActVolat: lists without $ variables are used as they are
+		}
+		return Substitution.actionList(vars, list, '$', state.matchCache);
+	}
+
+	/** An action list with the match's $N put in, whether or not it names any. */
+	List<Action> substitute(Map<String, String> vars, List<Action> list) {
+		return Substitution.actionList(vars, list, '$', state.matchCache);
+	}
+
+	private boolean hasMatchVariables(List<Action> list) {
+		return volatileLists.computeIfAbsent(list, RuleEvaluation::containsMatchVariables);
+	}
+
+	private static boolean containsMatchVariables(List<Action> list) {
+		for (Action a : list) {
+			for (String arg : a.args()) {
+				if (arg != null && MatchVariables.contains(arg, '$')) {
+					return true;
+				}
+			}
+			for (List<Action> nested : a.lists()) {
+				if (containsMatchVariables(nested)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+}
