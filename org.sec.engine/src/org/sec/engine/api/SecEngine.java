@@ -68,7 +68,26 @@ public final class SecEngine {
 	 */
 	public static SecEngine start(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
 			EngineListener listener, SideEffects sideEffects, org.sec.engine.api.InputControl inputControl) {
+		try {
+			return start(rules, settings, clock, out, log, listener, sideEffects, inputControl, null);
+		} catch (StateException e) {
+			throw new IllegalStateException("no state was given", e);
+		}
+	}
+
+	/**
+	 * Like the others, continuing from a state {@link #saveState saved} earlier: it is
+	 * restored before SEC_STARTUP, so start-up rules see the contexts they left. Null: no state.
+	 *
+	 * @throws StateException when the state cannot be read (nothing was started)
+	 */
+	public static SecEngine start(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
+			EngineListener listener, SideEffects sideEffects, org.sec.engine.api.InputControl inputControl,
+			String savedState) throws StateException {
 		Engine engine = newEngine(rules, settings, clock, out, log);
+		if (savedState != null) {
+			engine.restoreState(savedState);
+		}
 		engine.setListener(listener);
 		engine.setSideEffects(sideEffects);
 		SecEngine e = new SecEngine(engine, clock, settings, out, log);
@@ -409,6 +428,54 @@ public final class SecEngine {
 			return now + 1;
 		}
 		return engine.nextDueTime();
+	}
+
+	/**
+	 * The whole correlation state as versioned JSON: contexts, operations of every rule kind,
+	 * action-list variables, synthetic and delayed events, the match cache, input buffers and
+	 * Calendar bookkeeping. What Perl code in the rules keeps in its own variables is not part
+	 * of it ({@link #usesPerlCode()} tells whether the rules have any). Call between events.
+	 */
+	public String saveState() {
+		return engine.saveState(lastCleanup);
+	}
+
+	/** {@link #saveState()} to a stream, as UTF-8. */
+	public void saveState(java.io.OutputStream out) throws java.io.IOException {
+		out.write(saveState().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	/**
+	 * Replaces the correlation state with a saved one. Operations of rules that changed or
+	 * are gone since (by file, rule number and a hash of the rule's text) end silently, as a
+	 * soft restart ends them, and the log says how many. On a problem nothing changes.
+	 */
+	public void restoreState(java.io.InputStream in) throws java.io.IOException {
+		lastCleanup = engine.restoreState(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * An engine that goes on from a saved state as if it had never stopped: no SEC_STARTUP
+	 * and no start-up timer pass (the saved engine ran them). Replays use it to rewind to a
+	 * saved state; the round-trip tests use it to prove a state holds everything.
+	 */
+	public static SecEngine resume(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
+			EngineListener listener, SideEffects sideEffects, String savedState) throws StateException {
+		Engine engine = newEngine(rules, settings, clock, out, log);
+		engine.setListener(listener);
+		engine.setSideEffects(sideEffects);
+		SecEngine e = new SecEngine(engine, clock, settings, out, log);
+		e.rules = rules;
+		e.listener = listener;
+		e.sideEffects = sideEffects;
+		e.lastCleanup = engine.restoreState(savedState);
+		return e;
+	}
+
+	/** True when some rule runs Perl code (PerlFunc, eval, call, lcall, context code), whose own variables a saved state does not hold. */
+	public boolean usesPerlCode() {
+		return rules.files().stream().flatMap(f -> f.rules().stream()).anyMatch(r -> !r.perlCode().isEmpty());
 	}
 
 	/** The engine's state now (operations, contexts, variables, pending events, rule usage). */

@@ -34,7 +34,8 @@ public final class SecOptions {
 				"dump=S", "user=S", "group=L", "umask=O", "ruleperf=B", "dumpfts=B", "dumpfjson=B", "quoting=B",
 				"tail=B", "fromstart=B", "detach=B", "jointbuf=B", "keepopen=B", "rwfifo=B", "childterm=B",
 				"intevents=B", "intcontexts=B", "testonly=B", "help=F0", "?=F0@help", "version=F0", "sec-version=S",
-				"sec_version=S@sec-version")) {
+				"sec_version=S@sec-version", "state-file=S", "state_file=S@state-file", "state-interval=I",
+				"state_interval=I@state-interval")) {
 			String[] nameRest = s.split("=", 2);
 			String[] kindAlias = nameRest[1].split("@", 2);
 			String canonical = kindAlias.length > 1 ? kindAlias[1] : nameRest[0];
@@ -92,6 +93,10 @@ public final class SecOptions {
 	public boolean version;
 	/** jsec's own option: the sec release to behave as (default: the newest sec on the PATH, else 2.9.4). */
 	public SecVersion secVersion = SecVersion.target();
+	/** jsec's own option: where the correlation state is restored from at start-up and saved to on exit, or null. */
+	public String stateFile;
+	/** jsec's own option: with --state-file, also save the state every so many seconds (0: only on exit). */
+	public int stateInterval;
 	/** A --sec-version jsec does not know, as given; jsec refuses to start. */
 	public String unknownSecVersion;
 
@@ -304,6 +309,7 @@ public final class SecOptions {
 			case "syslog" -> syslog = value;
 			case "pid" -> pid = value;
 			case "dump" -> dump = value;
+			case "state-file" -> stateFile = value;
 			case "user" -> user = value;
 			case "sec-version" -> {
 				org.sec.engine.api.SecVersion v = org.sec.engine.api.SecVersion.parse(value);
@@ -332,6 +338,7 @@ public final class SecOptions {
 			case "evstoresize" -> evstoresize = n;
 			case "cleantime" -> cleantime = n;
 			case "debug" -> debug = n;
+			case "state-interval" -> stateInterval = n;
 			default -> throw new IllegalStateException(spec.name);
 			}
 		}

@@ -87,13 +87,28 @@ final class EventLoop {
 		}
 	}
 
-	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) {
-		SecEngine engine = SecEngine.start(rules,
-				options.withIntcontexts(intcontexts),
-				clock, stdout, log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
-				new RestartingInputs(inputs, options.keepopen));
+	private int run(InputSources inputs, boolean intcontexts, PrintStream stdout) throws IOException {
+		StateFileStore stateFile = options.stateFile == null ? null : new StateFileStore(options.stateFile, log);
+		String savedState = stateFile == null ? null : stateFile.read();
+		SecEngine engine;
 		try {
-			loop(engine, inputs, intcontexts, stdout);
+			engine = SecEngine.start(rules, options.withIntcontexts(intcontexts), clock, stdout, log,
+					org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW,
+					new RestartingInputs(inputs, options.keepopen), savedState);
+		} catch (org.sec.engine.api.StateException e) {
+			log.log(SecLog.Level.CRIT, "Can't restore state from " + stateFile.path() + ": " + e.getMessage()
+					+ ", exiting!");
+			return 1;
+		}
+		if (stateFile != null && savedState != null) {
+			log.log(SecLog.Level.NOTICE, "State restored from " + stateFile.path());
+		}
+		if (stateFile != null && engine.usesPerlCode()) {
+			log.log(SecLog.Level.WARN, "The rules run Perl code: what that code keeps in its own Perl variables is not "
+					+ "saved in " + stateFile.path());
+		}
+		try {
+			loop(engine, inputs, intcontexts, stdout, stateFile);
 		} catch (org.sec.engine.perl.PerlExit e) {
 			engine.close(); // and closes the files
 			throw e;
@@ -102,7 +117,8 @@ final class EventLoop {
 	}
 
 	/** main_loop (L14098) until the inputs end (--notail) or TERM, then sec's exit. */
-	private void loop(SecEngine engine, InputSources inputs, boolean intcontexts, PrintStream stdout) {
+	private void loop(SecEngine engine, InputSources inputs, boolean intcontexts, PrintStream stdout,
+			StateFileStore stateFile) {
 		engine.setChildterm(options.childterm);
 		engine.setChildrenShareStdin(true);
 		inputs.setCommandRunner(engine::execCommand);
@@ -116,6 +132,7 @@ final class EventLoop {
 		engine.setDumpHandler(snapshot -> writeDump(snapshot, startTime, commandLine, inputs.views(intcontexts)));
 
 		long pollMillis = Math.round(options.pollTimeout * 1000);
+		long stateSaved = clock.nowSeconds();
 		while (true) {
 			boolean childData = engine.checkChildren();
 			if (engine.hasSyntheticEvents()) {
@@ -143,8 +160,15 @@ final class EventLoop {
 			if (engine.terminationRequested()) {
 				break;
 			}
+			if (stateFile != null && options.stateInterval > 0 && clock.nowSeconds() - stateSaved >= options.stateInterval) {
+				stateFile.save(engine);
+				stateSaved = clock.nowSeconds();
+			}
 		}
 		engine.exit();
+		if (stateFile != null) {
+			stateFile.save(engine); // after SEC_SHUTDOWN, as FAQ Q15's Storable recipe saves in its SEC_SHUTDOWN rule
+		}
 		stdout.flush();
 		inputs.closeAll();
 	}

@@ -158,6 +158,9 @@ public final class Jsec {
 
 				jsec's own:
 				  --sec-version=<%s> (default: the newest sec on the PATH, else %s)
+				  --state-file=<file> (restore contexts, operations and variables at start-up,
+				    save them on exit; Perl variables of the rules' code are not saved)
+				  --state-interval=<seconds> (with --state-file, also save every so many seconds)
 				""".formatted(version.text(), SecVersion.known().replace(", ", "|"), SecVersion.NEWEST.text());
 	}
 }

@@ -22,13 +22,32 @@ public final class EngineHarness implements AutoCloseable {
 
 	private long now;
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
 	private final SecEngine engine;
 
-	private EngineHarness(RuleSet rules, long start, SecOptions settings, java.time.ZoneId zone) throws IOException {
+	private EngineHarness(RuleSet rules, long start, SecOptions settings, java.time.ZoneId zone, String savedState)
+			throws IOException {
 		this.now = start;
 		org.sec.engine.api.Clock clock = org.sec.engine.api.Clock.of(() -> now, zone);
+		SecLog log = SecLog.toTerminal(clock, 6, new PrintStream(logged, true, StandardCharsets.ISO_8859_1));
 		this.engine = SecEngine.start(rules, settings, clock, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-				new SecLog(clock, 1, null, null));
+				log, org.sec.engine.api.EngineListener.NONE, org.sec.engine.api.SideEffects.ALLOW, null, savedState);
+	}
+
+	/**
+	 * A new engine on {@code rules} at {@code start}, going on from {@code savedState} as a
+	 * jsec restarted with --state-file does (the state restored before SEC_STARTUP).
+	 */
+	public static EngineHarness startFrom(Path dir, String rules, long start, String savedState) throws IOException {
+		Files.writeString(dir.resolve("r.sec"), rules, StandardCharsets.ISO_8859_1);
+		RuleSet set = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
+		});
+		return new EngineHarness(set, start, SecOptions.defaults(), java.time.ZoneId.of("UTC"), savedState);
+	}
+
+	/** What the engine logged so far, at debug level 6. */
+	public String log() {
+		return logged.toString(StandardCharsets.ISO_8859_1);
 	}
 
 	/** Starts the engine at {@code start} (epoch seconds) on {@code rules}, written to {@code dir}/r.sec. */
@@ -46,7 +65,7 @@ public final class EngineHarness implements AutoCloseable {
 		Files.writeString(dir.resolve("r.sec"), rules, StandardCharsets.ISO_8859_1);
 		RuleSet set = RuleSet.load(dir, List.of("r.sec"), 0, d -> {
 		});
-		return new EngineHarness(set, start, settings, zone);
+		return new EngineHarness(set, start, settings, zone, null);
 	}
 
 	/** Processes {@code line} now, as input from standard input. */
