@@ -88,7 +88,15 @@ public final class Replay implements AutoCloseable {
 
 	private final ReplaySource source;
 	private final VirtualClock clock;
-	private final SecEngine engine;
+	private SecEngine engine;
+	private final RuleSet rules;
+	private final Options options;
+	private final SecLog log;
+	private final PrintStream out;
+	private java.util.function.Supplier<RuleSet> reloader;
+	private java.util.function.UnaryOperator<RuleSet> softReloader;
+	/** Runs after every tick and every line (the state round-trip tests), or null. */
+	private Runnable afterStep;
 	private final TraceRecorder trace;
 	private final OptionalLong until;
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -118,8 +126,45 @@ public final class Replay implements AutoCloseable {
 		this.second = source.start();
 		this.clock = new VirtualClock(second, options.zone());
 		this.trace = new TraceRecorder(clock::nowSeconds);
-		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
+		this.rules = rules;
+		this.options = options;
+		this.log = log;
+		this.out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
 		this.engine = SecEngine.start(rules, options.sec(), clock, out, log, trace, options.sideEffects());
+	}
+
+	/** The engine's whole correlation state now, as {@link SecEngine#saveState()} writes it. */
+	public String saveState() {
+		return engine.saveState();
+	}
+
+	/**
+	 * Goes on in a new engine from {@code state} (saved by this replay's rules), as a jsec
+	 * restarted with --state-file would, on the same clock, output and trace. Children,
+	 * sockets and open files are not part of a state: the old engine's stay with it.
+	 */
+	public void continueFromState(String state) throws org.sec.engine.api.StateException {
+		engine.flush();
+		engine = SecEngine.resume(rules, options.sec(), clock, out, log, trace, options.sideEffects(), state);
+		if (reloader != null) {
+			engine.setReloader(reloader);
+		}
+		if (softReloader != null) {
+			engine.setSoftReloader(softReloader);
+		}
+	}
+
+	/** Runs {@code hook} after every second's timers and every line (null: nothing). */
+	public void afterEachStep(Runnable hook) {
+		this.afterStep = hook;
+	}
+
+	private Unit stepped(Unit unit) {
+		Unit result = stopIfTerminated(unit);
+		if (afterStep != null && !finished) {
+			afterStep.run();
+		}
+		return result;
 	}
 
 	/** Starts the engine at the source's first second (its start-up work is done; nothing else yet). */
@@ -133,11 +178,13 @@ public final class Replay implements AutoCloseable {
 
 	/** Reads the rules again on sigemul HUP. */
 	public void setReloader(java.util.function.Supplier<RuleSet> reloader) {
+		this.reloader = reloader;
 		engine.setReloader(reloader);
 	}
 
 	/** Reads new and changed rule files on sigemul ABRT (soft restart). */
 	public void setSoftReloader(java.util.function.UnaryOperator<RuleSet> softReloader) {
+		this.softReloader = softReloader;
 		engine.setSoftReloader(softReloader);
 	}
 
@@ -526,7 +573,7 @@ public final class Replay implements AutoCloseable {
 			secondsTicked++;
 			engine.settleChildren(CHILD_WAIT_MILLIS);
 			ticked = true;
-			return stopIfTerminated(Unit.TICK);
+			return stepped(Unit.TICK);
 		}
 		ReplaySource.TimedLine next = source.peek();
 		if (next != null && next.time() <= second) {
@@ -540,7 +587,7 @@ public final class Replay implements AutoCloseable {
 			trace.nextInputLine(next.number());
 			engine.processLine(next.text(), "-", ActionListParser.FILE_EVENT_CONTEXT_PREFIX + "-");
 			linesReplayed++;
-			return stopIfTerminated(Unit.LINE);
+			return stepped(Unit.LINE);
 		}
 		engine.settleChildren(CHILD_WAIT_MILLIS);
 		engine.flush();

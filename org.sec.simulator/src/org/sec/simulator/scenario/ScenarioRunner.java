@@ -45,6 +45,17 @@ public final class ScenarioRunner {
 	 */
 	public static List<Line> run(RuleSet rules, Scenario scenario, SecOptions settings, SecLog log,
 			java.util.function.Supplier<RuleSet> reloader, java.util.function.UnaryOperator<RuleSet> softReloader) {
+		return run(rules, scenario, settings, log, reloader, softReloader, false);
+	}
+
+	/**
+	 * @param roundTripState after every second's timers and every line, the engine's state is
+	 *                       saved and a new engine goes on from it (the proof that a state
+	 *                       holds everything: the transcript must not change)
+	 */
+	public static List<Line> run(RuleSet rules, Scenario scenario, SecOptions settings, SecLog log,
+			java.util.function.Supplier<RuleSet> reloader, java.util.function.UnaryOperator<RuleSet> softReloader,
+			boolean roundTripState) {
 		// sec-scenario runs the real sec: commands and writes happen
 		Replay.Options options = new Replay.Options(settings, SideEffects.ALLOW, OptionalLong.empty());
 		try (Replay replay = Replay.start(rules, ReplaySource.of(scenario), options, log)) {
@@ -53,6 +64,15 @@ public final class ScenarioRunner {
 			}
 			if (softReloader != null) {
 				replay.setSoftReloader(softReloader);
+			}
+			if (roundTripState) {
+				replay.afterEachStep(() -> {
+					try {
+						replay.continueFromState(replay.saveState());
+					} catch (org.sec.engine.api.StateException e) {
+						throw new IllegalStateException("a state just saved does not restore: " + e.getMessage(), e);
+					}
+				});
 			}
 			replay.run();
 			List<Line> transcript = new ArrayList<>();

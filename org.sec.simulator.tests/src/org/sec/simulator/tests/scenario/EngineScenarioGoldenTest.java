@@ -57,6 +57,11 @@ class EngineScenarioGoldenTest {
 	}
 
 	private static List<String> run(String qualified) throws IOException {
+		return run(qualified, false);
+	}
+
+	/** The engine's transcript of a scenario; with {@code roundTripState}, saved and restored at every step. */
+	static List<String> run(String qualified, boolean roundTripState) throws IOException {
 		Path dir = dir(qualified);
 		String name = base(qualified);
 		org.sec.engine.api.SecVersion version = org.sec.engine.api.SecVersion.parse(GoldenFiles.secVersionOf(qualified));
@@ -72,10 +77,10 @@ class EngineScenarioGoldenTest {
 		SecLog log = new SecLog(() -> 0, 1, null, null);
 		return ScenarioRunner.run(rules, scenario, settings, log, () -> RuleSet.load(dir, conf, 0, version, null, d -> {
 		}), running -> running.softReload(dir, conf, 0, d -> {
-		})).stream().map(Object::toString).toList();
+		}), roundTripState).stream().map(Object::toString).toList();
 	}
 
-	private static List<String> withoutTimes(List<String> transcript) {
+	static List<String> withoutTimes(List<String> transcript) {
 		return withoutSeconds(transcript).stream().map(l -> l.replaceAll("\\b1[0-9]{9}\\b", "<time>")).sorted().toList();
 	}
 
@@ -91,7 +96,7 @@ class EngineScenarioGoldenTest {
 		}
 	}
 
-	private static boolean timingSensitive(String name) throws IOException {
+	static boolean timingSensitive(String name) throws IOException {
 		return GoldenFiles.read(dir(name).resolve(base(name) + ".scn")).contains("# timing-sensitive");
 	}
 
