@@ -458,7 +458,25 @@ public final class SecEngine {
 	/**
 	 * An engine that goes on from a saved state as if it had never stopped: no SEC_STARTUP
 	 * and no start-up timer pass (the saved engine ran them). Replays use it to rewind to a
-	 * saved state; the round-trip tests use it to prove a state holds everything.
+	 * saved state; the round-trip tests use it to prove a state holds everything. The
+	 * children this engine runs go on under the new one (their output becomes its events).
+	 */
+	public SecEngine resumeFromState(String savedState) throws StateException {
+		SecEngine next = resume(rules, settings, clock, out, log, listener, sideEffects, savedState);
+		next.childterm = childterm;
+		engine.handChildrenTo(next.engine);
+		next.reloader = reloader;
+		next.softReloader = softReloader;
+		next.dumpHandler = dumpHandler;
+		if (inputControl != null) {
+			next.setInputControl(inputControl);
+		}
+		return next;
+	}
+
+	/**
+	 * The engine of {@link #resumeFromState(String)}, from nothing but the rules and a state
+	 * (no children to take over).
 	 */
 	public static SecEngine resume(RuleSet rules, SecOptions settings, Clock clock, PrintStream out, SecLog log,
 			EngineListener listener, SideEffects sideEffects, String savedState) throws StateException {

@@ -145,6 +145,14 @@ public final class Engine {
 		next.state.linesProcessed = state.linesProcessed;
 	}
 
+	/**
+	 * An engine going on in-process from this one's saved state takes over its running
+	 * children (a state holds no processes), so that their output still becomes events.
+	 */
+	public void handChildrenTo(Engine next) {
+		services.children.moveTo(next.services.children);
+	}
+
 	/** Processes the next synthetic event (sec takes these before any input line). */
 	public void processNextSyntheticEvent() {
 		EventQueues.Synthetic s = state.events.takeSynthetic();

@@ -89,12 +89,6 @@ public final class Replay implements AutoCloseable {
 	private final ReplaySource source;
 	private final VirtualClock clock;
 	private SecEngine engine;
-	private final RuleSet rules;
-	private final Options options;
-	private final SecLog log;
-	private final PrintStream out;
-	private java.util.function.Supplier<RuleSet> reloader;
-	private java.util.function.UnaryOperator<RuleSet> softReloader;
 	/** Runs after every tick and every line (the state round-trip tests), or null. */
 	private Runnable afterStep;
 	private final TraceRecorder trace;
@@ -126,10 +120,7 @@ public final class Replay implements AutoCloseable {
 		this.second = source.start();
 		this.clock = new VirtualClock(second, options.zone());
 		this.trace = new TraceRecorder(clock::nowSeconds);
-		this.rules = rules;
-		this.options = options;
-		this.log = log;
-		this.out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
+		PrintStream out = new PrintStream(output, false, StandardCharsets.ISO_8859_1);
 		this.engine = SecEngine.start(rules, options.sec(), clock, out, log, trace, options.sideEffects());
 	}
 
@@ -140,18 +131,12 @@ public final class Replay implements AutoCloseable {
 
 	/**
 	 * Goes on in a new engine from {@code state} (saved by this replay's rules), as a jsec
-	 * restarted with --state-file would, on the same clock, output and trace. Children,
-	 * sockets and open files are not part of a state: the old engine's stay with it.
+	 * restarted with --state-file would, on the same clock, output and trace. Children are
+	 * not part of a state: the running ones go on under the new engine.
 	 */
 	public void continueFromState(String state) throws org.sec.engine.api.StateException {
 		engine.flush();
-		engine = SecEngine.resume(rules, options.sec(), clock, out, log, trace, options.sideEffects(), state);
-		if (reloader != null) {
-			engine.setReloader(reloader);
-		}
-		if (softReloader != null) {
-			engine.setSoftReloader(softReloader);
-		}
+		engine = engine.resumeFromState(state);
 	}
 
 	/** Runs {@code hook} after every second's timers and every line (null: nothing). */
@@ -178,13 +163,11 @@ public final class Replay implements AutoCloseable {
 
 	/** Reads the rules again on sigemul HUP. */
 	public void setReloader(java.util.function.Supplier<RuleSet> reloader) {
-		this.reloader = reloader;
 		engine.setReloader(reloader);
 	}
 
 	/** Reads new and changed rule files on sigemul ABRT (soft restart). */
 	public void setSoftReloader(java.util.function.UnaryOperator<RuleSet> softReloader) {
-		this.softReloader = softReloader;
 		engine.setSoftReloader(softReloader);
 	}
 
