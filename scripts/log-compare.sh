@@ -43,7 +43,7 @@ for dir in "$root"/org.sec.engine.tests/golden/runs/*/; do
   compare "$(basename "$dir")" "$dir" rules.sec input.log "${options[@]}"
   compare "$(basename "$dir")-debug5" "$dir" rules.sec input.log --debug=5 "${options[@]}"  # the levels too
 done
-scenarios=$root/org.sec.simulator.tests/golden/scenarios
+scenarios=$root/org.sec.engine.tests/golden/scenarios
 mkdir -p "$work/scenarios"
 cp "$scenarios"/*.rules "$work/scenarios/"
 for scn in "$scenarios"/*.scn; do

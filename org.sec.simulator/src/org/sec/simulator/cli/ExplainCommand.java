@@ -20,7 +20,7 @@ import org.sec.simulator.explain.Explainer;
 import org.sec.simulator.explain.Explanation;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 
 import com.google.gson.GsonBuilder;
 

@@ -12,7 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.time.LineClock;
 
 /**

@@ -18,7 +18,7 @@ import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.RuleSet;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.trace.TraceEvent;
 
 /** Runs the cases of a {@link SecTest}, each on a fresh engine and virtual clock. */

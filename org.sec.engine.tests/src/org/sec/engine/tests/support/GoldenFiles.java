@@ -30,6 +30,14 @@ public final class GoldenFiles {
 		return dir != null ? Paths.get(dir) : moduleDir().resolve("../../shared").normalize();
 	}
 
+	/**
+	 * The engine tests' golden folder, where every bundle's tests find the scenario goldens
+	 * (scenarios/, sec-2.9.4/scenarios/) that real sec made with sec-scenario.
+	 */
+	public static Path engineGoldenDir() {
+		return repositoryDir().resolve("org.sec.engine.tests/golden");
+	}
+
 	/** The repository root (parent of the test module). */
 	public static Path repositoryDir() {
 		return moduleDir().getParent();

@@ -27,7 +27,7 @@ import org.sec.engine.rules.RuleSet;
 import org.sec.simulator.replay.Breakpoint;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.time.LogTiming;
 import org.sec.simulator.trace.TraceEvent;
 

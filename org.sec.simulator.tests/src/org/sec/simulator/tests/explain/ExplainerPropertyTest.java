@@ -3,7 +3,7 @@ package org.sec.simulator.tests.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.sec.simulator.tests.support.Transcripts.bySecond;
+import static org.sec.engine.tests.support.Transcripts.bySecond;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ import org.sec.simulator.explain.Explainer;
 import org.sec.simulator.explain.Explanation;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.trace.TraceEvent;
 
 /**
@@ -42,7 +42,7 @@ import org.sec.simulator.trace.TraceEvent;
 class ExplainerPropertyTest {
 
 	private static Path dir() {
-		return GoldenFiles.moduleDir().resolve("golden/scenarios");
+		return GoldenFiles.engineGoldenDir().resolve("scenarios");
 	}
 
 	static Stream<String> scenarios() throws IOException {

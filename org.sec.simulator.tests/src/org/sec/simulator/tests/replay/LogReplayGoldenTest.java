@@ -3,7 +3,7 @@ package org.sec.simulator.tests.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.sec.simulator.tests.support.Transcripts.bySecond;
+import static org.sec.engine.tests.support.Transcripts.bySecond;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.sec.engine.rules.RuleSet;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.time.LineClock;
 import org.sec.simulator.time.TimestampFormat;
 

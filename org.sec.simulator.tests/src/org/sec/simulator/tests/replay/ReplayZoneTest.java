@@ -17,7 +17,7 @@ import org.sec.engine.rules.RuleSet;
 import org.sec.engine.tests.support.GoldenFiles;
 import org.sec.simulator.replay.Replay;
 import org.sec.simulator.replay.ReplaySource;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.scenario.Scenario;
 
 /**
  * One zone in a replay: the scenario's @start, Calendar rules, %t and the %.-time

@@ -1,10 +1,8 @@
 package org.sec.simulator.tests.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.sec.simulator.tests.support.Transcripts.bySecond;
-import static org.sec.simulator.tests.support.Transcripts.withoutSeconds;
+import static org.sec.engine.tests.support.Transcripts.bySecond;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,41 +17,29 @@ import org.sec.engine.api.SecOptions;
 import org.sec.engine.log.SecLog;
 import org.sec.engine.rules.RuleSet;
 import org.sec.engine.tests.support.GoldenFiles;
-import org.sec.simulator.scenario.Scenario;
+import org.sec.engine.tests.support.ScenarioGoldens;
+import org.sec.engine.scenario.Scenario;
 import org.sec.simulator.scenario.ScenarioRunner;
 
 /**
  * The engine on a virtual clock against the real sec on libfaketime's: every scenario in
- * golden/scenarios (NAME.rules, NAME.scn) must give the transcript that
+ * the engine tests' golden/scenarios (NAME.rules, NAME.scn) must give the transcript that
  * scripts/sec-scenario-golden.sh recorded from sec 2.9.1, second by second (see
- * {@link org.sec.simulator.tests.support.Transcripts}); those in golden/sec-2.9.4/scenarios
+ * {@link org.sec.engine.tests.support.Transcripts}); those in golden/sec-2.9.4/scenarios
  * were recorded from sec 2.9.4, and the engine runs them as 2.9.4.
  */
 class EngineScenarioGoldenTest {
 
-	static Path dir() {
-		return GoldenFiles.moduleDir().resolve("golden/scenarios");
+	static Stream<String> scenarios() throws IOException {
+		return ScenarioGoldens.names();
 	}
 
-	/** The folder of a scenario named "scenarios/NAME" or "sec-2.9.4/scenarios/NAME". */
 	private static Path dir(String qualified) {
-		return GoldenFiles.moduleDir().resolve("golden").resolve(qualified).getParent();
+		return ScenarioGoldens.dir(qualified);
 	}
 
 	private static String base(String qualified) {
-		return qualified.substring(qualified.lastIndexOf('/') + 1);
-	}
-
-	static Stream<String> scenarios() throws IOException {
-		List<String> names = new ArrayList<>();
-		for (String folder : List.of("scenarios", GoldenFiles.SEC_294_DIR + "/scenarios")) {
-			try (Stream<Path> list = Files.list(GoldenFiles.moduleDir().resolve("golden").resolve(folder))) {
-				list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scn"))
-						.map(n -> folder + "/" + n.substring(0, n.length() - 4)).sorted().forEach(names::add);
-			}
-		}
-		assertFalse(names.isEmpty(), "no scenarios in " + dir());
-		return names.stream();
+		return ScenarioGoldens.base(qualified);
 	}
 
 	private static List<String> run(String qualified) throws IOException {
@@ -80,24 +66,16 @@ class EngineScenarioGoldenTest {
 		}), roundTripState).stream().map(Object::toString).toList();
 	}
 
-	static List<String> withoutTimes(List<String> transcript) {
-		return withoutSeconds(transcript).stream().map(l -> l.replaceAll("\\b1[0-9]{9}\\b", "<time>")).sorted().toList();
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void transcriptEqualsSec(String name) throws IOException {
-		List<String> golden = List.of(GoldenFiles.read(dir(name).resolve(base(name) + ".transcript")).split("\n"));
-		if (timingSensitive(name)) {
+		List<String> golden = ScenarioGoldens.golden(name);
+		if (ScenarioGoldens.timingSensitive(name)) {
 			// a command's own output arrives when the process scheduler lets it, in sec as in jsec
-			assertEquals(withoutTimes(golden), withoutTimes(run(name)));
+			assertEquals(ScenarioGoldens.withoutTimes(golden), ScenarioGoldens.withoutTimes(run(name)));
 		} else {
 			assertEquals(bySecond(golden), bySecond(run(name)));
 		}
-	}
-
-	static boolean timingSensitive(String name) throws IOException {
-		return GoldenFiles.read(dir(name).resolve(base(name) + ".scn")).contains("# timing-sensitive");
 	}
 
 	@ParameterizedTest(name = "live sec still writes golden {0}")
@@ -118,10 +96,10 @@ class EngineScenarioGoldenTest {
 				GoldenFiles.secEnvironment(version));
 		List<String> golden = List.of(GoldenFiles.read(dir(name).resolve(base(name) + ".transcript")).split("\n"));
 		List<String> live = List.of(GoldenFiles.read(tmp.resolve(base(name) + ".transcript")).split("\n"));
-		if (timingSensitive(name)) {
+		if (ScenarioGoldens.timingSensitive(name)) {
 			// when sec picks up a child's output depends on process scheduling, and so do the
 			// times (%u) written then; the lines themselves must be the same
-			assertEquals(withoutTimes(golden), withoutTimes(live));
+			assertEquals(ScenarioGoldens.withoutTimes(golden), ScenarioGoldens.withoutTimes(live));
 		} else {
 			assertEquals(bySecond(golden), bySecond(live));
 		}

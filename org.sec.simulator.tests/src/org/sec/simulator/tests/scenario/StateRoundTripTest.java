@@ -1,13 +1,14 @@
 package org.sec.simulator.tests.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.sec.simulator.tests.support.Transcripts.bySecond;
+import static org.sec.engine.tests.support.Transcripts.bySecond;
 
 import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sec.engine.tests.support.ScenarioGoldens;
 
 /**
  * The proof that a saved state holds the whole correlation state: every golden scenario,
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StateRoundTripTest {
 
 	static java.util.stream.Stream<String> scenarios() throws IOException {
-		return EngineScenarioGoldenTest.scenarios();
+		return ScenarioGoldens.names();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -25,9 +26,9 @@ class StateRoundTripTest {
 	void restoringAtEveryStepChangesNothing(String name) throws IOException {
 		List<String> uninterrupted = EngineScenarioGoldenTest.run(name, false);
 		List<String> roundTripped = EngineScenarioGoldenTest.run(name, true);
-		if (EngineScenarioGoldenTest.timingSensitive(name)) {
-			assertEquals(EngineScenarioGoldenTest.withoutTimes(uninterrupted),
-					EngineScenarioGoldenTest.withoutTimes(roundTripped));
+		if (ScenarioGoldens.timingSensitive(name)) {
+			assertEquals(ScenarioGoldens.withoutTimes(uninterrupted),
+					ScenarioGoldens.withoutTimes(roundTripped));
 		} else {
 			assertEquals(bySecond(uninterrupted), bySecond(roundTripped));
 		}

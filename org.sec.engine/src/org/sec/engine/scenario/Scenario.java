@@ -1,4 +1,4 @@
-package org.sec.simulator.scenario;
+package org.sec.engine.scenario;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package org.sec.simulator.tests.support;
+package org.sec.engine.tests.support;
 
 import java.util.ArrayList;
 import java.util.List;
