@@ -23,7 +23,9 @@ seconds() { # command... -> elapsed seconds (its output to OUT)
 }
 
 printf "%-7s %12s %12s %14s %14s %8s %s\n" rules "sec us/line" "sec RSS" "jsec us/line" "jsec RSS" ratio "same output (first $sec_lines lines, frozen clock)"
-for n in "${@:-50 500 5000}"; do
+sizes=("$@")
+((${#sizes[@]})) || sizes=(50 500 5000)
+for n in "${sizes[@]}"; do
   rules=$work/family-$n.sec
   python3 "$root/scripts/gen-rule-family.py" "$n" > "$rules"
   read -r s_secs s_rss <<< "$(seconds sec --conf="$rules" --input="$work/growth-sec.log" --notail --debug=3)"
