@@ -70,6 +70,10 @@ public final class PerlRegex {
 
 	/** perl's regcomp.c: RExC_parens nesting limit (a 1000th nested open parenthesis is an error). */
 	private static final int MAX_NESTED_PARENS = 1000;
+	/** Deeper than this, java.util.regex compiles on a thread with a large stack: Perl allows 999 levels. */
+	private static final int DEEP_NESTING = 100;
+	private static final long DEEP_COMPILE_STACK = 256L << 20;
+	private int deepestNesting;
 	/** perl's REG_INFTY - 1: the largest count a {n,m} quantifier may give. */
 	private static final long MAX_QUANTIFIER = 65534;
 
@@ -130,6 +134,11 @@ public final class PerlRegex {
 			return javaGroupsOf == null ? pattern.matcher("").groupCount() : javaGroupsOf.length - 1;
 		}
 
+		/** {@link #groupCount()} with a matcher of this pattern at hand (no new Matcher per call). */
+		public int groupCount(java.util.regex.Matcher m) {
+			return javaGroupsOf == null ? m.groupCount() : javaGroupsOf.length - 1;
+		}
+
 		/** Perl's ${@code n} after a successful match of {@code m} (null when the group took no part). */
 		public String group(java.util.regex.Matcher m, int n) {
 			if (javaGroupsOf == null) {
@@ -176,6 +185,14 @@ public final class PerlRegex {
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
 
+	/**
+	 * The literals every match of {@code template} contains once each hole (a match
+	 * variable, put in quoted) holds any text: a Pair's pattern2 before its $N are known.
+	 */
+	public static String[] requiredLiterals(String[] fixedParts) {
+		return RequiredLiteral.of(String.join(".", fixedParts));
+	}
+
 	/** Translates and compiles; throws with a message naming the problem. */
 	public static Compiled compile(String perl) throws PerlRegexException {
 		PerlRegex t = new PerlRegex(perl);
@@ -186,11 +203,36 @@ public final class PerlRegex {
 			}
 		}
 		try {
-			return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), t.namesCopy(), RequiredLiteral.of(perl),
+			Pattern compiled = t.deepestNesting > DEEP_NESTING ? compileOnLargeStack(java) : Pattern.compile(java, Pattern.UNIX_LINES);
+			return new Compiled(compiled, t.namesCopy(), RequiredLiteral.of(perl),
 					literalAlternatives(perl), NEXT_ID.getAndIncrement(), true, t.groupMap(), perl, false, RunStart.of(perl));
 		} catch (PatternSyntaxException e) {
 			throw new PerlRegexException(e.getDescription() + " near index " + Math.max(0, e.getIndex()), e.getIndex());
 		}
+	}
+
+	/** java.util.regex compiles recursively; a thread's default stack overflows near 1,000 nested groups. */
+	private static Pattern compileOnLargeStack(String java) {
+		Pattern[] result = new Pattern[1];
+		RuntimeException[] failure = new RuntimeException[1];
+		Thread compiler = new Thread(null, () -> {
+			try {
+				result[0] = Pattern.compile(java, Pattern.UNIX_LINES);
+			} catch (RuntimeException e) {
+				failure[0] = e;
+			}
+		}, "regex-compile", DEEP_COMPILE_STACK);
+		compiler.start();
+		try {
+			compiler.join();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new PatternSyntaxException("interrupted while compiling", java, -1);
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		return result[0];
 	}
 
 	/**
@@ -254,6 +296,7 @@ public final class PerlRegex {
 
 	private void push(boolean branchReset, int after) throws PerlRegexException {
 		open.push(new Frame(branchReset, perlGroups));
+		deepestNesting = Math.max(deepestNesting, open.size());
 		if (open.size() >= MAX_NESTED_PARENS) {
 			throw perlError("Too many nested open parens", after);
 		}
