@@ -35,6 +35,15 @@ public interface EngineListener {
 	default void ruleEvaluated(RuleRef rule, int slot, Evaluation result) {
 	}
 
+	/**
+	 * Whether {@link #ruleEvaluated} is wanted now, for every rule tried as sec tries them.
+	 * When not, the engine neither calls it nor tries the rules its literal index finds
+	 * cannot match the event.
+	 */
+	default boolean hearsEvaluations() {
+		return true;
+	}
+
 	/** An existing operation took the event (a count toward its threshold, or its second pattern). */
 	default void operationUpdated(String key, RuleRef rule) {
 	}

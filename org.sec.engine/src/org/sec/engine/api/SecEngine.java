@@ -14,6 +14,7 @@ import org.sec.engine.runtime.Engine;
 public final class SecEngine {
 
 	private Engine engine;
+	private boolean literalIndex = true;
 	private final SecOptions settings;
 	private final PrintStream out;
 	private final SecLog log;
@@ -188,6 +189,7 @@ public final class SecEngine {
 		Engine next = newEngine(rules, settings, clock, out, log);
 		next.setListener(listener);
 		next.setSideEffects(sideEffects);
+		next.setLiteralIndex(literalIndex);
 		next.childrenShareStdin(shareStdin);
 		engine.moveSyntheticEventsTo(next);
 		engine = next;
@@ -464,6 +466,7 @@ public final class SecEngine {
 	public SecEngine resumeFromState(String savedState) throws StateException {
 		SecEngine next = resume(rules, settings, clock, out, log, listener, sideEffects, savedState);
 		next.childterm = childterm;
+		next.useLiteralIndex(literalIndex);
 		engine.handChildrenTo(next.engine);
 		next.reloader = reloader;
 		next.softReloader = softReloader;
@@ -511,6 +514,16 @@ public final class SecEngine {
 		if (dumpHandler != null) {
 			dumpHandler.accept(engine.snapshot());
 		}
+	}
+
+	/**
+	 * On (the default): each event is scanned once for the literals the rules' patterns
+	 * require, and patterns that cannot match are not run. Off: every pattern runs on every
+	 * event, as in sec. The results are the same either way; off is for comparing.
+	 */
+	public void useLiteralIndex(boolean on) {
+		literalIndex = on;
+		engine.setLiteralIndex(on);
 	}
 
 	/** Lets addinput/dropinput actions change the inputs of whoever drives this engine. */

@@ -42,7 +42,7 @@ final class ContextStore {
 
 	/** An internal context of jsec (SEC_INTERNAL_EVENT, an input's context) for one event. */
 	void createInternal(String name) {
-		Context c = new Context(services.now(), 0);
+		Context c = new Context(services.now(), 0, state.contextSchedule);
 		c.internal = true;
 		c.aliases.add(name);
 		state.contexts.put(name, c);
@@ -54,20 +54,23 @@ final class ContextStore {
 
 	/** process_lists' first step: every stale context expires (L9851). */
 	void expireStale() {
-		for (String name : new ArrayList<>(state.contexts.keySet())) {
+		ContextSchedule schedule = state.contextSchedule;
+		if (!schedule.anyDueAt(services.now())) {
+			return; // no context is stale: valid_context would return true for each, doing nothing
+		}
+		schedule.startPass(services.now());
+		for (String name; (name = schedule.next()) != null;) {
 			valid(name);
+			Context c = state.contexts.get(name);
+			if (c != null) {
+				schedule.changed(c); // still there: queued at its current end
+			}
 		}
 	}
 
-	/** The earliest second a context becomes stale, or Long.MAX_VALUE. */
+	/** The earliest second a context may become stale, or Long.MAX_VALUE. */
 	long nextExpiry() {
-		long due = Long.MAX_VALUE;
-		for (Context c : state.contexts.values()) {
-			if (c.window != 0) {
-				due = Math.min(due, SecNumbers.saturatedSum(c.time, c.window) + 1);
-			}
-		}
-		return due;
+		return state.contextSchedule.earliest();
 	}
 
 	/** The lines of a context's event store, each ending in a newline, or null (logged) when there is nothing to report. */
@@ -94,7 +97,7 @@ final class ContextStore {
 		if (c == null) {
 			return false;
 		}
-		if (c.window == 0 || services.now() - c.time <= c.window) {
+		if (c.window() == 0 || services.now() - c.time() <= c.window()) {
 			return true;
 		}
 		if (c.deleteInProgress) {
@@ -134,13 +137,13 @@ final class ContextStore {
 				services.log.log(SecLog.Level.WARN, "Invalid use of create action for internal context '" + name + "'");
 				return;
 			}
-			c.time = services.now();
+			c.time(services.now());
 			c.lifetime(window, m.group(1));
 			c.action = onExpiry;
 			c.desc = desc;
 			c.buffer.clear();
 		} else {
-			c = new Context(services.now(), window);
+			c = new Context(services.now(), window, state.contextSchedule);
 			c.lifetime(window, m.group(1));
 			c.action = onExpiry;
 			c.desc = desc;
@@ -178,7 +181,7 @@ final class ContextStore {
 		} else if (c.internal) {
 			services.log.log(SecLog.Level.WARN, "Invalid use of obsolete action for internal context '" + name + "'");
 		} else {
-			c.window = -1;
+			c.window(-1);
 			valid(name);
 		}
 	}
@@ -202,7 +205,7 @@ final class ContextStore {
 			return;
 		}
 		if (m.group(1) != null) {
-			c.time = services.now();
+			c.time(services.now());
 			c.lifetime(SecNumbers.seconds(m.group(1)), m.group(1));
 		}
 		if (!onExpiry.isEmpty()) {
@@ -260,14 +263,14 @@ final class ContextStore {
 			services.log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't set creation time");
 		} else if (c.internal) {
 			services.log.log(SecLog.Level.WARN, "Invalid use of setctime action for internal context '" + name + "'");
-		} else if (t < c.time) {
+		} else if (t < c.time()) {
 			services.log.log(SecLog.Level.WARN, "Can't set context creation time backwards to '" + when + "'");
 		} else if (t > services.now()) {
 			services.log.log(SecLog.Level.WARN, "Can't set context creation time into future to '" + when + "'");
-		} else if (t == c.time) {
+		} else if (t == c.time()) {
 			services.log.log(SecLog.Level.DEBUG, "Context creation time already set to '" + when + "'");
 		} else {
-			c.time = t;
+			c.time(t);
 		}
 	}
 
@@ -287,7 +290,7 @@ final class ContextStore {
 			services.log.log(SecLog.Level.WARN, "Invalid use of setltime action for internal context '" + name + "'");
 		} else {
 			c.lifetime(window, m.group(1));
-			if (window != 0 && services.now() - c.time > window) {
+			if (window != 0 && services.now() - c.time() > window) {
 				services.log.log(SecLog.Level.DEBUG, "Context '" + name + "' has become stale after lifetime adjustment");
 				valid(name);
 			}
@@ -304,7 +307,7 @@ final class ContextStore {
 		});
 		Context c = state.contexts.get(name);
 		if (c == null) {
-			c = new Context(services.now(), 0);
+			c = new Context(services.now(), 0, state.contextSchedule);
 			c.aliases.add(name);
 			state.contexts.put(name, c);
 		} else if (c.internal) {
@@ -373,7 +376,7 @@ final class ContextStore {
 		}
 		long offset = SecNumbers.seconds(m.group(2));
 		long limit = switch (m.group(1)) {
-		case "+" -> c.time + offset;
+		case "+" -> c.time() + offset;
 		case "-" -> services.now() - offset;
 		default -> offset;
 		};
@@ -426,7 +429,7 @@ final class ContextStore {
 			services.log.log(SecLog.Level.DEBUG,
 					"Assigning the creation time of context '" + name + "' to variable '%" + variable + "'");
 			if (c != null) {
-				state.actionVariables.setLogged(variable, Long.toString(c.time), services.log);
+				state.actionVariables.setLogged(variable, Long.toString(c.time()), services.log);
 			} else {
 				services.log.log(SecLog.Level.WARN, "Context '" + name + "' does not exist, can't get creation time");
 			}

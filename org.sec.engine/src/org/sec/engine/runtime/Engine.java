@@ -47,6 +47,7 @@ public final class Engine {
 	private final RuleEvaluation ruleEvaluation;
 	/** The rule families by kind: adding a rule kind adds its family here. */
 	private final Map<RuleKind, RuleFamily> families = new EnumMap<>(RuleKind.class);
+	private boolean useLiteralIndex = true;
 
 	public Engine(List<LoadedRuleFile> files, SecOptions options, Clock clock, SecLog log, PrintStream stdout) {
 		int bufsize = options.bufsize() == 0 ? bufsizeFor(files) : options.bufsize();
@@ -106,6 +107,15 @@ public final class Engine {
 	/** Receives what the engine does (the simulator's trace); {@link EngineListener#NONE} for nothing. */
 	public void setListener(EngineListener listener) {
 		services.setListener(listener);
+	}
+
+	/**
+	 * Whether rules are looked up by the literals in each event ({@link LiteralIndex}, the
+	 * default) or every pattern runs on every event as in sec. Results are the same; off is
+	 * for comparing.
+	 */
+	public void setLiteralIndex(boolean on) {
+		useLiteralIndex = on;
 	}
 
 	/** Whether commands, sockets, input changes and file writes run or are only reported. */
@@ -221,10 +231,18 @@ public final class Engine {
 		if (fileRules == null) {
 			return false;
 		}
+		LiteralIndex literals = rules.literals(file);
+		// a listener that hears evaluations hears every rule tried, as sec tries them
+		boolean skipping = useLiteralIndex && !services.hearsEvaluations();
 		int i = 0;
 		int n = fileRules.size();
 		while (i >= 0 && i < n) {
+			literals.prepare(state.buffers.lastLines(1)); // again after each rule: rewrite may change the line
+			if (skipping && (i = literals.nextRuleToVisit(i)) >= n) {
+				break;
+			}
 			Rule rule = fileRules.get(i);
+			ruleEvaluation.restrictTo(useLiteralIndex ? literals : null, rule, i);
 			i = families.get(rule.kind()).match(file, rule, i, trace);
 			if (i == -1) {
 				return true;

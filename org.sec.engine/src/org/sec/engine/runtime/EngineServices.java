@@ -77,13 +77,17 @@ final class EngineServices {
 		return listener != EngineListener.NONE;
 	}
 
+	boolean hearsEvaluations() {
+		return listening() && listener.hearsEvaluations();
+	}
+
 	EngineListener.RuleRef ruleRef(Rule rule) {
 		return ruleRefs.computeIfAbsent(rule, r -> new EngineListener.RuleRef(r.file(), r.id(), r.line(),
 				r.kind().displayName(), r.desc()));
 	}
 
 	void evaluated(Rule rule, int slot, EngineListener.Evaluation result) {
-		if (listening()) {
+		if (hearsEvaluations()) {
 			listener.ruleEvaluated(ruleRef(rule), slot, result);
 		}
 	}

@@ -18,9 +18,12 @@ import org.sec.engine.rules.Rule;
 final class EngineState {
 
 	/** sec's %context_list: every name and alias of a context maps to the one context. */
-	final Map<String, Context> contexts = new LinkedHashMap<>();
+	final ContextTable contexts = new ContextTable();
 	/** sec's %corr_list: operations by key ("file | rule number | desc"). */
 	final Map<String, Operation> operations = new LinkedHashMap<>();
+	/** When each context goes stale, and when each operation's window is over. */
+	final ContextSchedule contextSchedule = new ContextSchedule(contexts);
+	final OperationSchedule operationSchedule = new OperationSchedule();
 	/** Pair and PairWithWindow operations per rule, waiting for their second pattern. */
 	final Map<Rule, Map<String, Operation>> pairOperations = new IdentityHashMap<>();
 	/** How often each rule matched (the dump's rule usage). */

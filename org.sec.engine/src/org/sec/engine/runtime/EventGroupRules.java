@@ -1,6 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class EventGroupRules implements RuleFamily {
 	@Override
 	public void expire(Operation op, long time) {
 		if (!op.suppressMode) {
-			slideGroupTimes(op, time - op.window);
+			slideGroupTimes(op, time - op.window());
 			if (op.allTimes.isEmpty()) {
 				op.deleteInProgress = true;
 				actions.execute(op.endAction, op.desc);
@@ -74,9 +73,9 @@ final class EventGroupRules implements RuleFamily {
 			op.slideAction = eval.actions(rule, "slide", vars);
 			op.endAction = eval.actions(rule, "end", vars);
 			op.action = eval.actions(rule, "action", vars);
-			op.timesList = new ArrayList<>();
+			op.timesList = new TimeQueue[rule.eventCount()];
 			for (int i = 0; i < rule.eventCount(); i++) {
-				op.timesList.add(new ArrayList<>());
+				op.timesList[i] = new TimeQueue();
 			}
 			operations.start(key, op);
 			op.initInProgress = true;
@@ -92,8 +91,8 @@ final class EventGroupRules implements RuleFamily {
 			if (rule.egPattern() != null) {
 				token = vars.isEmpty() ? slot.egToken() : eval.text(vars, slot.egToken());
 			}
-			op.allTimes.add(new Operation.GroupEvent(time, index, token));
-			op.timesList.get(index).add(time);
+			op.allTimes.add(time, index, token);
+			op.timesList[index].add(time);
 			operations.updated(op);
 		}
 		List<Action> count = vars.isEmpty() || slot.count().isEmpty() ? slot.count()
@@ -103,15 +102,13 @@ final class EventGroupRules implements RuleFamily {
 			return;
 		}
 		for (int i = 0; i < rule.eventCount(); i++) {
-			if (op.timesList.get(i).size() < rule.slots().get(i).threshold()) {
+			if (op.timesList[i].size() < rule.slots().get(i).threshold()) {
 				return;
 			}
 		}
 		if (rule.egPattern() != null) {
-			List<String> tokens = op.allTimes.stream().map(Operation.GroupEvent::token).toList();
-			List<Long> times = services.options.secVersion().passesGroupTimes()
-					? op.allTimes.stream().map(Operation.GroupEvent::time).toList()
-					: null;
+			List<String> tokens = op.allTimes.tokens();
+			List<Long> times = services.options.secVersion().passesGroupTimes() ? op.allTimes.times() : null;
 			if (!patterns.matchesTokens(rule.egPattern(), tokens, times)) {
 				return;
 			}
@@ -124,10 +121,7 @@ final class EventGroupRules implements RuleFamily {
 
 	/** update_times_eg: drop events before {@code limit} from both lists. */
 	private static void slideGroupTimes(Operation op, long limit) {
-		while (!op.allTimes.isEmpty() && op.allTimes.get(0).time() < limit) {
-			Operation.GroupEvent e = op.allTimes.remove(0);
-			op.timesList.get(e.index()).remove(0);
-		}
-		op.time = op.allTimes.isEmpty() ? limit : op.allTimes.get(0).time();
+		op.dropGroupEventsBefore(limit);
+		op.time(op.allTimes.isEmpty() ? limit : op.allTimes.firstTime());
 	}
 }

@@ -14,7 +14,7 @@ import java.util.List;
 final class EventStore {
 
 	private final List<String> events = new ArrayList<>();
-	private final List<Long> times = new ArrayList<>();
+	private final TimeQueue times = new TimeQueue();
 
 	/** The strings, oldest first (a read-only view). */
 	List<String> events() {
@@ -23,7 +23,7 @@ final class EventStore {
 
 	/** The receive times (a copy). */
 	List<Long> times() {
-		return List.copyOf(times);
+		return times.toList();
 	}
 
 	int size() {
@@ -37,13 +37,17 @@ final class EventStore {
 	/** add (L5814): the strings at the end, each received at {@code time}. */
 	void add(List<String> lines, long time) {
 		events.addAll(lines);
-		times.addAll(Collections.nCopies(lines.size(), time));
+		for (int i = 0; i < lines.size(); i++) {
+			times.add(time);
+		}
 	}
 
 	/** prepend (L5869). */
 	void prepend(List<String> lines, long time) {
 		events.addAll(0, lines);
-		times.addAll(0, Collections.nCopies(lines.size(), time));
+		for (int i = 0; i < lines.size(); i++) {
+			times.addFirst(time);
+		}
 	}
 
 	/** fill (L5924): the store holds just these. */
@@ -60,7 +64,7 @@ final class EventStore {
 	/** pop: the last string, or "" when empty. */
 	String removeLast() {
 		if (!times.isEmpty()) {
-			times.remove(times.size() - 1);
+			times.removeLast();
 		}
 		return events.isEmpty() ? "" : events.remove(events.size() - 1);
 	}
@@ -68,7 +72,7 @@ final class EventStore {
 	/** shift: the first string, or "" when empty. */
 	String removeFirst() {
 		if (!times.isEmpty()) {
-			times.remove(0);
+			times.removeFirst();
 		}
 		return events.isEmpty() ? "" : events.remove(0);
 	}
@@ -85,7 +89,7 @@ final class EventStore {
 	 */
 	List<String> trimBefore(long limit) {
 		List<String> kept = new ArrayList<>();
-		List<Long> keptTimes = new ArrayList<>();
+		TimeQueue keptTimes = new TimeQueue();
 		List<String> removed = new ArrayList<>();
 		for (int j = 0; j < events.size(); j++) {
 			long t = j < times.size() ? times.get(j) : 0;
@@ -99,7 +103,9 @@ final class EventStore {
 		events.clear();
 		events.addAll(kept);
 		times.clear();
-		times.addAll(keptTimes);
+		for (int j = 0; j < keptTimes.size(); j++) {
+			times.add(keptTimes.get(j));
+		}
 		return removed;
 	}
 }

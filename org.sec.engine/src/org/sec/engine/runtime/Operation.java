@@ -1,6 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.sec.engine.action.Action;
@@ -9,13 +8,15 @@ import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.rules.Rule;
 
 /** An event correlation operation (%corr_list entry), keyed by "file | rule id | desc". */
-final class Operation {
+final class Operation extends DueQueue.Timed {
 
 	final String key;
 	final Rule rule;
 	final long startTime;
-	long time;
-	long window;
+	/** Told of every change of the window once the operation is in the table (Operations.start). */
+	OperationSchedule schedule;
+	/** Its place in the table (OperationSchedule). */
+	long seq;
 	final String desc;
 	List<Action> action;
 	List<Action> action2;
@@ -27,27 +28,47 @@ final class Operation {
 	String substrPattern2;
 	ContextExpression context2;
 	/** SingleWithThreshold, SingleWith2Thresholds: event times in the window. */
-	final List<Long> times = new ArrayList<>();
+	final TimeQueue times = new TimeQueue();
 	boolean suppressMode;
 	boolean secondPass;
 	/** EventGroup: every recorded event (time, pattern index, egtoken) and the times per pattern. */
-	final List<GroupEvent> allTimes = new ArrayList<>();
-	List<List<Long>> timesList;
+	final GroupEvents allTimes = new GroupEvents();
+	TimeQueue[] timesList;
 	List<Action> initAction;
 	List<Action> slideAction;
 	List<Action> endAction;
 	boolean deleteInProgress;
 	boolean initInProgress;
 
+	/** One of {@link #allTimes}, as the state file and snapshots see it. */
 	record GroupEvent(long time, int index, String token) {
 	}
 
+	/** update_times_eg: drops the events before {@code limit} from both lists. */
+	void dropGroupEventsBefore(long limit) {
+		while (!allTimes.isEmpty() && allTimes.firstTime() < limit) {
+			timesList[allTimes.removeFirst()].removeFirst();
+		}
+	}
+
+	/** An untimed Pair waits for its second event for ever. */
+	@Override
+	boolean endless() {
+		return rule.kind() == org.sec.engine.rules.RuleKind.PAIR && window() == 0;
+	}
+
+	@Override
+	void rescheduled() {
+		if (schedule != null) {
+			schedule.changed(this);
+		}
+	}
+
 	Operation(String key, Rule rule, long now, long window, String desc) {
+		super(now, window);
 		this.key = key;
 		this.rule = rule;
 		this.startTime = now;
-		this.time = now;
-		this.window = window;
 		this.desc = desc;
 	}
 }

@@ -55,7 +55,7 @@ final class Operations {
 	}
 
 	void start(String key, Operation op) {
-		state.operations.put(key, op);
+		state.operationSchedule.entered(op, state.operations.put(key, op));
 		if (services.listening()) {
 			services.listener().operationStarted(key, services.ruleRef(op.rule));
 		}
@@ -90,7 +90,7 @@ final class Operations {
 	/** The operation under {@code key}, after expiring it if its window is over (it may be gone then). */
 	Operation live(String key, long time) {
 		Operation op = state.operations.get(key);
-		if (op == null || time - op.time <= op.window) {
+		if (op == null || time - op.time() <= op.window()) {
 			return op;
 		}
 		expireIfOver(op, time);
@@ -99,7 +99,7 @@ final class Operations {
 
 	/** Ends or slides {@code op} (may be null) when its window is over at {@code time}. */
 	void expireIfOver(Operation op, long time) {
-		if (op == null || time - op.time <= op.window) {
+		if (op == null || time - op.time() <= op.window()) {
 			return;
 		}
 		RuleFamily family = families.get(op.rule.kind());
@@ -110,20 +110,23 @@ final class Operations {
 
 	/** process_lists' last step: every operation whose window is over (L9990). */
 	void expireAll(long time) {
-		for (String key : new ArrayList<>(state.operations.keySet())) {
-			expireIfOver(state.operations.get(key), time);
+		OperationSchedule schedule = state.operationSchedule;
+		if (!schedule.anyDueAt(time, state.operations)) {
+			return; // no window is over: expireIfOver would pass over each
+		}
+		schedule.startPass(time, state.operations);
+		for (Operation op; (op = schedule.next()) != null;) {
+			expireIfOver(state.operations.get(op.key), time);
+			Operation live = state.operations.get(op.key);
+			if (live != null) {
+				schedule.changed(live); // still there: queued at its current end
+			}
 		}
 	}
 
 	/** The earliest second an operation's window is over, or Long.MAX_VALUE (an untimed Pair never is). */
 	long nextExpiry() {
-		long due = Long.MAX_VALUE;
-		for (Operation op : state.operations.values()) {
-			if (!(op.rule.kind() == RuleKind.PAIR && op.window == 0)) {
-				due = Math.min(due, SecNumbers.saturatedSum(op.time, op.window) + 1);
-			}
-		}
-		return due;
+		return state.operationSchedule.earliest(state.operations);
 	}
 
 	/** A soft restart re-reads or drops {@code file}: its operations end, with sec's message (L13165). */
@@ -145,7 +148,7 @@ final class Operations {
 		services.log.log(SecLog.Level.DEBUG, "Getting event correlation window position for operation '" + key + "'");
 		Operation op = state.operations.get(key);
 		if (op != null) {
-			state.actionVariables.setLogged(variable, Long.toString(op.time), services.log);
+			state.actionVariables.setLogged(variable, Long.toString(op.time()), services.log);
 		} else {
 			services.log.log(SecLog.Level.WARN, "Operation '" + key + "' does not exist, can't get window position");
 		}
@@ -191,7 +194,7 @@ final class Operations {
 			services.log.log(SecLog.Level.WARN, "Operation '" + key + "' is terminating, can't set window position");
 			return;
 		}
-		if (t < op.time) {
+		if (t < op.time()) {
 			services.log.log(SecLog.Level.WARN, "Can't move event correlation window backwards to '" + when + "'");
 			return;
 		}
@@ -199,7 +202,7 @@ final class Operations {
 			services.log.log(SecLog.Level.WARN, "Can't move event correlation window into future to '" + when + "'");
 			return;
 		}
-		if (t == op.time) {
+		if (t == op.time()) {
 			services.log.log(SecLog.Level.DEBUG, "Event correlation window is already positioned at '" + when + "'");
 			return;
 		}
@@ -211,7 +214,7 @@ final class Operations {
 					remove(key);
 				}
 			} else {
-				op.time = t;
+				op.time(t);
 			}
 		}
 		case SINGLE_WITH_2_THRESHOLDS -> {
@@ -222,29 +225,24 @@ final class Operations {
 		}
 		case EVENT_GROUP -> {
 			if (!op.suppressMode) {
-				while (!op.allTimes.isEmpty() && op.allTimes.get(0).time() < t) {
-					Operation.GroupEvent e = op.allTimes.remove(0);
-					op.timesList.get(e.index()).remove(0);
-				}
-				op.time = t;
+				op.dropGroupEventsBefore(t);
+				op.time(t);
 				if (op.allTimes.isEmpty()) {
 					op.deleteInProgress = true;
 					actions.execute(op.endAction, op.desc);
 					remove(key);
 				}
 			} else {
-				op.time = t;
+				op.time(t);
 			}
 		}
-		default -> op.time = t;
+		default -> op.time(t);
 		}
 	}
 
 	/** update_times_swt with its flag set: drop earlier times, the window starts at {@code t}. */
 	static void dropTimesBefore(Operation op, long t) {
-		while (!op.times.isEmpty() && op.times.get(0) < t) {
-			op.times.remove(0);
-		}
-		op.time = t;
+		op.times.dropBefore(t);
+		op.time(t);
 	}
 }

@@ -50,7 +50,7 @@ final class PairRules implements RuleFamily {
 			return rule.slots().get(0).gotoRule();
 		}
 		Map<String, Operation> ops = state.pairOperations.get(rule);
-		if (ops != null && !ops.isEmpty() && matchPairOperations(rule, ops)) {
+		if (ops != null && !ops.isEmpty() && eval.mayMatch(rule, 1) && matchPairOperations(rule, ops)) {
 			return rule.slots().get(1).gotoRule();
 		}
 		return index + 1;
@@ -61,7 +61,7 @@ final class PairRules implements RuleFamily {
 		if (op.rule.kind() == RuleKind.PAIR_WITH_WINDOW) {
 			actions.execute(op.action, op.desc);
 			operations.remove(op.key);
-		} else if (op.window != 0) {
+		} else if (op.window() != 0) {
 			operations.remove(op.key); // a timed Pair ends silently
 		}
 	}
@@ -71,7 +71,7 @@ final class PairRules implements RuleFamily {
 		String key = Operations.key(file, rule, desc);
 		long time = services.now();
 		Operation op = operations.get(key);
-		if (op == null || (op.window != 0 && time - op.time > op.window)) {
+		if (op == null || (op.window() != 0 && time - op.time() > op.window())) {
 			op = startPairOperation(rule, vars, key, desc, time, "Pair");
 			if (op == null) {
 				return;
@@ -171,7 +171,7 @@ final class PairRules implements RuleFamily {
 					continue;
 				}
 			}
-			boolean run = rule.kind() == RuleKind.PAIR_WITH_WINDOW || op.window == 0 || services.now() - op.time <= op.window;
+			boolean run = rule.kind() == RuleKind.PAIR_WITH_WINDOW || op.window() == 0 || services.now() - op.time() <= op.window();
 			if (run) {
 				matched = true;
 				eval.countMatch(rule, vars);

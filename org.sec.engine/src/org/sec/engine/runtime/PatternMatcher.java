@@ -12,6 +12,7 @@ import org.sec.engine.pattern.PerlRegex;
 import org.sec.engine.pattern.PerlRegexException;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.rules.PatternSpec;
+import org.sec.engine.syntax.MatchVariables;
 
 /**
  * The pattern types against the input buffers (match_substr L7462, match_regexp L7536 ... match_nperlfunc L7776):
@@ -81,7 +82,7 @@ final class PatternMatcher {
 			count = result.values().size();
 			for (int i = 0; i < count; i++) {
 				Object v = result.values().get(i);
-				vars.put(Integer.toString(i + 1), v == null ? null : v.toString());
+				vars.put(MatchVariables.groupName(i + 1), v == null ? null : v.toString());
 			}
 		}
 		baseVariables(p, vars);
@@ -133,7 +134,7 @@ final class PatternMatcher {
 			return null;
 		}
 		Map<String, String> vars = new LinkedHashMap<>();
-		if (m != null) {
+		if (m != null && !regex.groupNames().isEmpty()) {
 			for (String name : regex.groupNames().keySet()) {
 				String value = regex.named(m, name);
 				if (value != null) {
@@ -141,12 +142,12 @@ final class PatternMatcher {
 				}
 			}
 		}
-		int groups = m == null ? 0 : regex.groupCount();
+		int groups = m == null ? 0 : regex.groupCount(m);
 		if (groups == 0) {
 			vars.put("1", "1"); // Perl's list-context match without groups returns (1)
 		} else {
 			for (int i = 1; i <= groups; i++) {
-				vars.put(Integer.toString(i), regex.group(m, i));
+				vars.put(MatchVariables.groupName(i), regex.group(m, i));
 			}
 		}
 		return positiveMatch(p, line, vars, varmap, groups);
@@ -200,7 +201,7 @@ final class PatternMatcher {
 			vars.put("1", "1");
 		} else {
 			for (int i = 0; i < groups.size(); i++) {
-				vars.put(Integer.toString(i + 1), groups.get(i));
+				vars.put(MatchVariables.groupName(i + 1), groups.get(i));
 			}
 		}
 		return positiveMatch(p, line, vars, varmap, groups.size());
@@ -236,7 +237,7 @@ final class PatternMatcher {
 			if (e.getValue() == null) {
 				cacheNames.add(e.getKey());
 			} else {
-				vars.put(e.getKey(), e.getValue() <= count ? vars.get(Integer.toString(e.getValue())) : null);
+				vars.put(e.getKey(), e.getValue() <= count ? vars.get(MatchVariables.groupName(e.getValue())) : null);
 			}
 		}
 		for (String name : cacheNames) {

@@ -32,7 +32,7 @@ final class PerlSharedState implements PerlCode.StateSync {
 		Map<Context, List<String>> names = new LinkedHashMap<>();
 		state.contexts.forEach((name, c) -> names.computeIfAbsent(c, k -> new ArrayList<>()).add(name));
 		List<Object> entries = new ArrayList<>();
-		names.forEach((c, n) -> entries.add(Arrays.asList(n, Long.toString(c.time), Long.toString(c.window),
+		names.forEach((c, n) -> entries.add(Arrays.asList(n, Long.toString(c.time()), Long.toString(c.window()),
 				List.copyOf(c.buffer.events()), actionsToPerl(c.action), c.desc, c.internal ? "1" : "0")));
 		List<Object> vars = new ArrayList<>();
 		state.variables().forEach((k, v) -> vars.add(Arrays.asList(k, v)));
@@ -54,9 +54,9 @@ final class PerlSharedState implements PerlCode.StateSync {
 				names.add(String.valueOf(n));
 			}
 			Context old = before.get(names.get(0));
-			Context c = old != null && !old.internal ? old : new Context(0, 0);
-			c.time = perlNumber(e.get(1));
-			c.window = perlNumber(e.get(2));
+			Context c = old != null && !old.internal ? old : new Context(0, 0, state.contextSchedule);
+			c.time(perlNumber(e.get(1)));
+			c.window(perlNumber(e.get(2)));
 			List<String> lines = new ArrayList<>();
 			for (Object line : (List<?>) e.get(3)) {
 				lines.add(line == null ? "" : line.toString());

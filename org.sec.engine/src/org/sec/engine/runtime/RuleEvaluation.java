@@ -25,12 +25,34 @@ final class RuleEvaluation {
 	private final ContextEvaluator contexts;
 	/** Per action list (by identity): whether it has $ variables (sec's ActVolat). */
 	private final Map<List<Action>, Boolean> volatileLists = new IdentityHashMap<>();
+	/** The match variables (by identity, never changed once matched) whose %-escaped copy is {@code escaped}. */
+	private Map<String, String> escapedFor;
+	private Map<String, String> escaped;
+	/** The rule being tried by process_rules, its position, and its file's index (see {@link #restrictTo}). */
+	private LiteralIndex index;
+	private Rule indexedRule;
+	private int indexedPosition;
 
 	RuleEvaluation(EngineState state, EngineServices services, PatternMatcher patterns, ContextEvaluator contexts) {
 		this.state = state;
 		this.services = services;
 		this.patterns = patterns;
 		this.contexts = contexts;
+	}
+
+	/**
+	 * The slots of {@code rule}, at {@code position} in its file, are matched knowing from
+	 * {@code index} which of them cannot match the current line.
+	 */
+	void restrictTo(LiteralIndex index, Rule rule, int position) {
+		this.index = index;
+		this.indexedRule = index == null ? null : rule;
+		this.indexedPosition = position;
+	}
+
+	/** False when the index knows that slot {@code slot} of {@code rule} cannot match the current event. */
+	boolean mayMatch(Rule rule, int slot) {
+		return rule != indexedRule || index.mayMatch(indexedPosition, slot);
 	}
 
 	/**
@@ -44,7 +66,8 @@ final class RuleEvaluation {
 			services.evaluated(rule, slotIndex, EngineListener.Evaluation.CONTEXT_FALSE_BEFORE_PATTERN);
 			return null;
 		}
-		Map<String, String> vars = patterns.match(slot.pattern(), slot.varmap());
+		boolean excluded = !mayMatch(rule, slotIndex);
+		Map<String, String> vars = excluded ? null : patterns.match(slot.pattern(), slot.varmap());
 		if (vars == null) {
 			services.evaluated(rule, slotIndex, EngineListener.Evaluation.NO_MATCH);
 			return null;
@@ -93,7 +116,11 @@ final class RuleEvaluation {
 		if (vars.isEmpty() || list.isEmpty() || !hasMatchVariables(list)) {
 			return list; // sec's ActVolat: lists without $ variables are used as they are
 		}
-		return Substitution.actionList(vars, list, '$', state.matchCache);
+		if (vars != escapedFor) { // one match's action lists (action, init, slide, end ...) share the escaped values
+			escapedFor = vars;
+			escaped = Substitution.percentEscaped(vars);
+		}
+		return Substitution.actionList(escaped, vars, list, '$', state.matchCache);
 	}
 
 	/** An action list with the match's $N put in, whether or not it names any. */

@@ -19,6 +19,7 @@ final class RuleIndex {
 
 	private List<LoadedRuleFile> files = List.of();
 	private final Map<String, List<Rule>> rulesByFile = new LinkedHashMap<>();
+	private final Map<String, LiteralIndex> literalsByFile = new LinkedHashMap<>();
 	private final List<String> mainFiles = new ArrayList<>();
 	private final Map<String, List<String>> cfsetFiles = new LinkedHashMap<>();
 
@@ -26,11 +27,13 @@ final class RuleIndex {
 	void rebuild(List<LoadedRuleFile> newFiles, CalendarRules calendar) {
 		files = List.copyOf(newFiles);
 		rulesByFile.clear();
+		literalsByFile.clear();
 		mainFiles.clear();
 		cfsetFiles.clear();
 		calendar.clear();
 		for (LoadedRuleFile file : files) {
 			rulesByFile.put(file.fileName(), file.rules());
+			literalsByFile.put(file.fileName(), new LiteralIndex(file.rules()));
 			Rule opts = file.options();
 			if (opts == null || opts.procAllInput()) {
 				mainFiles.add(file.fileName());
@@ -55,6 +58,11 @@ final class RuleIndex {
 	/** The rules of a file, or null for a file not loaded. */
 	List<Rule> rules(String file) {
 		return rulesByFile.get(file);
+	}
+
+	/** Which rules of a file a line may match (null for a file not loaded). */
+	LiteralIndex literals(String file) {
+		return literalsByFile.get(file);
 	}
 
 	/** The files every event goes through, in load order. */

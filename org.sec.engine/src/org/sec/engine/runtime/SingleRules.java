@@ -83,7 +83,7 @@ final class SingleRules implements RuleFamily {
 		String key = Operations.key(file, rule, desc);
 		long time = services.now();
 		Operation op = operations.get(key);
-		if (op == null || time - op.time > op.window) {
+		if (op == null || time - op.time() > op.window()) {
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = eval.actions(rule, "action", vars);
 			operations.start(key, op);

@@ -40,7 +40,7 @@ final class SnapshotBuilder {
 	EngineSnapshot build() {
 		List<EngineSnapshot.OperationView> ops = new ArrayList<>();
 		for (Operation op : state.operations.values()) {
-			List<Long> times = new ArrayList<>(op.times);
+			List<Long> times = op.times.toList();
 			List<Integer> patterns = new ArrayList<>();
 			List<String> tokens = new ArrayList<>();
 			for (Operation.GroupEvent e : op.allTimes) {
@@ -53,16 +53,16 @@ final class SnapshotBuilder {
 			String type = op.rule.kind() == RuleKind.EVENT_GROUP ? "EventGroup" + op.rule.eventCount()
 					: op.rule.kind().displayName();
 			ops.add(new EngineSnapshot.OperationView(op.key, op.rule.file(), op.rule.id(),
-					op.rule.line(), type, op.startTime, op.time,
-					op.window == 0 ? -1 : op.time + op.window, op.desc, times,
+					op.rule.line(), type, op.startTime, op.time(),
+					op.window() == 0 ? -1 : op.time() + op.window(), op.desc, times,
 					OperationDetails.of(op), OperationDetails.status(op), patterns, tokens));
 		}
 		List<EngineSnapshot.ContextView> ctxs = new ArrayList<>();
 		Set<Context> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Context c : state.contexts.values()) {
 			if (seen.add(c)) {
-				ctxs.add(new EngineSnapshot.ContextView(List.copyOf(c.aliases), c.initTime, c.time,
-						c.window, c.action.isEmpty() ? null : ActionText.of(c.action), c.desc,
+				ctxs.add(new EngineSnapshot.ContextView(List.copyOf(c.aliases), c.initTime, c.time(),
+						c.window(), c.action.isEmpty() ? null : ActionText.of(c.action), c.desc,
 						List.copyOf(c.buffer.events()), c.buffer.times()));
 			}
 		}

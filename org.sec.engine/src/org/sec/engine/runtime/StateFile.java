@@ -67,8 +67,8 @@ final class StateFile {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("aliases", List.copyOf(c.aliases));
 			m.put("initTime", c.initTime);
-			m.put("time", c.time);
-			m.put("window", c.window);
+			m.put("time", c.time());
+			m.put("window", c.window());
 			m.put("hugeWindow", c.hugeWindow);
 			m.put("desc", c.desc);
 			m.put("action", actions(c.action));
@@ -153,8 +153,8 @@ final class StateFile {
 		Map<String, Object> m = ruleRef(op.rule);
 		m.put("key", op.key);
 		m.put("startTime", op.startTime);
-		m.put("time", op.time);
-		m.put("window", op.window);
+		m.put("time", op.time());
+		m.put("window", op.window());
 		m.put("desc", op.desc);
 		m.put("desc2", op.desc2);
 		m.put("action", actions(op.action));
@@ -167,7 +167,7 @@ final class StateFile {
 		m.put("pattern2Text", op.pattern2Text);
 		m.put("substrPattern2", op.substrPattern2);
 		m.put("context2", op.context2 == null ? null : tokens(op.context2));
-		m.put("times", List.copyOf(op.times));
+		m.put("times", op.times.toList());
 		m.put("suppressMode", op.suppressMode);
 		m.put("secondPass", op.secondPass);
 		List<Object> group = new ArrayList<>();
@@ -175,7 +175,15 @@ final class StateFile {
 			group.add(java.util.Arrays.asList(e.time(), e.index(), e.token()));
 		}
 		m.put("groupEvents", group);
-		m.put("timesList", op.timesList);
+		if (op.timesList != null) {
+			List<Object> perPattern = new ArrayList<>();
+			for (TimeQueue q : op.timesList) {
+				perPattern.add(q.toList());
+			}
+			m.put("timesList", perPattern);
+		} else {
+			m.put("timesList", null);
+		}
 		m.put("init", actions(op.initAction));
 		m.put("slide", actions(op.slideAction));
 		m.put("end", actions(op.endAction));
@@ -237,7 +245,7 @@ final class StateFile {
 		if (!(parsed instanceof Map<?, ?> root) || !FORMAT.equals(root.get("format"))) {
 			throw new StateException(Problem.NOT_A_STATE, "not a jsec state file (no \"format\": \"" + FORMAT + "\")");
 		}
-		Reader r = new Reader(root, rules);
+		Reader r = new Reader(root, rules, state.contextSchedule);
 		long version = r.number(root, "version");
 		if (version != VERSION) {
 			throw new StateException(Problem.UNSUPPORTED_VERSION, "state version " + version + " is not read by this jsec"
@@ -266,9 +274,13 @@ final class StateFile {
 		private long timeVariablesSecond;
 		private long linesProcessed;
 
-		Reader(Map<?, ?> root, RuleIndex rules) {
+		/** Made the restored contexts (the schedule is rebuilt once they are in the table). */
+		private final ContextSchedule contextSchedule;
+
+		Reader(Map<?, ?> root, RuleIndex rules, ContextSchedule contextSchedule) {
 			this.root = root;
 			this.rules = rules;
+			this.contextSchedule = contextSchedule;
 		}
 
 		void read(SecLog log) throws StateException {
@@ -276,8 +288,8 @@ final class StateFile {
 			List<Context> contextList = new ArrayList<>();
 			for (Object item : list(root, "contexts")) {
 				Map<?, ?> m = map(item, "contexts[]");
-				Context c = new Context(number(m, "initTime"), number(m, "window"));
-				c.time = number(m, "time");
+				Context c = new Context(number(m, "initTime"), number(m, "window"), contextSchedule);
+				c.time(number(m, "time"));
 				c.hugeWindow = optionalString(m, "hugeWindow");
 				c.desc = string(m, "desc");
 				c.action = actions(m.get("action"));
@@ -371,6 +383,8 @@ final class StateFile {
 			state.contexts.putAll(contexts);
 			state.operations.clear();
 			state.operations.putAll(operations);
+			state.operationSchedule.rebuild(state.operations);
+			state.contextSchedule.rebuild();
 			state.pairOperations.clear();
 			state.pairOperations.putAll(pairs);
 			state.matchCounts.clear();
@@ -420,7 +434,7 @@ final class StateFile {
 			}
 			Operation op = new Operation(string(m, "key"), rule, number(m, "startTime"), number(m, "window"),
 					string(m, "desc"));
-			op.time = number(m, "time");
+			op.time(number(m, "time"));
 			op.desc2 = optionalString(m, "desc2");
 			op.action = actions(m.get("action"));
 			op.action2 = actions(m.get("action2"));
@@ -449,18 +463,17 @@ final class StateFile {
 			op.secondPass = Boolean.TRUE.equals(m.get("secondPass"));
 			for (Object e : list(m, "groupEvents")) {
 				List<?> g = listValue(e, "groupEvents[]");
-				op.allTimes.add(new Operation.GroupEvent(toLong(g.get(0), "groupEvents[]"),
-						(int) toLong(g.get(1), "groupEvents[]"), (String) g.get(2)));
+				op.allTimes.add(toLong(g.get(0), "groupEvents[]"), (int) toLong(g.get(1), "groupEvents[]"), (String) g.get(2));
 			}
 			Object timesList = m.get("timesList");
 			if (timesList != null) {
-				op.timesList = new ArrayList<>();
-				for (Object l : listValue(timesList, "timesList")) {
-					List<Long> times = new ArrayList<>();
-					for (Object t : listValue(l, "timesList[]")) {
-						times.add(toLong(t, "timesList[]"));
+				List<?> perPattern = listValue(timesList, "timesList");
+				op.timesList = new TimeQueue[perPattern.size()];
+				for (int i = 0; i < perPattern.size(); i++) {
+					op.timesList[i] = new TimeQueue();
+					for (Object t : listValue(perPattern.get(i), "timesList[]")) {
+						op.timesList[i].add(toLong(t, "timesList[]"));
 					}
-					op.timesList.add(times);
 				}
 			}
 			op.initAction = actions(m.get("init"));

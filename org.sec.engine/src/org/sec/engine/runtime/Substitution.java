@@ -137,6 +137,15 @@ final class Substitution {
 		return result;
 	}
 
+	private static boolean anyValueContains(Map<String, String> vars, char c) {
+		for (String v : vars.values()) {
+			if (v != null && v.indexOf(c) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static String escapePercent(String v) {
 		return v.indexOf('%') < 0 ? v : v.replace("%", "%%");
 	}
@@ -161,7 +170,17 @@ final class Substitution {
 	/** subst_actionlist: a substituted copy; values are %-escaped so they never act as variables. */
 	static List<Action> actionList(Map<String, String> vars, List<Action> list, char token,
 			Map<String, Map<String, String>> cache) {
-		Map<String, String> escaped = mapValues(vars, Substitution::escapePercent);
+		return actionList(percentEscaped(vars), vars, list, token, cache);
+	}
+
+	/** The values with every % doubled (the map itself when no value has one), as subst_actionlist puts them in. */
+	static Map<String, String> percentEscaped(Map<String, String> vars) {
+		return anyValueContains(vars, '%') ? mapValues(vars, Substitution::escapePercent) : vars;
+	}
+
+	/** {@link #actionList(Map, List, char, Map)} with the values already {@link #percentEscaped}. */
+	static List<Action> actionList(Map<String, String> escaped, Map<String, String> vars, List<Action> list, char token,
+			Map<String, Map<String, String>> cache) {
 		List<Action> result = new ArrayList<>(list.size());
 		for (Action a : list) {
 			result.add(action(escaped, vars, a, token, cache));

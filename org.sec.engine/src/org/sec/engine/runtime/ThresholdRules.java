@@ -46,7 +46,7 @@ final class ThresholdRules implements RuleFamily {
 		boolean single = op.rule.kind() == RuleKind.SINGLE_WITH_THRESHOLD;
 		if (single ? !op.suppressMode : !op.secondPass) {
 			// still counting: the window slides past the old events
-			slideTimes(op, time - op.window);
+			slideTimes(op, time - op.window());
 			if (op.times.isEmpty()) {
 				operations.finish(op.key);
 			}
@@ -99,24 +99,22 @@ final class ThresholdRules implements RuleFamily {
 				return;
 			}
 			op.secondPass = true;
-			op.time = time;
-			op.window = rule.window2();
+			op.time(time);
+			op.window(rule.window2());
 			op.times.clear();
 			actions.execute(op.action, desc);
 		} else {
 			if (op.times.size() <= rule.threshold2()) {
 				return;
 			}
-			op.times.remove(0);
-			op.time = op.times.isEmpty() ? time : op.times.get(0);
+			op.times.removeFirst();
+			op.time(op.times.isEmpty() ? time : op.times.first());
 		}
 	}
 
 	/** update_times_swt: drop times before {@code limit}; the window starts at the oldest left. */
 	private static void slideTimes(Operation op, long limit) {
-		while (!op.times.isEmpty() && op.times.get(0) < limit) {
-			op.times.remove(0);
-		}
-		op.time = op.times.isEmpty() ? limit : op.times.get(0);
+		op.times.dropBefore(limit);
+		op.time(op.times.isEmpty() ? limit : op.times.first());
 	}
 }

@@ -39,6 +39,11 @@ public final class TraceRecorder implements EngineListener {
 		return recordEvaluations;
 	}
 
+	@Override
+	public boolean hearsEvaluations() {
+		return recordEvaluations && !unheard();
+	}
+
 	public void subscribe(Consumer<TraceEvent> subscriber) {
 		subscribers.add(subscriber);
 	}

@@ -61,6 +61,81 @@ class NextScheduledTimeTest {
 		}
 	}
 
+	/**
+	 * A lifetime or window made shorter is due earlier than it was: set gives C 5 s from 10,
+	 * and SingleWith2Thresholds' second window (10 s) replaces its first (60 s). The timer
+	 * passes in between find nothing due and skip the lists; these must not be skipped.
+	 */
+	@Test
+	void aLifetimeOrWindowMadeShorterIsDueEarlier() throws IOException {
+		try (EngineHarness h = EngineHarness.start(dir, "type=Single\nptype=SubStr\npattern=make\ndesc=m\n"
+				+ "action=create C 300 (write - C expired)\n\ntype=Single\nptype=SubStr\npattern=shorten\ndesc=s\n"
+				+ "action=set C 5 (write - C expired early)\n\ntype=SingleWith2Thresholds\nptype=SubStr\npattern=fail\n"
+				+ "desc=f\naction=write - many fails\nwindow=60\nthresh=2\ndesc2=calm\naction2=write - calm again\n"
+				+ "window2=10\nthresh2=0\n", T0)) {
+			h.line("make");
+			assertEquals(T0 + 301, h.engine().nextScheduledTime());
+			h.advanceTo(T0 + 10).line("shorten");
+			assertEquals(T0 + 16, h.engine().nextScheduledTime());
+			h.advanceTo(T0 + 15);
+			assertEquals("", h.output());
+			h.advanceTo(T0 + 16);
+			assertEquals("C expired early\n", h.output());
+			h.advanceTo(T0 + 20).line("fail").line("fail");
+			assertEquals("C expired early\nmany fails\n", h.output());
+			assertEquals(T0 + 31, h.engine().nextScheduledTime());
+			h.advanceTo(T0 + 30);
+			assertEquals("C expired early\nmany fails\n", h.output());
+			h.advanceTo(T0 + 31);
+			assertEquals("C expired early\nmany fails\ncalm again\n", h.output());
+		}
+	}
+
+	/**
+	 * The same shortened lifetime and window end on time when nobody asks for the next
+	 * scheduled time (as in jsec's own loop): the timer passes alone must see the change.
+	 */
+	@Test
+	void aShortenedLifetimeOrWindowEndsOnTimeWithoutBeingAskedFor() throws IOException {
+		try (EngineHarness h = EngineHarness.start(dir, "type=Single\nptype=SubStr\npattern=make\ndesc=m\n"
+				+ "action=create C 300 (write - C expired)\n\ntype=Single\nptype=SubStr\npattern=shorten\ndesc=s\n"
+				+ "action=set C 5 (write - C expired early)\n\ntype=SingleWith2Thresholds\nptype=SubStr\npattern=fail\n"
+				+ "desc=f\naction=write - many fails\nwindow=60\nthresh=2\ndesc2=calm\naction2=write - calm again\n"
+				+ "window2=10\nthresh2=0\n", T0)) {
+			h.line("make").advanceTo(T0 + 10).line("shorten").advanceTo(T0 + 15);
+			assertEquals("", h.output());
+			h.advanceTo(T0 + 16);
+			assertEquals("C expired early\n", h.output());
+			h.advanceTo(T0 + 20).line("fail").line("fail").advanceTo(T0 + 30);
+			assertEquals("C expired early\nmany fails\n", h.output());
+			h.advanceTo(T0 + 31);
+			assertEquals("C expired early\nmany fails\ncalm again\n", h.output());
+		}
+	}
+
+	/**
+	 * A timer pass visits stale contexts in the table's order (first insertion): A before D,
+	 * though both go at 6. Their expiry actions' setltime ends C and B at once (sec's
+	 * setltime checks the new lifetime, L6193-6198), each inside the action that shortened it.
+	 * sec walks the same table in Perl's hash order (sec-scenario, seed 0: D, B, A, C, all at
+	 * 6), which changes with the hash seed; jsec keeps one order, the one its walk over every
+	 * name had (the same transcript before the schedule).
+	 */
+	@Test
+	void aTimerPassVisitsStaleContextsInTableOrder() throws IOException {
+		try (EngineHarness h = EngineHarness.start(dir, "type=Single\nptype=SubStr\npattern=make\ndesc=make\n"
+				+ "action=create A 5 (write - A expired; setltime C 1); create B 100 (write - B expired); "
+				+ "create C 100 (write - C expired); create D 5 (write - D expired; setltime B 1)\n", T0)) {
+			h.line("make");
+			assertEquals(T0 + 6, h.engine().nextScheduledTime());
+			h.advanceTo(T0 + 5);
+			assertEquals("", h.output());
+			h.advanceTo(T0 + 6);
+			assertEquals("A expired\nC expired\nD expired\nB expired\n", h.output());
+			assertEquals(Long.MAX_VALUE, h.engine().nextScheduledTime());
+		}
+	}
+
 	/** A Calendar rule is due at the next minute once it ran in this one. */
 	@Test
 	void aCalendarRuleIsDueAtTheNextMinute() throws IOException {
