@@ -7,10 +7,11 @@ set -euo pipefail
 profile=${1:-test}
 # xvfb/xauth: a display for UI tests; libgtk-3-0, dbus-x11, at-spi2-core: SWT on GTK;
 # imagemagick, xdotool: screenshots and key presses; sec, faketime: the reference engine
-# and its virtual clock for golden files; unzip: unpacking the Maven 3.9 distribution.
-packages=(xvfb xauth libgtk-3-0 dbus-x11 at-spi2-core imagemagick xdotool sec libfaketime faketime unzip)
+# and its virtual clock for golden files; unzip: unpacking the Maven 3.9 distribution;
+# python3: the benchmark and fuzz generators, and bin/secwb's quick start (scripts/secwb-cli.py).
+packages=(xvfb xauth libgtk-3-0 dbus-x11 at-spi2-core imagemagick xdotool sec libfaketime faketime unzip python3)
 if [[ $profile == gui ]]; then
-  packages=(libgtk-3-0 dbus-x11 at-spi2-core xvfb xauth imagemagick xdotool unzip)
+  packages=(libgtk-3-0 dbus-x11 at-spi2-core xvfb xauth imagemagick xdotool unzip python3)
 fi
 
 missing=()
