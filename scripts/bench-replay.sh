@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): time-warp replay of the 1M-line benchmark log with
 # `secwb replay`, timed by the log's own syslog timestamps (about 14 hours of virtual
-# time, every second ticked). Prints lines/s and peak RSS per ruleset.
+# time; idle seconds are skipped to the engine's next scheduled time), beside jsec on the
+# same rules and log (real clock, --notail): the replay's share of the engine's own speed.
 # usage: scripts/bench-replay.sh [RULESET.rules ...]   (default: bench-single.rules bench-50.rules)
 set -euo pipefail
 source "$(dirname "$0")/bench-common.sh"
 export TZ=UTC LC_ALL=C
-printf "%-22s %10s %12s %10s\n" ruleset seconds "lines/s" "peak RSS"
+"$root/bin/jsec" --version >/dev/null   # builds the engine if needed
+printf "%-22s %10s %12s %10s %12s %10s %8s\n" ruleset "replay s" "lines/s" "peak RSS" "jsec lines/s" "jsec RSS" "share"
 for r in ${@:-bench-single.rules bench-50.rules}; do
   if ! /usr/bin/time -f "%e %M" -o "$work/replay-$r.time" "$root/bin/secwb" replay --rules="$bench/$r" \
       --log="$log" --year=2024 > "$work/replay-$r.stdout" 2> "$work/replay-$r.stderr"; then
@@ -14,6 +16,9 @@ for r in ${@:-bench-single.rules bench-50.rules}; do
     exit 1
   fi
   read -r secs rss < <(tail -1 "$work/replay-$r.time")
-  awk -v r="$r" -v n="$lines" -v s="$secs" -v m="$rss" \
-    'BEGIN { printf "%-22s %10.2f %12.0f %9.1fM\n", r, s, n/s, m/1024 }'
+  (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/replay-jsec-$r.time" "$root/bin/jsec" --conf="$bench/$r" \
+    --input="$log" --notail > "$work/replay-jsec-$r.stdout" 2>&1)
+  read -r jsecs jrss < <(tail -1 "$work/replay-jsec-$r.time")
+  awk -v r="$r" -v n="$lines" -v s="$secs" -v m="$rss" -v js="$jsecs" -v jm="$jrss" \
+    'BEGIN { printf "%-22s %10.2f %12.0f %9.1fM %12.0f %9.1fM %7.0f%%\n", r, s, n/s, m/1024, n/js, jm/1024, 100*js/s }'
 done
