@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/bench-common.sh"
 "$root/bin/jsec" --version >/dev/null   # builds the engine if needed
-jar=$(ls -t "$root"/org.sec.engine/target/org.sec.engine-*.jar "$root"/org.sec.engine/target/jsec-classes.jar 2>/dev/null | head -1)
+jar=$(ls -t "$root"/org.sec.engine/target/org.sec.engine-*.jar "$root"/org.sec.engine/target/jsec-classes.jar 2>/dev/null | head -1 || true)
 rules=$(realpath "${1:-$bench/bench-50.rules}") input=$(realpath "${2:-$log}")
 cd "$work"   # the rules' write actions land in target/bench
 # shellcheck disable=SC2086

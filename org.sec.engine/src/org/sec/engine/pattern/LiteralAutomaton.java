@@ -16,24 +16,30 @@ import java.util.TreeMap;
 public final class LiteralAutomaton {
 
 	private static final int ROOT = 0;
+	/** Up to this many literals, {@link String#indexOf} per literal (vectorised) beats a pass of the automaton. */
+	private static final int FEW_LITERALS = 3;
 
-	/** The root's transitions for every character below 256 (dense: most steps start there). */
-	private final int[] rootNext = new int[256];
-	/** Per state: its transition characters (sorted) and targets. */
-	private final char[][] keys;
-	private final int[][] next;
-	private final int[] fail;
-	/** Per state: the ids of every literal that ends here, its own and its suffixes'. */
+	/** Per character below 256: its class; class 0 holds every character no literal has. */
+	private final int[] classOf = new int[256];
+	private final int classes;
+	/**
+	 * The full transition table, row by row (a row per state, a column per class). An entry
+	 * is the target row's offset shifted left by one, with bit 0 set when literals end there.
+	 */
+	private final int[] delta;
+	/** Per state: the ids of every literal that ends there, its own and its suffixes'. */
 	private final int[][] output;
+	/** With few literals: the literals and their ids, searched one by one instead. */
+	private final String[] few;
+	private final int[] fewIds;
 
-	private LiteralAutomaton(char[][] keys, int[][] next, int[] fail, int[][] output) {
-		this.keys = keys;
-		this.next = next;
-		this.fail = fail;
+	private LiteralAutomaton(int[] classOf, int classes, int[] delta, int[][] output, String[] few, int[] fewIds) {
+		System.arraycopy(classOf, 0, this.classOf, 0, 256);
+		this.classes = classes;
+		this.delta = delta;
 		this.output = output;
-		for (int c = 0; c < 256; c++) {
-			rootNext[c] = step(ROOT, (char) c);
-		}
+		this.few = few;
+		this.fewIds = fewIds;
 	}
 
 	/** Whether the automaton can take {@code literal}: not empty, every character below 256. */
@@ -51,55 +57,33 @@ public final class LiteralAutomaton {
 
 	/** Sets bit {@code id} in {@code found} for every literal that occurs in {@code text}. */
 	public void scan(String text, long[] found) {
-		int state = ROOT;
+		if (few != null) {
+			for (int i = 0; i < few.length; i++) {
+				if (text.contains(few[i])) {
+					found[fewIds[i] >>> 6] |= 1L << fewIds[i];
+				}
+			}
+			return;
+		}
+		int row = 0;
 		for (int i = 0, n = text.length(); i < n; i++) {
 			char c = text.charAt(i);
-			if (c > 255) {
-				state = ROOT;
-				continue;
-			}
-			state = state == ROOT ? rootNext[c] : transition(state, c);
-			int[] out = output[state];
-			for (int id : out) {
-				found[id >>> 6] |= 1L << id;
+			int entry = delta[row + (c > 255 ? 0 : classOf[c])]; // above 255: in no literal, back to the root
+			row = entry >>> 1;
+			if ((entry & 1) != 0) {
+				for (int id : output[row / classes]) {
+					found[id >>> 6] |= 1L << id;
+				}
 			}
 		}
-	}
-
-	private int transition(int state, char c) {
-		while (state != ROOT) {
-			int t = target(state, c);
-			if (t >= 0) {
-				return t;
-			}
-			state = fail[state];
-		}
-		return rootNext[c];
-	}
-
-	/** The goto function of the trie alone (-1: none), the root staying at the root. */
-	private int step(int state, char c) {
-		int t = target(state, c);
-		return t < 0 && state == ROOT ? ROOT : t;
-	}
-
-	private int target(int state, char c) {
-		char[] k = keys[state];
-		for (int j = 0; j < k.length; j++) {
-			if (k[j] == c) {
-				return next[state][j];
-			}
-			if (k[j] > c) {
-				break;
-			}
-		}
-		return -1;
 	}
 
 	/** Collects literals with their ids (several literals may share an id, one literal may have several). */
 	public static final class Builder {
 		private final List<TreeMap<Character, Integer>> trie = new ArrayList<>();
 		private final List<List<Integer>> ends = new ArrayList<>();
+		private final List<String> literals = new ArrayList<>();
+		private final List<Integer> literalIds = new ArrayList<>();
 
 		public Builder() {
 			newState();
@@ -127,10 +111,25 @@ public final class LiteralAutomaton {
 				state = t;
 			}
 			ends.get(state).add(id);
+			literals.add(literal);
+			literalIds.add(id);
 			return this;
 		}
 
 		public LiteralAutomaton build() {
+			int[] classOf = new int[256];
+			int classes = 1;
+			for (TreeMap<Character, Integer> edges : trie) {
+				for (char c : edges.keySet()) {
+					if (classOf[c] == 0) {
+						classOf[c] = classes++;
+					}
+				}
+			}
+			if (literals.size() <= FEW_LITERALS) {
+				return new LiteralAutomaton(classOf, classes, null, null, literals.toArray(String[]::new),
+						literalIds.stream().mapToInt(Integer::intValue).toArray());
+			}
 			int n = trie.size();
 			char[][] keys = new char[n][];
 			int[][] next = new int[n][];
@@ -146,19 +145,25 @@ public final class LiteralAutomaton {
 			}
 			int[] fail = new int[n];
 			int[][] output = new int[n][];
+			int[][] go = new int[n][classes]; // the DFA by state and class, before packing
 			output[ROOT] = ids(ends.get(ROOT), new int[0]);
+			for (int j = 0; j < keys[ROOT].length; j++) {
+				go[ROOT][classOf[keys[ROOT][j]]] = next[ROOT][j];
+			}
 			ArrayDeque<Integer> queue = new ArrayDeque<>();
 			for (int child : next[ROOT]) {
 				fail[child] = ROOT;
 				queue.add(child);
 			}
-			// breadth first: a state's fail link and output come from shallower states
+			// breadth first: a state's fail link, output and missing transitions come from shallower states
 			while (!queue.isEmpty()) {
 				int s = queue.poll();
 				output[s] = ids(ends.get(s), output[fail[s]]);
+				System.arraycopy(go[fail[s]], 0, go[s], 0, classes);
 				for (int j = 0; j < keys[s].length; j++) {
 					char c = keys[s][j];
 					int child = next[s][j];
+					go[s][classOf[c]] = child;
 					int f = fail[s];
 					int t;
 					while ((t = target(keys, next, f, c)) < 0 && f != ROOT) {
@@ -168,7 +173,14 @@ public final class LiteralAutomaton {
 					queue.add(child);
 				}
 			}
-			return new LiteralAutomaton(keys, next, fail, output);
+			int[] delta = new int[n * classes];
+			for (int s = 0; s < n; s++) {
+				for (int k = 0; k < classes; k++) {
+					int t = go[s][k];
+					delta[s * classes + k] = (t * classes) << 1 | (output[t].length > 0 ? 1 : 0);
+				}
+			}
+			return new LiteralAutomaton(classOf, classes, delta, output, null, null);
 		}
 
 		private static int target(char[][] keys, int[][] next, int state, char c) {

@@ -218,7 +218,7 @@ public final class Engine {
 	}
 
 	private void processMainFiles() {
-		for (String file : rules.mainFiles()) {
+		for (RuleIndex.RuleFile file : rules.mainFiles()) {
 			if (processRules(file, null)) {
 				break;
 			}
@@ -227,11 +227,13 @@ public final class Engine {
 
 	/** process_rules: the event through the rules of one file; true when a rule returned EndMatch. */
 	private boolean processRules(String file, Set<String> trace) {
-		List<Rule> fileRules = rules.rules(file);
-		if (fileRules == null) {
-			return false;
-		}
-		LiteralIndex literals = rules.literals(file);
+		RuleIndex.RuleFile entry = rules.file(file);
+		return entry != null && processRules(entry, trace);
+	}
+
+	private boolean processRules(RuleIndex.RuleFile file, Set<String> trace) {
+		List<Rule> fileRules = file.rules();
+		LiteralIndex literals = file.literals();
 		// a listener that hears evaluations hears every rule tried, as sec tries them
 		boolean skipping = useLiteralIndex && !services.hearsEvaluations();
 		int i = 0;
@@ -243,7 +245,7 @@ public final class Engine {
 			}
 			Rule rule = fileRules.get(i);
 			ruleEvaluation.restrictTo(useLiteralIndex ? literals : null, rule, i);
-			i = families.get(rule.kind()).match(file, rule, i, trace);
+			i = families.get(rule.kind()).match(file.name(), rule, i, trace);
 			if (i == -1) {
 				return true;
 			}

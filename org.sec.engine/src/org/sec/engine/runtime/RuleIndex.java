@@ -18,25 +18,23 @@ import org.sec.engine.rules.RuleKind;
 final class RuleIndex {
 
 	private List<LoadedRuleFile> files = List.of();
-	private final Map<String, List<Rule>> rulesByFile = new LinkedHashMap<>();
-	private final Map<String, LiteralIndex> literalsByFile = new LinkedHashMap<>();
-	private final List<String> mainFiles = new ArrayList<>();
+	private final Map<String, RuleFile> byName = new LinkedHashMap<>();
+	private final List<RuleFile> mainFiles = new ArrayList<>();
 	private final Map<String, List<String>> cfsetFiles = new LinkedHashMap<>();
 
 	/** Indexes {@code newFiles}; their Calendar rules replace those in {@code calendar}. */
 	void rebuild(List<LoadedRuleFile> newFiles, CalendarRules calendar) {
 		files = List.copyOf(newFiles);
-		rulesByFile.clear();
-		literalsByFile.clear();
+		byName.clear();
 		mainFiles.clear();
 		cfsetFiles.clear();
 		calendar.clear();
 		for (LoadedRuleFile file : files) {
-			rulesByFile.put(file.fileName(), file.rules());
-			literalsByFile.put(file.fileName(), new LiteralIndex(file.rules()));
+			RuleFile entry = new RuleFile(file.fileName(), file.rules(), new LiteralIndex(file.rules()));
+			byName.put(file.fileName(), entry);
 			Rule opts = file.options();
 			if (opts == null || opts.procAllInput()) {
-				mainFiles.add(file.fileName());
+				mainFiles.add(entry);
 			}
 			if (opts != null && opts.joinCfset() != null) {
 				for (String set : opts.joinCfset()) {
@@ -57,22 +55,27 @@ final class RuleIndex {
 
 	/** The rules of a file, or null for a file not loaded. */
 	List<Rule> rules(String file) {
-		return rulesByFile.get(file);
+		RuleFile entry = byName.get(file);
+		return entry == null ? null : entry.rules();
 	}
 
-	/** Which rules of a file a line may match (null for a file not loaded). */
-	LiteralIndex literals(String file) {
-		return literalsByFile.get(file);
+	/** A loaded file with its rules and literal index, or null for a file not loaded. */
+	RuleFile file(String file) {
+		return byName.get(file);
 	}
 
-	/** The files every event goes through, in load order. */
-	List<String> mainFiles() {
+	/** The files every event goes through, in load order (resolved once, not per line). */
+	List<RuleFile> mainFiles() {
 		return mainFiles;
 	}
 
 	/** The files of a rule set, or null when no file joins it. */
 	List<String> cfset(String set) {
 		return cfsetFiles.get(set);
+	}
+
+	/** One loaded file as the event loop walks it: its name, its rules and which of them a line may match. */
+	record RuleFile(String name, List<Rule> rules, LiteralIndex literals) {
 	}
 
 	/** set_bufsize_option (L13770): without --bufsize, the most lines any pattern matches. */
