@@ -1,8 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * When contexts go stale, as a queue by second ({@link DueQueue}). sec's timer pass
  * (L9851) calls valid_context on every name each second, in the table's order; here a pass
@@ -14,8 +11,8 @@ final class ContextSchedule {
 
 	private final ContextTable table;
 	private final DueQueue<Context> queue = new DueQueue<>();
-	/** The pass under way: the names still to visit, by place in the table. */
-	private TreeMap<Long, String> pass;
+	/** The pass under way: the names still to visit, by place in the table (a place twice: once). */
+	private LongHeap<String> pass;
 	private long passTime;
 	private long passPosition;
 	private long passLastPosition;
@@ -30,7 +27,7 @@ final class ContextSchedule {
 		if (pass != null && c.due() <= passTime) {
 			String name = nextName(c);
 			if (name != null) {
-				pass.put(table.position(name), name);
+				pass.add(table.position(name), name);
 			}
 		}
 	}
@@ -46,7 +43,7 @@ final class ContextSchedule {
 
 	/** Starts a pass at {@code time}: the first name of each stale context, in table order. */
 	void startPass(long time) {
-		pass = new TreeMap<>();
+		pass = new LongHeap<>();
 		passTime = time;
 		passPosition = 0;
 		passLastPosition = table.lastPosition(); // names made during the pass wait for the next, as in sec
@@ -56,7 +53,7 @@ final class ContextSchedule {
 				continue;
 			}
 			if (c.due() <= time) {
-				pass.put(table.position(name), name);
+				pass.add(table.position(name), name);
 			} else {
 				changed(c);
 			}
@@ -65,13 +62,17 @@ final class ContextSchedule {
 
 	/** The next name of the pass, or null when it is over. */
 	String next() {
-		Map.Entry<Long, String> e = pass.pollFirstEntry();
-		if (e == null) {
+		while (!pass.isEmpty() && pass.peekKey() <= passPosition) {
+			pass.remove(); // this name was visited already
+		}
+		if (pass.isEmpty()) {
 			pass = null;
 			return null;
 		}
-		passPosition = e.getKey();
-		return e.getValue();
+		passPosition = pass.peekKey();
+		String name = pass.peekItem();
+		pass.remove();
+		return name;
 	}
 
 	/** The table was replaced (a restored state): every context again. */

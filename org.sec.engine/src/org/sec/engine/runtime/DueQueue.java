@@ -1,6 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
@@ -55,36 +54,33 @@ final class DueQueue<T extends DueQueue.Timed> {
 		abstract void rescheduled();
 	}
 
-	private record Entry<T>(long due, T item) {
-	}
-
-	private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+	/** Items by the end they were queued at. */
+	private final LongHeap<T> queue = new LongHeap<>();
 
 	/** Queues {@code item} at its end when that is earlier than what it has queued. */
 	void offer(T item) {
 		long due = item.due();
 		if (due < item.queuedDue) {
 			item.queuedDue = due;
-			queue.add(new Entry<>(due, item));
+			queue.add(due, item);
 		}
 	}
 
 	/** Whether an item that is still {@code live} may be over at {@code time}. */
 	boolean anyDueAt(long time, Predicate<T> live) {
 		dropGone(live);
-		return !queue.isEmpty() && queue.peek().due <= time;
+		return !queue.isEmpty() && queue.peekKey() <= time;
 	}
 
 	/** The earliest second a live item is over, or Long.MAX_VALUE. */
 	long earliest(Predicate<T> live) {
 		while (true) {
 			dropGone(live);
-			Entry<T> head = queue.peek();
-			if (head == null) {
+			if (queue.isEmpty()) {
 				return Long.MAX_VALUE;
 			}
-			if (head.due == head.item.due()) {
-				return head.due;
+			if (queue.peekKey() == queue.peekItem().due()) {
+				return queue.peekKey();
 			}
 			offer(take()); // a bound below the real end: put it back at that end
 		}
@@ -92,7 +88,7 @@ final class DueQueue<T extends DueQueue.Timed> {
 
 	/** The item of the earliest entry if that is due by {@code time} (it may be gone or not over yet), else null. */
 	T pollDue(long time) {
-		return !queue.isEmpty() && queue.peek().due <= time ? take() : null;
+		return !queue.isEmpty() && queue.peekKey() <= time ? take() : null;
 	}
 
 	void clear() {
@@ -100,15 +96,17 @@ final class DueQueue<T extends DueQueue.Timed> {
 	}
 
 	private T take() {
-		Entry<T> e = queue.poll();
-		if (e.due == e.item.queuedDue) {
-			e.item.queuedDue = Long.MAX_VALUE; // its earliest entry is used up
+		long due = queue.peekKey();
+		T item = queue.peekItem();
+		queue.remove();
+		if (due == item.queuedDue) {
+			item.queuedDue = Long.MAX_VALUE; // its earliest entry is used up
 		}
-		return e.item;
+		return item;
 	}
 
 	private void dropGone(Predicate<T> live) {
-		while (!queue.isEmpty() && !live.test(queue.peek().item)) {
+		while (!queue.isEmpty() && !live.test(queue.peekItem())) {
 			take();
 		}
 	}

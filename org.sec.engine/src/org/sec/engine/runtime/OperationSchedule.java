@@ -1,7 +1,6 @@
 package org.sec.engine.runtime;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * When the operations' windows are over, as a queue by second ({@link DueQueue}). sec's
@@ -15,8 +14,8 @@ final class OperationSchedule {
 
 	private final DueQueue<Operation> queue = new DueQueue<>();
 	private long lastSeq;
-	/** The pass under way: the operations still to look at, by table position. */
-	private TreeMap<Long, Operation> pass;
+	/** The pass under way: the operations still to look at, by table position (a position twice: once). */
+	private LongHeap<Operation> pass;
 	private long passTime;
 	private long passPosition;
 	private long passLastSeq;
@@ -33,7 +32,7 @@ final class OperationSchedule {
 	void changed(Operation op) {
 		queue.offer(op);
 		if (pass != null && op.due() <= passTime && op.seq > passPosition && op.seq <= passLastSeq) {
-			pass.put(op.seq, op);
+			pass.add(op.seq, op);
 		}
 	}
 
@@ -49,7 +48,7 @@ final class OperationSchedule {
 
 	/** Starts a pass at {@code time}: the operations whose window is over, in table order. */
 	void startPass(long time, Map<String, Operation> table) {
-		pass = new TreeMap<>();
+		pass = new LongHeap<>();
 		passTime = time;
 		passPosition = 0;
 		passLastSeq = lastSeq; // operations started during the pass wait for the next, as in sec's walk of the keys
@@ -58,7 +57,7 @@ final class OperationSchedule {
 				continue;
 			}
 			if (op.due() <= time) {
-				pass.put(op.seq, op);
+				pass.add(op.seq, op);
 			} else {
 				changed(op);
 			}
@@ -67,13 +66,17 @@ final class OperationSchedule {
 
 	/** The next operation of the pass, or null when it is over. */
 	Operation next() {
-		Map.Entry<Long, Operation> e = pass.pollFirstEntry();
-		if (e == null) {
+		while (!pass.isEmpty() && pass.peekKey() <= passPosition) {
+			pass.remove(); // this key was looked at already
+		}
+		if (pass.isEmpty()) {
 			pass = null;
 			return null;
 		}
-		passPosition = e.getKey();
-		return e.getValue();
+		passPosition = pass.peekKey();
+		Operation op = pass.peekItem();
+		pass.remove();
+		return op;
 	}
 
 	/** The table was replaced (a restored state): every operation in its order. */
