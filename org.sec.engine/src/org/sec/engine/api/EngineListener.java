@@ -61,6 +61,15 @@ public interface EngineListener {
 		ruleMatched(rule, variables);
 	}
 
+	/**
+	 * Whether {@link #ruleMatched(RuleRef, Map, String)} is wanted now, with the desc made
+	 * for each match. When not, the engine calls {@link #ruleMatched(RuleRef, Map)} and
+	 * spares the substitution (a replay that only counts hits).
+	 */
+	default boolean hearsMatchDetails() {
+		return true;
+	}
+
 	/** A correlation operation was created. */
 	default void operationStarted(String key, RuleRef rule) {
 	}

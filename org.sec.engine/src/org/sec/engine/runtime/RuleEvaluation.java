@@ -84,8 +84,13 @@ final class RuleEvaluation {
 	void countMatch(Rule rule, Map<String, String> vars) {
 		state.matchCounts.computeIfAbsent(rule, r -> new long[1])[0]++;
 		if (services.listening()) {
+			EngineListener listener = services.listener();
+			if (!listener.hearsMatchDetails()) {
+				listener.ruleMatched(services.ruleRef(rule), vars);
+				return;
+			}
 			String desc = vars.isEmpty() || rule.desc() == null ? rule.desc() : text(vars, rule.desc());
-			services.listener().ruleMatched(services.ruleRef(rule), vars, desc);
+			listener.ruleMatched(services.ruleRef(rule), vars, desc);
 		}
 	}
 

@@ -18,7 +18,9 @@ public final class TraceRecorder implements EngineListener {
 
 	private final LongSupplier clock;
 	private final List<Consumer<TraceEvent>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-	private final Map<RuleRef, Long> hits = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<RuleRef, java.util.concurrent.atomic.AtomicLong> hits = new java.util.concurrent.ConcurrentHashMap<>();
+	/** The replay thread's own way to each rule's counter: by identity, the engine hands out one RuleRef per rule. */
+	private final Map<RuleRef, java.util.concurrent.atomic.AtomicLong> counters = new java.util.IdentityHashMap<>();
 	private long lineNumber;
 	private boolean inputLine;
 	private boolean recordEvaluations;
@@ -60,11 +62,14 @@ public final class TraceRecorder implements EngineListener {
 
 	/** Matches per rule so far; safe to read from other threads (views) while the replay runs. */
 	public Map<RuleRef, Long> hitCounts() {
-		return Map.copyOf(hits);
+		Map<RuleRef, Long> copy = new java.util.HashMap<>();
+		hits.forEach((rule, n) -> copy.put(rule, n.get()));
+		return Map.copyOf(copy);
 	}
 
 	public long hits(RuleRef rule) {
-		return hits.getOrDefault(rule, 0L);
+		java.util.concurrent.atomic.AtomicLong n = hits.get(rule);
+		return n == null ? 0 : n.get();
 	}
 
 	public void report(TraceEvent.Kind kind, String subject, Map<String, String> detail) {
@@ -98,13 +103,19 @@ public final class TraceRecorder implements EngineListener {
 	}
 
 	@Override
+	public boolean hearsMatchDetails() {
+		return !unheard();
+	}
+
+	@Override
 	public void ruleMatched(RuleRef rule, Map<String, String> variables) {
 		ruleMatched(rule, variables, rule.desc());
 	}
 
 	@Override
 	public void ruleMatched(RuleRef rule, Map<String, String> variables, String desc) {
-		hits.merge(rule, 1L, Long::sum);
+		counters.computeIfAbsent(rule, r -> hits.computeIfAbsent(r, k -> new java.util.concurrent.atomic.AtomicLong()))
+				.incrementAndGet();
 		if (unheard()) {
 			return;
 		}
