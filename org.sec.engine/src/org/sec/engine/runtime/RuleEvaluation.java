@@ -25,9 +25,6 @@ final class RuleEvaluation {
 	private final ContextEvaluator contexts;
 	/** Per action list (by identity): whether it has $ variables (sec's ActVolat). */
 	private final Map<List<Action>, Boolean> volatileLists = new IdentityHashMap<>();
-	/** The match variables (by identity, never changed once matched) whose %-escaped copy is {@code escaped}. */
-	private Map<String, String> escapedFor;
-	private Map<String, String> escaped;
 	/** The rule being tried by process_rules, its position, and its file's index (see {@link #restrictTo}). */
 	private LiteralIndex index;
 	private Rule indexedRule;
@@ -121,11 +118,7 @@ final class RuleEvaluation {
 		if (vars.isEmpty() || list.isEmpty() || !hasMatchVariables(list)) {
 			return list; // sec's ActVolat: lists without $ variables are used as they are
 		}
-		if (vars != escapedFor) { // one match's action lists (action, init, slide, end ...) share the escaped values
-			escapedFor = vars;
-			escaped = Substitution.percentEscaped(vars);
-		}
-		return Substitution.actionList(escaped, vars, list, '$', state.matchCache);
+		return Substitution.actionList(vars, list, '$', state.matchCache);
 	}
 
 	/** An action list with the match's $N put in, whether or not it names any. */

@@ -27,6 +27,16 @@ final class Substitution {
 	 * for every match and a regex per call costs more than the rest of the match.
 	 */
 	static String string(Map<String, String> vars, String s, char token, Map<String, Map<String, String>> cache) {
+		return string(vars, s, token, cache, false);
+	}
+
+	/**
+	 * {@link #string(Map, String, char, Map)}, with every % in the match variables' values
+	 * doubled as they go in when {@code escapePercent} (subst_actionlist's escaping, done
+	 * only to the values used, not to every value of the match).
+	 */
+	private static String string(Map<String, String> vars, String s, char token, Map<String, Map<String, String>> cache,
+			boolean escapePercent) {
 		if (s == null) {
 			return null;
 		}
@@ -50,7 +60,7 @@ final class Substitution {
 				while (end < n && s.charAt(end) >= '0' && s.charAt(end) <= '9') {
 					end++;
 				}
-				value = vars.get(s.substring(i + 1, end));
+				value = escaped(vars.get(s.substring(i + 1, end)), escapePercent);
 			} else if (c == '{') {
 				int j = i + 2;
 				while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
@@ -58,13 +68,13 @@ final class Substitution {
 				}
 				if (j > i + 2 && j < n && s.charAt(j) == '}') {
 					end = j + 1;
-					value = vars.get(s.substring(i + 2, j));
+					value = escaped(vars.get(s.substring(i + 2, j)), escapePercent);
 				}
 			} else if (c == '+' && i + 2 < n && s.charAt(i + 2) == '{') {
 				int j = nameEnd(s, i + 3, true);
 				if (j > i + 3 && j < n && s.charAt(j) == '}') {
 					end = j + 1;
-					value = vars.get(s.substring(i + 3, j));
+					value = escaped(vars.get(s.substring(i + 3, j)), escapePercent);
 				}
 			} else if (c == ':' && withCache && i + 2 < n && s.charAt(i + 2) == '{') {
 				int j = nameEnd(s, i + 3, false);
@@ -137,13 +147,8 @@ final class Substitution {
 		return result;
 	}
 
-	private static boolean anyValueContains(Map<String, String> vars, char c) {
-		for (String v : vars.values()) {
-			if (v != null && v.indexOf(c) >= 0) {
-				return true;
-			}
-		}
-		return false;
+	private static String escaped(String value, boolean escapePercent) {
+		return escapePercent && value != null ? escapePercent(value) : value;
 	}
 
 	static String escapePercent(String v) {
@@ -170,26 +175,14 @@ final class Substitution {
 	/** subst_actionlist: a substituted copy; values are %-escaped so they never act as variables. */
 	static List<Action> actionList(Map<String, String> vars, List<Action> list, char token,
 			Map<String, Map<String, String>> cache) {
-		return actionList(percentEscaped(vars), vars, list, token, cache);
-	}
-
-	/** The values with every % doubled (the map itself when no value has one), as subst_actionlist puts them in. */
-	static Map<String, String> percentEscaped(Map<String, String> vars) {
-		return anyValueContains(vars, '%') ? mapValues(vars, Substitution::escapePercent) : vars;
-	}
-
-	/** {@link #actionList(Map, List, char, Map)} with the values already {@link #percentEscaped}. */
-	static List<Action> actionList(Map<String, String> escaped, Map<String, String> vars, List<Action> list, char token,
-			Map<String, Map<String, String>> cache) {
 		List<Action> result = new ArrayList<>(list.size());
 		for (Action a : list) {
-			result.add(action(escaped, vars, a, token, cache));
+			result.add(action(vars, a, token, cache));
 		}
 		return result;
 	}
 
-	private static Action action(Map<String, String> escaped, Map<String, String> original, Action a, char token,
-			Map<String, Map<String, String>> cache) {
+	private static Action action(Map<String, String> vars, Action a, char token, Map<String, Map<String, String>> cache) {
 		List<String> args = new ArrayList<>(a.args());
 		List<List<Action>> lists = a.lists();
 		int[] substituted = switch (a.type()) {
@@ -208,12 +201,12 @@ final class Substitution {
 		default -> all(args.size(), 0);
 		};
 		for (int i : substituted) {
-			args.set(i, string(escaped, args.get(i), token, cache));
+			args.set(i, string(vars, args.get(i), token, cache, true));
 		}
 		if (!lists.isEmpty()) {
 			List<List<Action>> nested = new ArrayList<>();
 			for (List<Action> list : lists) {
-				nested.add(actionList(original, list, token, cache));
+				nested.add(actionList(vars, list, token, cache));
 			}
 			lists = nested;
 		}
