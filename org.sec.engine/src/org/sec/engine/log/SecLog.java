@@ -115,6 +115,11 @@ public final class SecLog implements AutoCloseable {
 		}
 	}
 
+	/** Whether a message of {@code level} is written: callers on the hot path skip building the ones that are not. */
+	public boolean logs(Level level) {
+		return debugLevel >= level.value();
+	}
+
 	public void log(Level level, String message) {
 		if (debugLevel < level.value()) {
 			return;

@@ -123,12 +123,16 @@ final class ActionExecutor implements ActionRunner {
 		}
 		case ASSIGN -> {
 			String value = var(args.get(1), desc);
-			services.log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			if (services.log.logs(SecLog.Level.DEBUG)) {
+				services.log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			}
 			state.variables().put(args.get(0), value);
 		}
 		case ASSIGNSQ -> {
 			String value = "'" + var(args.get(1), desc).replace("'", "'\\''") + "'";
-			services.log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			if (services.log.logs(SecLog.Level.DEBUG)) {
+				services.log.log(SecLog.Level.DEBUG, "Assigning '" + value + "' to variable '%" + args.get(0) + "'");
+			}
 			state.variables().put(args.get(0), value);
 		}
 		case FREE -> {
@@ -230,7 +234,7 @@ final class ActionExecutor implements ActionRunner {
 			return;
 		}
 		long n = SecNumbers.seconds(m.group(1));
-		List<String> lines = new ArrayList<>(PerlText.split(Pattern.compile("\n"), event));
+		List<String> lines = new ArrayList<>(PerlText.splitLines(event));
 		if (n == 0) {
 			if (lines.isEmpty()) {
 				services.log.log(SecLog.Level.WARN, "No data for rewriting input buffer");
@@ -281,7 +285,7 @@ final class ActionExecutor implements ActionRunner {
 		delayDigits = delayDigits.replaceFirst("^0+(?=[0-9])", "");
 		long delay = SecNumbers.seconds(delayDigits);
 		String with = contextNamed ? " with context '" + context + "'" : "";
-		for (String event : PerlText.split(Pattern.compile("\n"), text)) {
+		for (String event : PerlText.splitLines(text)) {
 			if (delay == 0) {
 				services.log.log(SecLog.Level.DEBUG, "Creating event '" + event + "'" + with);
 				state.events.addSynthetic(event, context);

@@ -124,7 +124,9 @@ final class ContextStore {
 	}
 
 	void create(String name, String lifetime, List<Action> onExpiry, String desc) {
-		services.log.log(SecLog.Level.DEBUG, "Creating context '" + name + "'");
+		if (services.log.logs(SecLog.Level.DEBUG)) {
+			services.log.log(SecLog.Level.DEBUG, "Creating context '" + name + "'");
+		}
 		Matcher m = SecNumbers.UNSIGNED.matcher(lifetime);
 		if (!m.matches()) {
 			services.log.log(SecLog.Level.WARN, "Invalid lifetime '" + lifetime + "' for context '" + name + "', can't create");
@@ -300,11 +302,13 @@ final class ContextStore {
 	/** execute_add_action, execute_prepend_action, execute_fill_action (L5767-5893). */
 	void addToStore(ActionType type, String name, String event) {
 		boolean fill = type == ActionType.FILL;
-		services.log.log(SecLog.Level.DEBUG, switch (type) {
-		case ADD -> "Adding event(s) '" + event + "' to context '" + name + "'";
-		case PREPEND -> "Prepending event(s) '" + event + "' to context '" + name + "'";
-		default -> "Filling context '" + name + "' with event(s) '" + event + "'";
-		});
+		if (services.log.logs(SecLog.Level.DEBUG)) {
+			services.log.log(SecLog.Level.DEBUG, switch (type) {
+			case ADD -> "Adding event(s) '" + event + "' to context '" + name + "'";
+			case PREPEND -> "Prepending event(s) '" + event + "' to context '" + name + "'";
+			default -> "Filling context '" + name + "' with event(s) '" + event + "'";
+			});
+		}
 		Context c = state.contexts.get(name);
 		if (c == null) {
 			c = new Context(services.now(), 0, state.contextSchedule);
@@ -314,7 +318,7 @@ final class ContextStore {
 			services.log.log(SecLog.Level.WARN, "Invalid use of " + type.keyword() + " action for internal context '" + name + "'");
 			return;
 		}
-		List<String> lines = PerlText.split(Pattern.compile("\n"), event);
+		List<String> lines = PerlText.splitLines(event);
 		if (services.options.evstoresize() > 0) {
 			int size = fill ? lines.size() : c.buffer.size() + lines.size();
 			if (size > services.options.evstoresize()) {

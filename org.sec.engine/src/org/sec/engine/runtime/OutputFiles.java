@@ -34,8 +34,10 @@ final class OutputFiles {
 	 */
 	void write(String file, String text, boolean newline, boolean closeAfter) {
 		String data = newline ? text + "\n" : text;
-		log.log(SecLog.Level.DEBUG, "Writing event '" + text + "' to file '" + file + "'");
-		if (text.chars().anyMatch(c -> c > 255)) {
+		if (log.logs(SecLog.Level.DEBUG)) {
+			log.log(SecLog.Level.DEBUG, "Writing event '" + text + "' to file '" + file + "'");
+		}
+		if (hasWideCharacter(text)) {
 			// Perl's syswrite dies on wide characters; sec logs what eval caught (L4787-4794)
 			log.log(SecLog.Level.DEBUG, "Error when writing event '" + text + "' to '" + file
 					+ "' (Wide character in syswrite at /usr/bin/sec line " + (closeAfter ? 4881 : newline ? 4787 : 4790)
@@ -71,6 +73,15 @@ final class OutputFiles {
 		} catch (IOException e) {
 			log.log(SecLog.Level.ERR, "Can't open output file " + file + " (" + e.getMessage() + ")");
 		}
+	}
+
+	private static boolean hasWideCharacter(String text) {
+		for (int i = 0, n = text.length(); i < n; i++) {
+			if (text.charAt(i) > 255) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** One stat, like sec's -e/-f/-p tests: missing, a regular file or a FIFO can be written. */

@@ -1,7 +1,6 @@
 package org.sec.engine.runtime;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,7 +49,7 @@ final class PatternMatcher {
 			if (p.negated()) {
 				return entry == null ? Map.of() : null;
 			}
-			return entry == null ? null : new LinkedHashMap<>(entry);
+			return entry == null ? null : new VariableMap(entry);
 		}
 		case REGEXP:
 			return matchRegexp(p, varmap);
@@ -68,12 +67,12 @@ final class PatternMatcher {
 			if (result == null || matched) {
 				return null;
 			}
-			return baseVariables(p, new LinkedHashMap<>());
+			return baseVariables(p, new VariableMap());
 		}
 		if (!matched) {
 			return null;
 		}
-		Map<String, String> vars = new LinkedHashMap<>();
+		Map<String, String> vars = new VariableMap();
 		int count;
 		if (result.named() != null) {
 			vars.putAll(result.named());
@@ -133,7 +132,7 @@ final class PatternMatcher {
 		if (!found) {
 			return null;
 		}
-		Map<String, String> vars = new LinkedHashMap<>();
+		Map<String, String> vars = new VariableMap();
 		if (m != null && !regex.groupNames().isEmpty()) {
 			for (String name : regex.groupNames().keySet()) {
 				String value = regex.named(m, name);
@@ -169,7 +168,7 @@ final class PatternMatcher {
 	}
 
 	private Map<String, String> negatedMatch(PatternSpec p, String line) {
-		Map<String, String> vars = new LinkedHashMap<>();
+		Map<String, String> vars = new VariableMap();
 		vars.put("0", line);
 		vars.put("_inputsrc", state.buffers.inputSource(p.lines()));
 		vars.put("_intcontext", state.internalContextName);
@@ -195,7 +194,7 @@ final class PatternMatcher {
 		if (match == null) {
 			return null;
 		}
-		Map<String, String> vars = new LinkedHashMap<>(match.named());
+		Map<String, String> vars = new VariableMap(match.named());
 		List<String> groups = match.groups();
 		if (groups.isEmpty()) {
 			vars.put("1", "1");
@@ -241,7 +240,7 @@ final class PatternMatcher {
 			}
 		}
 		for (String name : cacheNames) {
-			state.matchCache.put(name, new LinkedHashMap<>(vars));
+			state.matchCache.put(name, new VariableMap(vars));
 		}
 	}
 

@@ -40,6 +40,23 @@ public final class PerlText {
 		return fields;
 	}
 
+	/** Perl's {@code split(/\n/, $s)}, as {@link #split} gives it, without a regex: one per event added or created. */
+	public static List<String> splitLines(String s) {
+		List<String> fields = new ArrayList<>();
+		if (s.isEmpty()) {
+			return fields;
+		}
+		int start = 0;
+		for (int nl; (nl = s.indexOf('\n', start)) >= 0; start = nl + 1) {
+			fields.add(s.substring(start, nl));
+		}
+		fields.add(s.substring(start));
+		while (!fields.isEmpty() && fields.get(fields.size() - 1).isEmpty()) {
+			fields.remove(fields.size() - 1);
+		}
+		return fields;
+	}
+
 	/** Perl's {@code split(' ', $s)}: fields separated by whitespace, leading whitespace ignored. */
 	public static List<String> splitWords(String s) {
 		List<String> words = new ArrayList<>();
