@@ -14,13 +14,15 @@ import com.google.inject.Injector;
 /**
  * Benchmark (not a test): parses and validates a generated file of 5,000 rules, regexes
  * compiled, several times on one JVM, and prints the time of each round. The first
- * rounds warm the JVM up; the issue's target is under 1 s for a warm round.
+ * rounds warm the JVM up; issue 15's target is a warm median under 250 ms, all lints included.
  * usage: java -cp ... org.sec.lang.cli.CheckBenchmark [rules] [rounds]
  */
 public final class CheckBenchmark {
 
 	/** Rounds that warm the JVM up (class loading, JIT) and are not counted. */
 	private static final int WARM_UP_ROUNDS = 5;
+	/** Issue 15: a warm check of the 5,000-rule file. */
+	private static final long TARGET_MILLIS = 250;
 
 	private CheckBenchmark() {
 	}
@@ -84,8 +86,8 @@ public final class CheckBenchmark {
 		if (!warm.isEmpty()) {
 			java.util.Collections.sort(warm);
 			long median = warm.get(warm.size() / 2);
-			System.out.printf("warm rounds (after %d): median %d ms, best %d ms, worst %d ms; target under 1000 ms: %s%n",
-					WARM_UP_ROUNDS, median, warm.get(0), warm.get(warm.size() - 1), median < 1000 ? "met" : "NOT met");
+			System.out.printf("warm rounds (after %d): median %d ms, best %d ms, worst %d ms; target under %d ms: %s%n",
+					WARM_UP_ROUNDS, median, warm.get(0), warm.get(warm.size() - 1), TARGET_MILLIS, median < TARGET_MILLIS ? "met" : "NOT met");
 		}
 	}
 }
