@@ -5,10 +5,11 @@
 # usage: scripts/workbench.sh [--rebuild] [--screenshot FILE [--wait SECONDS]]
 #   --rebuild          build the product even if one exists
 #   --screenshot FILE  start, wait (default 40 s), save a screenshot of the screen, quit;
-#                      for a display without a person, e.g. under xvfb-run
+#                      without DISPLAY it starts a virtual one (Xvfb) for this
 # Environment: SECWB_HOME (default ~/.sec-workbench) holds the workspace and the example.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+caller=$PWD
 cd "$root"
 
 rebuild=false
@@ -17,7 +18,7 @@ wait_seconds=40
 while (($#)); do
   case $1 in
     --rebuild) rebuild=true ;;
-    --screenshot) screenshot=$(realpath -m "$2"); shift ;;
+    --screenshot) screenshot=$(cd "$caller" && realpath -m "$2"); shift ;;
     --wait) wait_seconds=$2; shift ;;
     -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "workbench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
@@ -25,13 +26,21 @@ while (($#)); do
   shift
 done
 
+if [[ -z ${DISPLAY:-} && -n $screenshot ]]; then
+  # a screenshot needs no person: start a virtual display (installed if missing) and run again on it
+  scripts/install-system-deps.sh gui
+  echo "No DISPLAY: starting a virtual one (Xvfb, 1280x1024) for the screenshot..." >&2
+  again=("$root/scripts/workbench.sh" --screenshot "$screenshot" --wait "$wait_seconds")
+  if $rebuild; then again+=(--rebuild); fi
+  exec xvfb-run -a -s "-screen 0 1280x1024x24" "${again[@]}"
+fi
 if [[ -z ${DISPLAY:-} ]]; then
   cat >&2 <<'MSG'
 SEC Workbench needs a display, and DISPLAY is not set.
   - On a desktop, run this from a terminal of your graphical session.
   - Over ssh, connect with 'ssh -X' (X forwarding).
-  - Without any screen, use a virtual one and take a screenshot:
-      xvfb-run -a -s "-screen 0 1280x1024x24" scripts/workbench.sh --screenshot target/screenshots/workbench.png
+  - Without any screen, take a screenshot on a virtual display (started for you):
+      scripts/workbench.sh --screenshot target/screenshots/workbench.png
 MSG
   exit 2
 fi

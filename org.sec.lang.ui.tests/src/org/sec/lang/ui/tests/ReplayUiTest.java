@@ -95,6 +95,10 @@ class ReplayUiTest {
 		assertEquals("/replay-example/ssh-login-failures.sec", c.getAttribute(ReplayLaunch.ATTR_RULES, ""));
 		assertEquals("/replay-example/sample-auth.log", c.getAttribute(ReplayLaunch.ATTR_LOG, ""));
 		assertEquals(c, ReplayLaunch.ensureExampleConfiguration(project));
+		assertEquals(List.of(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP,
+				org.eclipse.debug.ui.IDebugUIConstants.ID_RUN_LAUNCH_GROUP),
+				c.getAttribute(org.eclipse.debug.ui.IDebugUIConstants.ATTR_FAVORITE_GROUPS, List.of()),
+				"a favourite of the toolbar's Debug and Run menus");
 	}
 
 	/**
@@ -216,6 +220,7 @@ class ReplayUiTest {
 			return s != null && s.name().equals(c.getName()) && s.state().finished();
 		});
 		assertTrue(ShownReplay.session().state().lines() > 0);
+		assertFalse(ShownReplay.session().state().terminated(), "it ended with its log, nobody terminated it");
 	}
 
 	@Test
@@ -264,6 +269,7 @@ class ReplayUiTest {
 				"the event is the log line: " + vars.get("event").getValueString());
 		assertEquals("admin", vars.get("$1").getValueString());
 		assertEquals("203.0.113.7", vars.get("$2").getValueString());
+		assertEquals("/replay-example/sample-auth.log (as sec's standard input, -)", vars.get("source").getValueString());
 		List<String> contextNames = new ArrayList<>();
 		for (org.eclipse.debug.core.model.IVariable c : vars.get("contexts").getVariables()) {
 			contextNames.add(c.getName());
@@ -531,5 +537,7 @@ class ReplayUiTest {
 		assertEquals("", editor.hitCounts().textFor(0));
 		Screenshots.save(TestProjects.page().getWorkbenchWindow().getShell(), "editor-hit-counts");
 		session.terminate();
+		waitUntil("the Replay view says the replay was terminated, not finished",
+				() -> control.statusText().endsWith("line(s) replayed, terminated"));
 	}
 }

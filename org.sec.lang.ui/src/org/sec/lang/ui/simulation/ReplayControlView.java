@@ -123,6 +123,8 @@ public final class ReplayControlView extends SessionView {
 		StringBuilder b = new StringBuilder(session.name()).append(": ").append(st.lines()).append(" line(s) replayed, ");
 		if (st.running()) {
 			b.append("running");
+		} else if (st.terminated()) {
+			b.append("terminated");
 		} else if (st.finished()) {
 			b.append("finished");
 		} else if (st.lastStop() == null) {

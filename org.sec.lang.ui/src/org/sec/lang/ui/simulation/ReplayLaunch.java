@@ -197,6 +197,10 @@ public final class ReplayLaunch implements ILaunchConfigurationDelegate {
 		c.setAttribute(ATTR_LOG, logs.get(0).getFullPath().toString());
 		c.setAttribute(ATTR_TIMESTAMPS, "auto");
 		c.setAttribute(ATTR_SPEED, "max");
+		// listed under the toolbar's Run and Debug buttons from the first start
+		c.setAttribute(org.eclipse.debug.ui.IDebugUIConstants.ATTR_FAVORITE_GROUPS,
+				List.of(org.eclipse.debug.ui.IDebugUIConstants.ID_DEBUG_LAUNCH_GROUP,
+						org.eclipse.debug.ui.IDebugUIConstants.ID_RUN_LAUNCH_GROUP));
 		return c.doSave();
 	}
 

@@ -27,8 +27,8 @@ import org.sec.simulator.trace.TraceEvent;
 public final class ReplaySession {
 
 	/** What the views show: the virtual clock, how the last command ended, and the engine's state. */
-	public record State(String name, long now, long start, boolean running, boolean finished, Replay.Stop lastStop,
-			long lines, EngineSnapshot snapshot) {
+	public record State(String name, long now, long start, boolean running, boolean finished, boolean terminated,
+			Replay.Stop lastStop, long lines, EngineSnapshot snapshot) {
 	}
 
 	private static final int TRACE_LIMIT = 20_000;
@@ -56,6 +56,8 @@ public final class ReplaySession {
 	};
 	private volatile State state;
 	private volatile boolean running;
+	/** Ended by the user (Terminate), not by the end of the log. */
+	private volatile boolean terminated;
 	/** Told once when this session is terminated. */
 	private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
 
@@ -252,6 +254,7 @@ public final class ReplaySession {
 	public void terminate() {
 		pause();
 		Job end = Job.create("End replay " + name, monitor -> {
+			terminated = !replay.finished();
 			replay.close();
 			if (perl != null) {
 				perl.close();
@@ -307,7 +310,7 @@ public final class ReplaySession {
 	}
 
 	private State capture(Replay.Stop stop) {
-		return new State(name, replay.now(), replay.startSecond(), running, replay.finished(), stop,
+		return new State(name, replay.now(), replay.startSecond(), running, replay.finished(), terminated, stop,
 				replay.linesReplayed(), replay.snapshot());
 	}
 

@@ -32,6 +32,8 @@ public class OpenExampleOnStartup implements IStartup {
 
 	private static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
 	private static final String OUTLINE = "org.eclipse.ui.views.ContentOutline";
+	/** The status line under the example's editor: how to replay it. */
+	public static final String STATUS_HINT = "Replay the log: F11 debugs, Ctrl+F11 runs (or the toolbar's Debug menu)";
 
 	@Override
 	public void earlyStartup() {
@@ -81,9 +83,10 @@ public class OpenExampleOnStartup implements IStartup {
 			page.showView(PROJECT_EXPLORER);
 			page.showView(OUTLINE);
 			org.eclipse.ui.IEditorPart editor = IDE.openEditor(page, file, true);
-			// the replay is one click away: say where
-			// short enough for the status field (the README says the rest)
-			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage("Replay: Debug As > SEC Replay");
+			// the replay is one key or click away: say where (short enough for the status field;
+			// the README says the rest)
+			editor.getEditorSite().getActionBars().getStatusLineManager()
+					.setMessage(STATUS_HINT);
 		} catch (PartInitException e) {
 			System.err.println("secwb: cannot open " + file.getFullPath() + ": " + e.getMessage());
 		}

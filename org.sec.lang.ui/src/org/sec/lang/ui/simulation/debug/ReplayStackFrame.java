@@ -91,6 +91,19 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 		return r instanceof IFile f ? f : null;
 	}
 
+	/**
+	 * Where the line came from. A replayed log reaches the engine as sec's standard input
+	 * ("-", as sec-scenario feeds sec), so the log's name is said beside it.
+	 */
+	private String source(TraceEvent line) {
+		String source = line.detail().get("source");
+		IFile log = thread.target().log();
+		if (source.equals("-") && !"true".equals(line.detail().get("synthetic")) && log != null) {
+			return log.getFullPath().toString() + " (as sec's standard input, -)";
+		}
+		return source;
+	}
+
 	/** The file the instruction pointer goes to (a rule file or the log), or null. */
 	IFile file() {
 		return file;
@@ -106,7 +119,7 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 			vars.add(new ReplayVariable(this, "time", ReplayValue.of(this,
 					java.time.Instant.ofEpochSecond(event.time()) + " (" + event.time() + ")")));
 			if (lineEvent != null && lineEvent.detail().get("source") != null) {
-				vars.add(new ReplayVariable(this, "source", ReplayValue.of(this, lineEvent.detail().get("source"))));
+				vars.add(new ReplayVariable(this, "source", ReplayValue.of(this, source(lineEvent))));
 			}
 			for (Map.Entry<String, String> e : event.detail().entrySet()) {
 				if (e.getKey().startsWith("$")) {
