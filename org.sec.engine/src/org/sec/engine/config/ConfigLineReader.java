@@ -79,6 +79,10 @@ public final class ConfigLineReader {
 	 * continued last line as dropped, as sec does.
 	 */
 	public static String joinContinuedText(String text) {
+		if (text.indexOf('\n') < 0) { // one physical line, as most values are
+			String trimmed = trimPerlWhitespace(text);
+			return trimmed.endsWith("\\") ? null : trimmed;
+		}
 		int[] sources = joinedSourceIndexes(text);
 		if (sources == null) {
 			return null;
@@ -96,35 +100,36 @@ public final class ConfigLineReader {
 	 * {@code null} when the join is {@code null}.
 	 */
 	public static int[] joinedSourceIndexes(String text) {
-		StringBuilder pending = new StringBuilder();
-		List<Integer> sources = new ArrayList<>();
+		// the pending logical line as indexes into text (each index is taken at most once)
+		int[] sources = new int[text.length()];
+		int count = 0;
 		int lineStart = 0;
 		while (true) {
 			int lineEnd = text.indexOf('\n', lineStart);
 			boolean last = lineEnd < 0;
 			int end = last ? text.length() : lineEnd;
 			for (int i = lineStart; i < end; i++) {
-				pending.append(text.charAt(i));
-				sources.add(i);
+				sources[count++] = i;
 			}
-			int[] range = trimmedRange(pending);
-			int from = range[0];
-			int to = range[1];
-			StringBuilder trimmed = new StringBuilder(pending.subSequence(from, to));
-			List<Integer> trimmedSources = new ArrayList<>(sources.subList(from, to));
-			if (trimmed.length() == 0 || trimmed.charAt(trimmed.length() - 1) != '\\') {
+			int from = 0;
+			int to = count;
+			while (from < to && isPerlWhitespace(text.charAt(sources[from]))) {
+				from++;
+			}
+			while (to > from && isPerlWhitespace(text.charAt(sources[to - 1]))) {
+				to--;
+			}
+			if (to == from || text.charAt(sources[to - 1]) != '\\') {
 				if (!last) {
 					throw new IllegalArgumentException("text holds more than one logical line: " + text);
 				}
-				return trimmedSources.stream().mapToInt(Integer::intValue).toArray();
+				return java.util.Arrays.copyOfRange(sources, from, to);
 			}
 			if (last) {
 				return null;
 			}
-			trimmed.setLength(trimmed.length() - 1);
-			trimmedSources.remove(trimmedSources.size() - 1);
-			pending = trimmed;
-			sources = trimmedSources;
+			count = to - 1 - from; // without the backslash
+			System.arraycopy(sources, from, sources, 0, count);
 			lineStart = lineEnd + 1;
 		}
 	}

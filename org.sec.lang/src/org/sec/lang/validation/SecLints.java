@@ -61,6 +61,7 @@ public final class SecLints {
 	// ---- $N and $+{name} that no match provides
 
 	private static void matchVariables(LoadedRuleFile file, List<Finding> findings) {
+		Matcher variable = NUMBERED.matcher("");
 		for (Rule rule : file.rules()) {
 			if (rule.slots().isEmpty() || rule.slots().get(0).pattern() == null) {
 				continue;
@@ -86,7 +87,10 @@ public final class SecLints {
 			}
 			if (!p.producesVariables() && p.type() != PatternSpec.Type.REGEXP) {
 				for (String[] use : uses) {
-					Matcher m = NUMBERED.matcher(use[1] == null ? "" : use[1]);
+					if (use[1] == null || use[1].indexOf('$') < 0) {
+						continue;
+					}
+					Matcher m = variable.reset(use[1]);
 					if (m.find() && !m.group(1).equals("$")) {
 						findings.add(new Finding(rule.line(), use[0], describe(p) + " patterns set no match variables, so "
 								+ m.group() + " stays as it is written", m.group()));
@@ -104,9 +108,12 @@ public final class SecLints {
 			names.addAll(BUILTIN_NAMES);
 			names.addAll(slot.varmap().keySet());
 			for (String[] use : uses) {
-				Matcher m = NUMBERED.matcher(use[1] == null ? "" : use[1]);
+				if (use[1] == null || use[1].indexOf('$') < 0) {
+					continue;
+				}
+				Matcher m = variable.reset(use[1]);
 				while (m.find()) {
-					String number = m.group(2) != null ? m.group(2) : m.group(1).matches("[0-9]+") ? m.group(1) : null;
+					String number = m.group(2) != null ? m.group(2) : isDigit(m.group(1).charAt(0)) ? m.group(1) : null;
 					if (number != null && !number.equals("0") && Long.parseLong(number) > available) {
 						findings.add(new Finding(rule.line(), use[0], "$" + number + " is always empty: the pattern has "
 								+ (groups == 0 ? "no groups" : groups == 1 ? "1 group" : groups + " groups"), m.group()));
@@ -117,6 +124,10 @@ public final class SecLints {
 				}
 			}
 		}
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static String describe(PatternSpec p) {

@@ -87,28 +87,45 @@ public class SecValidator extends AbstractSecValidator {
 	/** Rules and line elements by line, built once per validation so lookups stay cheap for big files. */
 	private static final class LineIndex {
 		final java.util.TreeMap<Integer, Rule> rulesByEndLine = new java.util.TreeMap<>();
-		final Map<Integer, EObject> elementsByLine = new java.util.HashMap<>();
+		private final SecFile file;
+		/** Made when a loader message first asks: a file without errors never needs it. */
+		private Map<Integer, EObject> elementsByLine;
 
 		LineIndex(SecFile file) {
+			this.file = file;
 			for (Rule rule : file.getRules()) {
 				ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
-				if (node == null) {
-					continue;
+				if (node != null) {
+					rulesByEndLine.putIfAbsent(node.getEndLine(), rule);
 				}
-				rulesByEndLine.putIfAbsent(node.getEndLine(), rule);
-				for (Malformed bad : rule.getMalformed()) {
-					ICompositeNode n = NodeModelUtils.findActualNodeFor(bad);
-					if (n != null) {
-						elementsByLine.putIfAbsent(n.getEndLine(), bad);
+			}
+		}
+
+		/** The malformed line or the continued field that ends at {@code line}, or null. */
+		EObject elementEndingAt(int line) {
+			if (elementsByLine == null) {
+				elementsByLine = new java.util.HashMap<>();
+				for (Rule rule : file.getRules()) {
+					ICompositeNode node = NodeModelUtils.findActualNodeFor(rule);
+					if (node == null) {
+						continue;
 					}
-				}
-				for (Field field : rule.getFields()) {
-					ICompositeNode n = NodeModelUtils.findActualNodeFor(field);
-					if (n != null && n.getStartLine() != node.getStartLine()) {
-						elementsByLine.putIfAbsent(n.getEndLine(), field);
+					for (Malformed bad : rule.getMalformed()) {
+						ICompositeNode n = NodeModelUtils.findActualNodeFor(bad);
+						if (n != null) {
+							elementsByLine.putIfAbsent(n.getEndLine(), bad);
+						}
+					}
+					int ruleStartLine = node.getStartLine();
+					for (Field field : rule.getFields()) {
+						ICompositeNode n = NodeModelUtils.findActualNodeFor(field);
+						if (n != null && n.getStartLine() != ruleStartLine) {
+							elementsByLine.putIfAbsent(n.getEndLine(), field);
+						}
 					}
 				}
 			}
+			return elementsByLine.get(line);
 		}
 
 		Rule ruleStartingAt(int line) {
@@ -182,7 +199,7 @@ public class SecValidator extends AbstractSecValidator {
 		Rule rule = index.ruleStartingAt(d.line());
 		EObject field = d.keyword() != null && rule != null ? fieldNamed(rule, d.keyword()) : null;
 		if (field == null) {
-			field = index.elementsByLine.get(d.line());
+			field = index.elementEndingAt(d.line());
 		}
 		if (field == null && rule != null && malformed) {
 			field = rule.getFields().stream().filter(f -> NodeModelUtils.findActualNodeFor(f).getEndLine() == d.line())

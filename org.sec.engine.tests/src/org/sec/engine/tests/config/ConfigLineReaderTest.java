@@ -1,5 +1,6 @@
 package org.sec.engine.tests.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,5 +83,30 @@ class ConfigLineReaderTest {
 		assertEquals("= a", ConfigLineReader.joinContinuedText("= a \\\n"));
 		assertNull(ConfigLineReader.joinContinuedText("= a \\"));
 		assertThrows(IllegalArgumentException.class, () -> ConfigLineReader.joinContinuedText("= a\nb"));
+	}
+
+	/** Editors map a joined value back to its source; each index names the character the join took. */
+	@Test
+	void joinedSourceIndexesPointAtTheJoinedCharacters() {
+		assertArrayEquals(new int[] { 0, 1, 2, 3, 6, 7, 8, 9 }, ConfigLineReader.joinedSourceIndexes("= a \\\n   b  "));
+		assertArrayEquals(new int[] { 2, 3, 4 }, ConfigLineReader.joinedSourceIndexes("\t a\tb"));
+		assertNull(ConfigLineReader.joinedSourceIndexes("a \\\n b\\"));
+		for (String text : new String[] { "", " ", "  a b  ", "x\\", "\t\\ ", "\\", "a\\\n", "a \\\n\\\n b \\\n\tc\f",
+				" \\ \n\\", "\u000Ba\u000B" }) {
+			int[] sources = ConfigLineReader.joinedSourceIndexes(text);
+			String joined = ConfigLineReader.joinContinuedText(text);
+			if (sources == null) {
+				assertNull(joined, text);
+				continue;
+			}
+			StringBuilder fromSources = new StringBuilder();
+			for (int i : sources) {
+				fromSources.append(text.charAt(i));
+			}
+			assertEquals(fromSources.toString(), joined, text);
+		}
+		assertEquals("a b", ConfigLineReader.joinContinuedText("  a b  "));
+		assertNull(ConfigLineReader.joinContinuedText("x\\"));
+		assertNull(ConfigLineReader.joinContinuedText("\t\\ "));
 	}
 }
