@@ -17,6 +17,8 @@ final class Operation extends DueQueue.Timed {
 	OperationSchedule schedule;
 	/** Its place in the table (OperationSchedule). */
 	long seq;
+	/** Whether the operation table holds this operation under its key (a schedule's test of liveness, no lookup). */
+	boolean inTable;
 	final String desc;
 	List<Action> action;
 	List<Action> action2;

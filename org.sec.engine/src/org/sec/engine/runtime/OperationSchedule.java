@@ -14,8 +14,14 @@ final class OperationSchedule {
 
 	private final DueQueue<Operation> queue = new DueQueue<>();
 	private long lastSeq;
-	/** The pass under way: the operations still to look at, by table position (a position twice: once). */
-	private LongHeap<Operation> pass;
+	/** Whether a pass is under way. */
+	private boolean passing;
+	/** The pass's operations that were due at its start, sorted by table position. */
+	private Operation[] due = new Operation[16];
+	private int dueCount;
+	private int dueNext;
+	/** Those whose window came to an end during the pass, further on than it has got. */
+	private final LongHeap<Operation> joiners = new LongHeap<>();
 	private long passTime;
 	private long passPosition;
 	private long passLastSeq;
@@ -31,60 +37,78 @@ final class OperationSchedule {
 	/** The window of {@code op} changed (or the pass looked at it): it may be over earlier than queued. */
 	void changed(Operation op) {
 		queue.offer(op);
-		if (pass != null && op.due() <= passTime && op.seq > passPosition && op.seq <= passLastSeq) {
-			pass.add(op.seq, op);
+		if (passing && op.due() <= passTime && op.seq > passPosition && op.seq <= passLastSeq) {
+			joiners.add(op.seq, op);
 		}
 	}
 
 	/** Whether a pass at {@code time} has anything to look at. */
-	boolean anyDueAt(long time, Map<String, Operation> table) {
-		return queue.anyDueAt(time, op -> table.get(op.key) == op);
+	boolean anyDueAt(long time) {
+		return queue.anyDueAt(time, op -> op.inTable);
 	}
 
 	/** The earliest second an operation's window is over, or Long.MAX_VALUE. */
-	long earliest(Map<String, Operation> table) {
-		return queue.earliest(op -> table.get(op.key) == op);
+	long earliest() {
+		return queue.earliest(op -> op.inTable);
 	}
 
 	/** Starts a pass at {@code time}: the operations whose window is over, in table order. */
-	void startPass(long time, Map<String, Operation> table) {
-		pass = new LongHeap<>();
+	void startPass(long time) {
+		passing = true;
 		passTime = time;
 		passPosition = 0;
 		passLastSeq = lastSeq; // operations started during the pass wait for the next, as in sec's walk of the keys
+		dueCount = 0;
+		dueNext = 0;
 		for (Operation op; (op = queue.pollDue(time)) != null;) {
-			if (table.get(op.key) != op) {
+			if (!op.inTable) {
 				continue;
 			}
 			if (op.due() <= time) {
-				pass.add(op.seq, op);
+				if (dueCount == due.length) {
+					due = java.util.Arrays.copyOf(due, dueCount * 2);
+				}
+				due[dueCount++] = op;
 			} else {
-				changed(op);
+				queue.offer(op); // a bound below its end: queued again at that end
 			}
 		}
+		java.util.Arrays.sort(due, 0, dueCount, BY_POSITION);
 	}
+
+	private static final java.util.Comparator<Operation> BY_POSITION = (a, b) -> Long.compare(a.seq, b.seq);
 
 	/** The next operation of the pass, or null when it is over. */
 	Operation next() {
-		while (!pass.isEmpty() && pass.peekKey() <= passPosition) {
-			pass.remove(); // this key was looked at already
+		while (true) {
+			boolean fromDue = dueNext < dueCount;
+			boolean fromJoiners = !joiners.isEmpty();
+			if (!fromDue && !fromJoiners) {
+				passing = false;
+				java.util.Arrays.fill(due, 0, dueCount, null);
+				return null;
+			}
+			Operation op;
+			if (fromDue && (!fromJoiners || due[dueNext].seq <= joiners.peekKey())) {
+				op = due[dueNext++];
+			} else {
+				op = joiners.peekItem();
+				joiners.remove();
+			}
+			if (op.seq > passPosition) { // a position twice is looked at once
+				passPosition = op.seq;
+				return op;
+			}
 		}
-		if (pass.isEmpty()) {
-			pass = null;
-			return null;
-		}
-		passPosition = pass.peekKey();
-		Operation op = pass.peekItem();
-		pass.remove();
-		return op;
 	}
 
 	/** The table was replaced (a restored state): every operation in its order. */
 	void rebuild(Map<String, Operation> table) {
 		queue.clear();
 		lastSeq = 0;
-		pass = null;
+		passing = false;
 		for (Operation op : table.values()) {
+			op.inTable = true;
 			entered(op, null);
 		}
 	}

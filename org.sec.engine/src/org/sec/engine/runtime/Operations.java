@@ -55,7 +55,12 @@ final class Operations {
 	}
 
 	void start(String key, Operation op) {
-		state.operationSchedule.entered(op, state.operations.put(key, op));
+		Operation replaced = state.operations.put(key, op);
+		if (replaced != null) {
+			replaced.inTable = false;
+		}
+		op.inTable = true;
+		state.operationSchedule.entered(op, replaced);
 		if (services.listening()) {
 			services.listener().operationStarted(key, services.ruleRef(op.rule));
 		}
@@ -64,6 +69,9 @@ final class Operations {
 	/** Ends the operation under {@code key} (the Pair table keeps its own entry): the operation, or null. */
 	Operation finish(String key) {
 		Operation op = state.operations.remove(key);
+		if (op != null) {
+			op.inTable = false;
+		}
 		if (op != null && services.listening()) {
 			services.listener().operationFinished(key, services.ruleRef(op.rule));
 		}
@@ -111,10 +119,10 @@ final class Operations {
 	/** process_lists' last step: every operation whose window is over (L9990). */
 	void expireAll(long time) {
 		OperationSchedule schedule = state.operationSchedule;
-		if (!schedule.anyDueAt(time, state.operations)) {
+		if (!schedule.anyDueAt(time)) {
 			return; // no window is over: expireIfOver would pass over each
 		}
-		schedule.startPass(time, state.operations);
+		schedule.startPass(time);
 		for (Operation op; (op = schedule.next()) != null;) {
 			expireIfOver(state.operations.get(op.key), time);
 			Operation live = state.operations.get(op.key);
@@ -126,7 +134,7 @@ final class Operations {
 
 	/** The earliest second an operation's window is over, or Long.MAX_VALUE (an untimed Pair never is). */
 	long nextExpiry() {
-		return state.operationSchedule.earliest(state.operations);
+		return state.operationSchedule.earliest();
 	}
 
 	/** A soft restart re-reads or drops {@code file}: its operations end, with sec's message (L13165). */

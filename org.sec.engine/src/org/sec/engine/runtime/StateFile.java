@@ -381,6 +381,7 @@ final class StateFile {
 		void applyTo(EngineState state) throws StateException {
 			state.contexts.clear();
 			state.contexts.putAll(contexts);
+			state.operations.values().forEach(op -> op.inTable = false);
 			state.operations.clear();
 			state.operations.putAll(operations);
 			state.operationSchedule.rebuild(state.operations);
