@@ -69,7 +69,7 @@ public final class SecLints {
 			PatternSlot slot = rule.slots().get(0);
 			PatternSpec p = slot.pattern();
 			List<String[]> uses = new ArrayList<>();
-			uses.add(new String[] { "desc", rule.desc() });
+			addUse(uses, "desc", rule.desc());
 			for (String field : List.of("action", "action2", "init", "slide", "end")) {
 				if (rule.kind() == RuleKind.PAIR || rule.kind() == RuleKind.PAIR_WITH_WINDOW) {
 					if (field.equals("action2")) {
@@ -77,19 +77,16 @@ public final class SecLints {
 					}
 				}
 				for (String text : texts(rule.actions(field))) {
-					uses.add(new String[] { field, text });
+					addUse(uses, field, text);
 				}
 			}
 			if (slot.context() != null && !slot.context().preEvaluated()) {
 				for (String operand : operands(slot.context().expression())) {
-					uses.add(new String[] { "context", operand });
+					addUse(uses, "context", operand);
 				}
 			}
 			if (!p.producesVariables() && p.type() != PatternSpec.Type.REGEXP) {
 				for (String[] use : uses) {
-					if (use[1] == null || use[1].indexOf('$') < 0) {
-						continue;
-					}
 					Matcher m = variable.reset(use[1]);
 					if (m.find() && !m.group(1).equals("$")) {
 						findings.add(new Finding(rule.line(), use[0], describe(p) + " patterns set no match variables, so "
@@ -108,9 +105,6 @@ public final class SecLints {
 			names.addAll(BUILTIN_NAMES);
 			names.addAll(slot.varmap().keySet());
 			for (String[] use : uses) {
-				if (use[1] == null || use[1].indexOf('$') < 0) {
-					continue;
-				}
 				Matcher m = variable.reset(use[1]);
 				while (m.find()) {
 					String number = m.group(2) != null ? m.group(2) : isDigit(m.group(1).charAt(0)) ? m.group(1) : null;
@@ -123,6 +117,13 @@ public final class SecLints {
 					}
 				}
 			}
+		}
+	}
+
+	/** A field's text that may name a match variable: only a text with a $ can. */
+	private static void addUse(List<String[]> uses, String field, String text) {
+		if (text != null && text.indexOf('$') >= 0) {
+			uses.add(new String[] { field, text });
 		}
 	}
 
