@@ -1,5 +1,7 @@
 package org.sec.engine.runtime;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Map;
  * than the pass has got, joins it as it would have been reached.
  */
 final class OperationSchedule {
+
+	private static final Comparator<Operation> BY_POSITION = Comparator.comparingLong(op -> op.seq);
 
 	private final DueQueue<Operation> queue = new DueQueue<>();
 	private long lastSeq;
@@ -66,17 +70,15 @@ final class OperationSchedule {
 			}
 			if (op.due() <= time) {
 				if (dueCount == due.length) {
-					due = java.util.Arrays.copyOf(due, dueCount * 2);
+					due = Arrays.copyOf(due, dueCount * 2);
 				}
 				due[dueCount++] = op;
 			} else {
 				queue.offer(op); // a bound below its end: queued again at that end
 			}
 		}
-		java.util.Arrays.sort(due, 0, dueCount, BY_POSITION);
+		Arrays.sort(due, 0, dueCount, BY_POSITION);
 	}
-
-	private static final java.util.Comparator<Operation> BY_POSITION = (a, b) -> Long.compare(a.seq, b.seq);
 
 	/** The next operation of the pass, or null when it is over. */
 	Operation next() {
@@ -85,7 +87,7 @@ final class OperationSchedule {
 			boolean fromJoiners = !joiners.isEmpty();
 			if (!fromDue && !fromJoiners) {
 				passing = false;
-				java.util.Arrays.fill(due, 0, dueCount, null);
+				Arrays.fill(due, 0, dueCount, null);
 				return null;
 			}
 			Operation op;
