@@ -93,12 +93,14 @@ final class ReplayStackFrame extends ReplayDebugElement implements IStackFrame {
 
 	/**
 	 * Where the line came from. A replayed log reaches the engine as sec's standard input
-	 * ("-", as sec-scenario feeds sec), so the log's name is said beside it.
+	 * ("-", as sec-scenario feeds sec), so the log's name is said beside it; a line of the log
+	 * has a number (an injected line has 0, a synthetic event its cause's).
 	 */
 	private String source(TraceEvent line) {
 		String source = line.detail().get("source");
 		IFile log = thread.target().log();
-		if (source.equals("-") && !"true".equals(line.detail().get("synthetic")) && log != null) {
+		boolean fromLog = line.lineNumber() > 0 && !"true".equals(line.detail().get("synthetic"));
+		if (source.equals("-") && fromLog && log != null) {
 			return log.getFullPath().toString() + " (as sec's standard input, -)";
 		}
 		return source;
