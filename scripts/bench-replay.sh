@@ -24,9 +24,10 @@ for r in ${@:-bench-single.rules bench-50.rules}; do
     (cd "$work" && /usr/bin/time -f "%e %M" -o "$work/replay-jsec-$r.time" "$root/bin/jsec" --conf="$bench/$r" \
       --input="$log" --notail > "$work/replay-jsec-$r.stdout" 2>&1)
     read -r jsecs jrss < <(tail -1 "$work/replay-jsec-$r.time")
-    awk -v r="$r" -v i="$i" -v n="$lines" -v s="$secs" -v m="$rss" -v js="$jsecs" -v jm="$jrss" \
-      'BEGIN { printf "%-22s %4d %10.2f %12.0f %9.1fM %12.0f %9.1fM %7.0f%%\n", r, i, s, n/s, m/1024, n/js, jm/1024, 100*js/s }'
-    shares+=("$(awk -v s="$secs" -v js="$jsecs" 'BEGIN { printf "%.0f", 100*js/s }')")
+    share=$(awk -v s="$secs" -v js="$jsecs" 'BEGIN { printf "%.0f", 100*js/s }')
+    shares+=("$share")
+    awk -v r="$r" -v i="$i" -v n="$lines" -v s="$secs" -v m="$rss" -v js="$jsecs" -v jm="$jrss" -v sh="$share" \
+      'BEGIN { printf "%-22s %4d %10.2f %12.0f %9.1fM %12.0f %9.1fM %7s%%\n", r, i, s, n/s, m/1024, n/js, jm/1024, sh }'
   done
   printf "%-22s median share of %d runs: %s%%\n" "$r" "$runs" "$(printf "%s\n" "${shares[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")"
 done

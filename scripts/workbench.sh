@@ -20,7 +20,7 @@ while (($#)); do
     --rebuild) rebuild=true ;;
     --screenshot) screenshot=$(cd "$caller" && realpath -m "$2"); shift ;;
     --wait) wait_seconds=$2; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "workbench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
