@@ -32,6 +32,8 @@ final class EventLoop {
 	private final Clock clock;
 	private final SecLog log;
 	private final PrintStream out;
+	/** The buffer under jsec's own stdout, asked whether an event wrote anything to flush; null for a caller's stream. */
+	private PendingOutput stdoutPending;
 	private final Daemon daemon;
 
 	EventLoop(SecOptions options, RuleSet rules, Clock clock, SecLog log, PrintStream out, Daemon daemon) {
@@ -76,9 +78,10 @@ final class EventLoop {
 		daemon.ready();
 		installSignalHandlers();
 
-		PrintStream stdout = out != System.out ? out
-				: new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-						1 << 16), false, StandardCharsets.ISO_8859_1);
+		PendingOutput pending = out != System.out ? null
+				: new PendingOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+		PrintStream stdout = pending == null ? out : new PrintStream(pending, false, StandardCharsets.ISO_8859_1);
+		this.stdoutPending = pending;
 		try {
 			return run(inputs, intcontexts, stdout);
 		} catch (org.sec.engine.perl.PerlExit e) {
@@ -156,7 +159,9 @@ final class EventLoop {
 			engine.endOfIteration();
 			// sec writes with syswrite: what an event wrote is out before the next one, so a
 			// kill -9 loses nothing that was written (one syscall, and only when it wrote)
-			stdout.flush();
+			if (stdoutPending == null || stdoutPending.hasPending()) {
+				stdout.flush();
+			}
 			if (engine.terminationRequested()) {
 				break;
 			}
@@ -224,14 +229,32 @@ final class EventLoop {
 		}
 	}
 
+	/** A buffered stream that tells whether bytes wait in its buffer, so an event that wrote nothing costs no flush. */
+	private static final class PendingOutput extends java.io.BufferedOutputStream {
+		PendingOutput(java.io.OutputStream out, int size) {
+			super(out, size);
+		}
+
+		boolean hasPending() {
+			return count > 0;
+		}
+	}
+
 	// ------------------------------------------------------------------ signals
 
 	/** Signals that arrived, counted per kind; the main thread takes them between events. */
 	private static final java.util.concurrent.atomic.AtomicIntegerArray arrived = new java.util.concurrent.atomic.AtomicIntegerArray(
 			Signal.values().length);
+	/** Raised with every arrival: the loop asks this one volatile field per event, not every kind's counter. */
+	private static volatile boolean anyArrived;
+	private static final Signal[] SIGNALS = Signal.values();
 
 	private static void takeRealSignals(SecEngine engine) {
-		for (Signal s : Signal.values()) {
+		if (!anyArrived) {
+			return;
+		}
+		anyArrived = false; // before the counters are taken: a signal arriving meanwhile raises it again
+		for (Signal s : SIGNALS) {
 			int n = arrived.getAndSet(s.ordinal(), 0);
 			for (int i = 0; i < n; i++) {
 				engine.raise(s);
@@ -274,6 +297,7 @@ final class EventLoop {
 					new Class<?>[] { handlerClass }, (proxy, method, args) -> {
 						if (method.getName().equals("handle")) {
 							arrived.incrementAndGet(s.ordinal());
+							anyArrived = true;
 						}
 						return null;
 					});

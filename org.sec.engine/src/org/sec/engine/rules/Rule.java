@@ -1,13 +1,14 @@
 package org.sec.engine.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.sec.engine.action.Action;
 import org.sec.engine.calendar.TimeSpec;
+import org.sec.engine.syntax.MatchVariables;
 
 /**
  * A rule that passed sec's checks (check_rule L2379). Fields that a type does not have
@@ -26,8 +27,17 @@ public final class Rule {
 	/** EventGroup: the N of EventGroupN. */
 	int eventCount = 1;
 	final List<PatternSlot> slots = new ArrayList<>();
-	/** Action lists by field: action, action2, init, slide, end. */
-	final Map<String, List<Action>> actions = new LinkedHashMap<>();
+	/** Action lists by field, in the order the loader put them. */
+	final Map<ActionField, List<Action>> actions = new EnumMap<>(ActionField.class);
+	/** Per field: whether its list has $ match variables (sec's ActVolat), so a match must substitute it. */
+	private final boolean[] volatileActions = new boolean[ActionField.values().length];
+	/**
+	 * Per field: whether its list may use the desc. sec sets %s only while it substitutes an
+	 * argument that has a % (substitute_actionlist_var L4122), and %s then stays for the dump
+	 * and later actions; create and set keep the desc with their list (the dump's "%s = ...").
+	 * A list with neither needs no desc built.
+	 */
+	private final boolean[] descUsingActions = new boolean[ActionField.values().length];
 	long window = -1;
 	long threshold = -1;
 	long window2 = -1;
@@ -88,8 +98,62 @@ public final class Rule {
 	}
 
 	/** The action list of a field, or an empty list. */
-	public List<Action> actions(String field) {
-		return actions.getOrDefault(field, List.of());
+	public List<Action> actions(ActionField field) {
+		List<Action> list = actions.get(field);
+		return list == null ? List.of() : list;
+	}
+
+	/** The action list of the field named {@code keyword} ("action", "init", ...), or an empty list. */
+	public List<Action> actions(String keyword) {
+		ActionField field = ActionField.of(keyword);
+		return field == null ? List.of() : actions(field);
+	}
+
+	/** Whether the list of {@code field} names $ match variables (sec's ActVolat): a match substitutes it. */
+	public boolean actionsHaveMatchVariables(ActionField field) {
+		return volatileActions[field.ordinal()];
+	}
+
+	void putActions(ActionField field, List<Action> list) {
+		actions.put(field, list);
+		volatileActions[field.ordinal()] = containsMatchVariables(list);
+		descUsingActions[field.ordinal()] = usesDesc(list);
+	}
+
+	/** Whether the list of {@code field} may use the desc: false only when no argument has a % and no action holds a list. */
+	public boolean actionsUseDesc(ActionField field) {
+		return descUsingActions[field.ordinal()];
+	}
+
+	private static boolean usesDesc(List<Action> list) {
+		for (Action a : list) {
+			for (String arg : a.args()) {
+				if (arg != null && arg.indexOf('%') >= 0) {
+					return true;
+				}
+			}
+			if (!a.lists().isEmpty()) {
+				return true; // create, set, if, while: a list kept or run with the desc
+			}
+		}
+		return false;
+	}
+
+	/** Whether an action list or one nested in it has an argument with $ variables. */
+	public static boolean containsMatchVariables(List<Action> list) {
+		for (Action a : list) {
+			for (String arg : a.args()) {
+				if (arg != null && MatchVariables.contains(arg, '$')) {
+					return true;
+				}
+			}
+			for (List<Action> nested : a.lists()) {
+				if (containsMatchVariables(nested)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	public long window() {

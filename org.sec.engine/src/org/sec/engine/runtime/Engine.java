@@ -19,6 +19,7 @@ import org.sec.engine.log.SecLog;
 import org.sec.engine.perl.PerlBridge;
 import org.sec.engine.perl.SecInternals;
 import org.sec.engine.rules.LoadedRuleFile;
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.Rule;
 import org.sec.engine.rules.RuleKind;
 
@@ -322,7 +323,7 @@ public final class Engine {
 		long now = services.now();
 		state.calendar.run(services.localTime(now), services.localTime(now + 86400), evaluator::evaluate, rule -> {
 			ruleEvaluation.countMatch(rule, Map.of());
-			actions.execute(rule.actions("action"), rule.desc());
+			actions.execute(rule.actions(ActionField.ACTION), rule.desc());
 		});
 	}
 

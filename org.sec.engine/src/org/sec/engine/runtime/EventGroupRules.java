@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.sec.engine.action.Action;
 import org.sec.engine.rules.PatternSlot;
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.Rule;
 
 /**
@@ -69,10 +70,10 @@ final class EventGroupRules implements RuleFamily {
 		Operation op = operations.live(key, time);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
-			op.initAction = eval.actions(rule, "init", vars);
-			op.slideAction = eval.actions(rule, "slide", vars);
-			op.endAction = eval.actions(rule, "end", vars);
-			op.action = eval.actions(rule, "action", vars);
+			op.initAction = eval.actions(rule, ActionField.INIT, vars);
+			op.slideAction = eval.actions(rule, ActionField.SLIDE, vars);
+			op.endAction = eval.actions(rule, ActionField.END, vars);
+			op.action = eval.actions(rule, ActionField.ACTION, vars);
 			op.timesList = new TimeQueue[rule.eventCount()];
 			for (int i = 0; i < rule.eventCount(); i++) {
 				op.timesList[i] = new TimeQueue();

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sec.engine.context.ContextExpression;
 import org.sec.engine.rules.PatternSlot;
 import org.sec.engine.rules.PatternSpec;
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.Rule;
 import org.sec.engine.rules.RuleKind;
 
@@ -101,8 +102,8 @@ final class PairRules implements RuleFamily {
 		op.pattern2Text = p2.text();
 		op.substrPattern2 = p2.type() == PatternSpec.Type.SUBSTR ? p2.text() : null;
 		op.context2 = second.context() == null ? null : second.context().expression();
-		op.action = rule.actions("action");
-		op.action2 = rule.actions("action2");
+		op.action = rule.actions(ActionField.ACTION);
+		op.action2 = rule.actions(ActionField.ACTION2);
 		if (!vars.isEmpty()) {
 			op.action = Substitution.actionList(vars, op.action, '$', state.matchCache);
 			switch (p2.type()) {

@@ -8,9 +8,9 @@ import org.sec.engine.action.Action;
 import org.sec.engine.api.EngineListener;
 import org.sec.engine.context.ContextExpression;
 import org.sec.engine.context.ContextExpressionParser;
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.PatternSlot;
 import org.sec.engine.rules.Rule;
-import org.sec.engine.syntax.MatchVariables;
 
 /**
  * What every rule family does with a rule: a pattern slot against the event with its
@@ -110,8 +110,12 @@ final class RuleEvaluation {
 	}
 
 	/** The rule's action list {@code field} with the match's $N. */
-	List<Action> actions(Rule rule, String field, Map<String, String> vars) {
-		return actions(rule.actions(field), vars);
+	List<Action> actions(Rule rule, ActionField field, Map<String, String> vars) {
+		List<Action> list = rule.actions(field);
+		if (vars.isEmpty() || list.isEmpty() || !rule.actionsHaveMatchVariables(field)) {
+			return list; // sec's ActVolat: lists without $ variables are used as they are
+		}
+		return Substitution.actionList(vars, list, '$', state.matchCache);
 	}
 
 	List<Action> actions(List<Action> list, Map<String, String> vars) {
@@ -127,22 +131,6 @@ final class RuleEvaluation {
 	}
 
 	private boolean hasMatchVariables(List<Action> list) {
-		return volatileLists.computeIfAbsent(list, RuleEvaluation::containsMatchVariables);
-	}
-
-	private static boolean containsMatchVariables(List<Action> list) {
-		for (Action a : list) {
-			for (String arg : a.args()) {
-				if (arg != null && MatchVariables.contains(arg, '$')) {
-					return true;
-				}
-			}
-			for (List<Action> nested : a.lists()) {
-				if (containsMatchVariables(nested)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return volatileLists.computeIfAbsent(list, Rule::containsMatchVariables);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.sec.engine.action.Action;
 import org.sec.engine.api.SideEffects;
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.Rule;
 
 /**
@@ -38,7 +39,8 @@ final class SingleRules implements RuleFamily {
 		}
 		eval.countMatch(rule, vars);
 		switch (rule.kind()) {
-		case SINGLE -> actions.execute(eval.actions(rule, "action", vars), eval.desc(rule, vars));
+		case SINGLE -> actions.execute(eval.actions(rule, ActionField.ACTION, vars),
+				rule.actionsUseDesc(ActionField.ACTION) ? eval.desc(rule, vars) : rule.desc()); // a list without % or nested lists never sees the desc
 		case SINGLE_WITH_SUPPRESS -> singleWithSuppress(rule, vars, file);
 		case SINGLE_WITH_SCRIPT -> singleWithScript(rule, vars);
 		default -> {
@@ -56,8 +58,8 @@ final class SingleRules implements RuleFamily {
 	/** process_singlewithscript_rule: the script gets all context names on stdin; its exit code picks the action. */
 	private void singleWithScript(Rule rule, Map<String, String> vars) {
 		String desc = eval.desc(rule, vars);
-		List<Action> action = eval.actions(rule, "action", vars);
-		List<Action> action2 = eval.actions(rule, "action2", vars);
+		List<Action> action = eval.actions(rule, ActionField.ACTION, vars);
+		List<Action> action2 = eval.actions(rule, ActionField.ACTION2, vars);
 		List<String> command;
 		boolean shell = rule.scriptWords() == null;
 		if (!shell) {
@@ -85,7 +87,7 @@ final class SingleRules implements RuleFamily {
 		Operation op = operations.get(key);
 		if (op == null || time - op.time() > op.window()) {
 			op = new Operation(key, rule, time, rule.window(), desc);
-			op.action = eval.actions(rule, "action", vars);
+			op.action = eval.actions(rule, ActionField.ACTION, vars);
 			operations.start(key, op);
 			actions.execute(op.action, desc);
 		}

@@ -3,6 +3,7 @@ package org.sec.engine.runtime;
 import java.util.Map;
 import java.util.Set;
 
+import org.sec.engine.rules.ActionField;
 import org.sec.engine.rules.Rule;
 import org.sec.engine.rules.RuleKind;
 
@@ -64,8 +65,8 @@ final class ThresholdRules implements RuleFamily {
 		Operation op = operations.live(key, time);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
-			op.action = eval.actions(rule, "action", vars);
-			op.action2 = eval.actions(rule, "action2", vars);
+			op.action = eval.actions(rule, ActionField.ACTION, vars);
+			op.action2 = eval.actions(rule, ActionField.ACTION2, vars);
 			operations.start(key, op);
 		}
 		if (op.suppressMode) {
@@ -87,8 +88,8 @@ final class ThresholdRules implements RuleFamily {
 		Operation op = operations.live(key, time);
 		if (op == null) {
 			op = new Operation(key, rule, time, rule.window(), desc);
-			op.action = eval.actions(rule, "action", vars);
-			op.action2 = eval.actions(rule, "action2", vars);
+			op.action = eval.actions(rule, ActionField.ACTION, vars);
+			op.action2 = eval.actions(rule, ActionField.ACTION2, vars);
 			op.desc2 = vars.isEmpty() ? rule.desc2() : eval.text(vars, rule.desc2());
 			operations.start(key, op);
 		}
