@@ -27,7 +27,7 @@ public final class Rule {
 	/** EventGroup: the N of EventGroupN. */
 	int eventCount = 1;
 	final List<PatternSlot> slots = new ArrayList<>();
-	/** Action lists by field, in the order the loader put them. */
+	/** Action lists by field (iterated in ActionField order: action, action2, init, slide, end). */
 	final Map<ActionField, List<Action>> actions = new EnumMap<>(ActionField.class);
 	/** Per field: whether its list has $ match variables (sec's ActVolat), so a match must substitute it. */
 	private final boolean[] volatileActions = new boolean[ActionField.values().length];
@@ -140,7 +140,7 @@ public final class Rule {
 	}
 
 	/** Whether an action list or one nested in it has an argument with $ variables. */
-	public static boolean containsMatchVariables(List<Action> list) {
+	private static boolean containsMatchVariables(List<Action> list) {
 		for (Action a : list) {
 			for (String arg : a.args()) {
 				if (arg != null && MatchVariables.contains(arg, '$')) {

@@ -350,7 +350,7 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
+		putActions(rule, ref, ActionField.ACTION, number);
 		return rule;
 	}
 
@@ -369,9 +369,9 @@ public final class RuleLoader {
 				throw reject(Code.INVALID_VALUE, "shell", ref.get("shell"), "Invalid shell value ' " + ref.get("shell") + " '");
 			}
 		}
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
+		putActions(rule, ref, ActionField.ACTION, number);
 		if (ref.containsKey("action2")) {
-			rule.putActions(ActionField.ACTION2, actions(ref, "action2", number));
+			putActions(rule, ref, ActionField.ACTION2, number);
 		}
 		return rule;
 	}
@@ -382,7 +382,7 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
+		putActions(rule, ref, ActionField.ACTION, number);
 		rule.window = positive(ref, "window", "Invalid time window");
 		return rule;
 	}
@@ -403,8 +403,8 @@ public final class RuleLoader {
 		second.varmap = varmap(second.pattern, ref, "varmap2");
 		first.context = context(ref, "context");
 		second.context = context(ref, "context2");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
-		rule.putActions(ActionField.ACTION2, actions(ref, "action2", number));
+		putActions(rule, ref, ActionField.ACTION, number);
+		putActions(rule, ref, ActionField.ACTION2, number);
 		rule.desc2 = ref.get("desc2");
 		if (kind == RuleKind.PAIR) {
 			if (!ref.containsKey("window")) {
@@ -428,9 +428,9 @@ public final class RuleLoader {
 		rule.desc = ref.get("desc");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
+		putActions(rule, ref, ActionField.ACTION, number);
 		if (ref.containsKey("action2")) {
-			rule.putActions(ActionField.ACTION2, actions(ref, "action2", number));
+			putActions(rule, ref, ActionField.ACTION2, number);
 		}
 		rule.window = positive(ref, "window", "Invalid time window");
 		rule.threshold = positive(ref, "thresh", "Invalid threshold");
@@ -444,8 +444,8 @@ public final class RuleLoader {
 		rule.desc2 = ref.get("desc2");
 		PatternSlot slot = firstSlot(ref, rule, "");
 		slot.context = context(ref, "context");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
-		rule.putActions(ActionField.ACTION2, actions(ref, "action2", number));
+		putActions(rule, ref, ActionField.ACTION, number);
+		putActions(rule, ref, ActionField.ACTION2, number);
 		rule.window = positive(ref, "window", "Invalid 1st time window");
 		rule.window2 = positive(ref, "window2", "Invalid 2nd time window");
 		rule.threshold = positive(ref, "thresh", "Invalid 1st threshold");
@@ -489,10 +489,10 @@ public final class RuleLoader {
 				slot.egToken = ref.containsKey("egtoken" + j) ? ref.get("egtoken" + j) : Integer.toString(i + 1);
 			}
 		}
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
-		for (String field : List.of("init", "slide", "end")) {
-			if (ref.containsKey(field)) {
-				rule.putActions(ActionField.of(field), actions(ref, field, number));
+		putActions(rule, ref, ActionField.ACTION, number);
+		for (ActionField field : List.of(ActionField.INIT, ActionField.SLIDE, ActionField.END)) {
+			if (ref.containsKey(field.keyword())) {
+				putActions(rule, ref, field, number);
 			}
 		}
 		rule.window = positive(ref, "window", "Invalid time window");
@@ -549,7 +549,7 @@ public final class RuleLoader {
 		PatternSlot slot = new PatternSlot();
 		rule.slots.add(slot);
 		slot.context = context(ref, "context");
-		rule.putActions(ActionField.ACTION, actions(ref, "action", number));
+		putActions(rule, ref, ActionField.ACTION, number);
 		return rule;
 	}
 
@@ -881,6 +881,10 @@ public final class RuleLoader {
 			throw reject(Code.INVALID_CONTEXT, field, value.text(), "Invalid context expression ' " + value.text() + " '");
 		}
 		return value;
+	}
+
+	private void putActions(Rule rule, Map<String, String> ref, ActionField field, int number) throws Reject {
+		rule.putActions(field, actions(ref, field.keyword(), number));
 	}
 
 	private List<Action> actions(Map<String, String> ref, String field, int number) throws Reject {

@@ -1,6 +1,5 @@
 package org.sec.engine.runtime;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +22,6 @@ final class RuleEvaluation {
 	private final EngineServices services;
 	private final PatternMatcher patterns;
 	private final ContextEvaluator contexts;
-	/** Per action list (by identity): whether it has $ variables (sec's ActVolat). */
-	private final Map<List<Action>, Boolean> volatileLists = new IdentityHashMap<>();
 	/** The rule being tried by process_rules, its position, and its file's index (see {@link #restrictTo}). */
 	private LiteralIndex index;
 	private Rule indexedRule;
@@ -118,19 +115,8 @@ final class RuleEvaluation {
 		return Substitution.actionList(vars, list, '$', state.matchCache);
 	}
 
-	List<Action> actions(List<Action> list, Map<String, String> vars) {
-		if (vars.isEmpty() || list.isEmpty() || !hasMatchVariables(list)) {
-			return list; // sec's ActVolat: lists without $ variables are used as they are
-		}
-		return Substitution.actionList(vars, list, '$', state.matchCache);
-	}
-
 	/** An action list with the match's $N put in, whether or not it names any. */
 	List<Action> substitute(Map<String, String> vars, List<Action> list) {
 		return Substitution.actionList(vars, list, '$', state.matchCache);
-	}
-
-	private boolean hasMatchVariables(List<Action> list) {
-		return volatileLists.computeIfAbsent(list, Rule::containsMatchVariables);
 	}
 }
