@@ -6,7 +6,8 @@ bin/secwb when the product is newer than what it finds).
   ones included, followed through the product's manifests), not every jar of the product.
 - Unsigned copies of them: a signed jar costs a digest check per class, and class-data sharing
   skips signed jars altogether.
-- A class-data-sharing archive of the classes `secwb check` loads, made by one check of the example.
+- A static class-data-sharing archive of the classes `secwb check` loads, listed by one check
+  of the example.
 
 usage: scripts/secwb-cli.py PLUGINS_DIR OUT_DIR
 """
@@ -112,7 +113,7 @@ def main():
     paths = [os.path.join(out, 'lib', j) for j in jars]
     example = os.path.join(root, 'examples', 'ssh-login-failures', 'ssh-login-failures.sec')
     # the same GC and JIT flags as bin/secwb's check
-    java = ['java', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xlog:cds=off', '-Xlog:cds+dynamic=off']
+    java = ['java', '-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xlog:cds=off', '-Xlog:cds+dynamic=off']
     check = ['org.sec.lang.cli.Secwb', 'check', example]
     # the jars a check reads go first: every resource lookup that misses opens each jar before it
     loaded = os.path.join(out, 'classes-loaded.txt')
@@ -129,10 +130,18 @@ def main():
     classpath = ':'.join(paths)
     with open(os.path.join(out, 'classpath'), 'w') as f:
         f.write(classpath + '\n')
-    # the archive is only used with this very classpath
+    # The archive is only used with this very classpath. A static one (the JDK's classes and
+    # ours, from the list a check loads): a dynamic archive leaves out classes of class-file
+    # versions before 50, and picocli, log4j and ANTLR 3 are such (300 classes read from jars).
     archive = os.path.join(out, 'secwb.jsa')
-    subprocess.run(java + ['-XX:ArchiveClassesAtExit=' + archive, '-cp', classpath] + check,
+    classlist = os.path.join(out, 'classes.list')
+    subprocess.run(java + ['-Xshare:off', '-XX:DumpLoadedClassList=' + classlist, '-cp', classpath] + check,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if os.path.exists(classlist):
+        subprocess.run(java + ['-Xshare:dump', '-XX:SharedClassListFile=' + classlist,
+                               '-XX:SharedArchiveFile=' + archive, '-cp', classpath],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.remove(classlist)
     print('secwb-cli: %d bundles in %s%s' % (len(jars), out, '' if os.path.exists(archive) else ' (no class-data archive)'))
 
 

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-deps.sh test
 # a clean build: MWE2 regenerates the parser, every test bundle runs, the product is materialized
-exec xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"
+xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B -ntp clean verify "$@"
+# then the launchers of that product, as the README runs them
+scripts/smoke-launchers.sh

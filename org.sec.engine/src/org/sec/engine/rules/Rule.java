@@ -54,8 +54,10 @@ public final class Rule {
 	boolean procAllInput = true;
 	Set<String> joinCfset;
 
-	/** A hash of the rule's keyword=value lines: tells a saved operation whether its rule changed. */
-	String textHash = "";
+	/** The rule's keyword=value lines, until {@link #textHash()} is first asked for. */
+	private Map<String, String> hashedFields = Map.of();
+	/** A hash of them: tells a saved operation whether its rule changed (made when first needed). */
+	private String textHash;
 
 	Rule(RuleKind kind, String file, int line) {
 		this.kind = kind;
@@ -208,8 +210,16 @@ public final class Rule {
 	 * A hash of the rule's text as sec reads it (keywords and values in file order, comments
 	 * and continuation lines resolved): the same for the same rule wherever it moves in its file.
 	 */
-	public String textHash() {
+	public synchronized String textHash() {
+		if (textHash == null) {
+			textHash = hashOf(hashedFields); // only state files ask: a check need not start a digest provider
+			hashedFields = null;
+		}
 		return textHash;
+	}
+
+	void hashedFields(Map<String, String> fields) {
+		this.hashedFields = fields;
 	}
 
 	static String hashOf(Map<String, String> fields) {

@@ -213,7 +213,7 @@ public final class RuleLoader {
 				return 2;
 			}
 			rule.id = number;
-			rule.textHash = Rule.hashOf(ref);
+			rule.hashedFields(ref);
 			rules.add(rule);
 			return 1;
 		} catch (Reject r) {

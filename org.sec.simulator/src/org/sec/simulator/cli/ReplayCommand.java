@@ -215,8 +215,8 @@ public final class ReplayCommand implements Callable<Integer> {
 	private static void printHits(Map<EngineListener.RuleRef, Long> hits, PrintWriter err) {
 		hits.entrySet().stream().sorted(Comparator.comparing((Map.Entry<EngineListener.RuleRef, Long> e) -> e.getKey()
 				.file()).thenComparingInt(e -> e.getKey().line())).forEach(e -> err.printf(
-						"secwb replay:   %s:%d %s matched %d times%n", e.getKey().file(), e.getKey().line(),
-						e.getKey().type(), e.getValue()));
+						"secwb replay:   %s:%d %s matched %d %s%n", e.getKey().file(), e.getKey().line(),
+						e.getKey().type(), e.getValue(), e.getValue() == 1 ? "time" : "times"));
 	}
 
 	private OptionalLong untilSecond(ReplaySource source) {
