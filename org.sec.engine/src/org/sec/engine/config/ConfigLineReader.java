@@ -1,9 +1,7 @@
 package org.sec.engine.config;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,42 +30,50 @@ public final class ConfigLineReader {
 
 	/** Reads all logical lines of a configuration text. */
 	public static List<ConfigLine> read(String text) {
-		return read(new StringReader(text));
-	}
-
-	/** Reads all logical lines; the reader is consumed but not closed. */
-	public static List<ConfigLine> read(Reader reader) {
-		BufferedReader in = new BufferedReader(reader);
 		List<ConfigLine> lines = new ArrayList<>();
 		StringBuilder pending = null;
 		int lineNumber = 0;
 		int firstLine = 0;
-		try {
-			String physical;
-			while ((physical = readPhysicalLine(in)) != null) {
-				lineNumber++;
-				if (pending == null) {
-					pending = new StringBuilder(physical);
-					firstLine = lineNumber;
-				} else {
-					pending.append(physical);
-				}
-				String joined = trimPerlWhitespace(pending);
-				if (joined.endsWith("\\")) {
-					pending = new StringBuilder(joined.substring(0, joined.length() - 1));
-					continue;
-				}
-				lines.add(classify(joined, firstLine, lineNumber));
-				pending = null;
+		// Perl's readline plus chomp: split on "\n" only (a "\r" stays), a last line without one counts
+		for (int start = 0; start < text.length();) {
+			int newline = text.indexOf('\n', start);
+			int end = newline < 0 ? text.length() : newline;
+			lineNumber++;
+			String joined;
+			if (pending == null) {
+				firstLine = lineNumber;
+				joined = trimPerlWhitespace(text, start, end);
+			} else {
+				pending.append(text, start, end);
+				joined = trimPerlWhitespace(pending, 0, pending.length());
 			}
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+			start = newline < 0 ? text.length() : newline + 1;
+			if (joined.endsWith("\\")) {
+				pending = new StringBuilder(joined.length() + 64).append(joined, 0, joined.length() - 1);
+				continue;
+			}
+			lines.add(classify(joined, firstLine, lineNumber));
+			pending = null;
 		}
 		if (pending != null) {
 			lines.add(new ConfigLine(ConfigLine.Kind.DANGLING_CONTINUATION, firstLine, lineNumber,
 					trimPerlWhitespace(pending), null, null));
 		}
 		return lines;
+	}
+
+	/** Reads all logical lines; the reader is consumed but not closed. */
+	public static List<ConfigLine> read(Reader reader) {
+		StringBuilder text = new StringBuilder();
+		char[] buffer = new char[8192];
+		try {
+			for (int n; (n = reader.read(buffer)) != -1;) {
+				text.append(buffer, 0, n);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return read(text.toString());
 	}
 
 	/**
@@ -140,21 +146,18 @@ public final class ConfigLineReader {
 	}
 
 	static String trimPerlWhitespace(CharSequence s) {
-		int[] range = trimmedRange(s);
-		return s.subSequence(range[0], range[1]).toString();
+		return trimPerlWhitespace(s, 0, s.length());
 	}
 
-	/** Start and end of {@code s} without Perl whitespace at either end. */
-	private static int[] trimmedRange(CharSequence s) {
-		int start = 0;
-		int end = s.length();
+	/** {@code s} from {@code start} to {@code end}, without Perl whitespace at either end. */
+	private static String trimPerlWhitespace(CharSequence s, int start, int end) {
 		while (start < end && isPerlWhitespace(s.charAt(start))) {
 			start++;
 		}
 		while (end > start && isPerlWhitespace(s.charAt(end - 1))) {
 			end--;
 		}
-		return new int[] { start, end };
+		return s.subSequence(start, end).toString();
 	}
 
 	private static ConfigLine classify(String line, int firstLine, int lastLine) {
@@ -169,21 +172,5 @@ public final class ConfigLineReader {
 			return new ConfigLine(ConfigLine.Kind.FIELD, firstLine, lastLine, line, m.group(1), m.group(2));
 		}
 		return new ConfigLine(ConfigLine.Kind.MALFORMED, firstLine, lastLine, line, null, null);
-	}
-
-	/** Like Perl's readline plus chomp: splits on "\n" only, so a "\r" stays in the line. */
-	private static String readPhysicalLine(BufferedReader in) throws IOException {
-		StringBuilder sb = null;
-		int c;
-		while ((c = in.read()) != -1) {
-			if (sb == null) {
-				sb = new StringBuilder();
-			}
-			if (c == '\n') {
-				return sb.toString();
-			}
-			sb.append((char) c);
-		}
-		return sb == null ? null : sb.toString();
 	}
 }

@@ -1,7 +1,6 @@
 package org.sec.engine.runtime;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -14,14 +13,14 @@ import java.util.Map;
  */
 final class OperationSchedule {
 
-	private static final Comparator<Operation> BY_POSITION = Comparator.comparingLong(op -> op.seq);
-
 	private final DueQueue<Operation> queue = new DueQueue<>();
 	private long lastSeq;
 	/** Whether a pass is under way. */
 	private boolean passing;
 	/** The pass's operations that were due at its start, sorted by table position. */
 	private Operation[] due = new Operation[16];
+	/** Scratch space of the sort by position. */
+	private Operation[] merged = new Operation[16];
 	private int dueCount;
 	private int dueNext;
 	/** Those whose window came to an end during the pass, further on than it has got. */
@@ -77,7 +76,54 @@ final class OperationSchedule {
 				queue.offer(op); // a bound below its end: queued again at that end
 			}
 		}
-		Arrays.sort(due, 0, dueCount, BY_POSITION);
+		sortByPosition();
+	}
+
+	/**
+	 * Sorts the due operations by table position: insertion sort of short runs, then merges.
+	 * Not Arrays.sort with a comparator: a pass every virtual second in a replay made C2
+	 * compile and throw away TimSort's code again and again.
+	 */
+	private void sortByPosition() {
+		final int run = 16;
+		for (int from = 0; from < dueCount; from += run) {
+			int to = Math.min(from + run, dueCount);
+			for (int i = from + 1; i < to; i++) {
+				Operation op = due[i];
+				int j = i - 1;
+				while (j >= from && due[j].seq > op.seq) {
+					due[j + 1] = due[j];
+					j--;
+				}
+				due[j + 1] = op;
+			}
+		}
+		if (dueCount <= run) {
+			return;
+		}
+		if (merged.length < dueCount) {
+			merged = new Operation[due.length];
+		}
+		Operation[] src = due;
+		Operation[] dst = merged;
+		for (int width = run; width < dueCount; width *= 2) {
+			for (int lo = 0; lo < dueCount; lo += 2 * width) {
+				int mid = Math.min(lo + width, dueCount);
+				int hi = Math.min(lo + 2 * width, dueCount);
+				int i = lo;
+				int j = mid;
+				for (int k = lo; k < hi; k++) {
+					dst[k] = j >= hi || (i < mid && src[i].seq <= src[j].seq) ? src[i++] : src[j++];
+				}
+			}
+			Operation[] t = src;
+			src = dst;
+			dst = t;
+		}
+		if (src != due) {
+			System.arraycopy(src, 0, due, 0, dueCount);
+		}
+		Arrays.fill(merged, 0, Math.min(merged.length, dueCount), null);
 	}
 
 	/** The next operation of the pass, or null when it is over. */

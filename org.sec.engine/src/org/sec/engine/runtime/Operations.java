@@ -124,8 +124,10 @@ final class Operations {
 		}
 		schedule.startPass(time);
 		for (Operation op; (op = schedule.next()) != null;) {
-			expireIfOver(state.operations.get(op.key), time);
-			Operation live = state.operations.get(op.key);
+			// what the table holds under op's key: op itself while inTable says so (no lookup)
+			Operation current = op.inTable ? op : state.operations.get(op.key);
+			expireIfOver(current, time);
+			Operation live = current != null && current.inTable ? current : state.operations.get(op.key);
 			if (live != null) {
 				schedule.changed(live); // still there: queued at its current end
 			}

@@ -98,6 +98,9 @@ final class SocketOutputs {
 
 		/** check_established_conns (L12282): data from the peer is read and dropped; its end closes the socket. */
 		void checkEstablished() {
+			if (established.isEmpty()) {
+				return; // the common case, each second: no buffer to allocate
+			}
 			ByteBuffer buffer = ByteBuffer.allocate(BATCH_READ_LIMIT);
 			for (String peer : new ArrayList<>(established.keySet())) {
 				SocketChannel channel = established.get(peer);

@@ -27,6 +27,13 @@ public abstract class TimestampFormat {
 
 	private final String name;
 	private final Pattern pattern;
+	/** Reused from line to line: a format reads the lines of one replay, on one thread. */
+	private Matcher matcher;
+	/** The last stamp read (its line, where it is in the line, its length) and its time. */
+	private String lastLine;
+	private int lastStart;
+	private int lastLength;
+	private OptionalLong lastTime;
 
 	TimestampFormat(String name, Pattern pattern) {
 		this.name = name;
@@ -39,15 +46,39 @@ public abstract class TimestampFormat {
 
 	/** The line's time, or empty when the line has no timestamp of this format. */
 	public final OptionalLong epochSeconds(String line) {
-		Matcher m = pattern.matcher(line);
+		Matcher m = matcher == null ? (matcher = pattern.matcher(line)) : matcher.reset(line);
 		if (!m.find()) {
 			return OptionalLong.empty();
 		}
-		try {
-			return OptionalLong.of(convert(m));
-		} catch (DateTimeException | NumberFormatException e) {
-			return OptionalLong.empty(); // a look-alike such as "Feb 30"
+		// lines of one second follow each other: the same stamp text has the same time
+		int length = m.end() - m.start();
+		if (lastTime != null && length == lastLength && line.regionMatches(m.start(), lastLine, lastStart, length)) {
+			return lastTime;
 		}
+		OptionalLong time;
+		try {
+			time = OptionalLong.of(convert(m));
+		} catch (DateTimeException | NumberFormatException e) {
+			time = OptionalLong.empty(); // a look-alike such as "Feb 30"
+		}
+		if (groupsWithinMatch(m)) { // a custom regex may capture in a look-ahead, beyond the stamp's text
+			lastLine = line;
+			lastStart = m.start();
+			lastLength = length;
+			lastTime = time;
+		} else {
+			lastTime = null;
+		}
+		return time;
+	}
+
+	private static boolean groupsWithinMatch(Matcher m) {
+		for (int g = 1; g <= m.groupCount(); g++) {
+			if (m.start(g) >= 0 && (m.start(g) < m.start() || m.end(g) > m.end())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	abstract long convert(Matcher m);

@@ -62,6 +62,29 @@ class TimestampFormatTest {
 	}
 
 	@Test
+	void repeatedStampsReadAsTheFirst() {
+		LineClock clock = LineClock.of(TimestampFormat.syslog(UTC, 2023));
+		assertEquals(at("2023-12-31T23:59:59Z"), clock.next("Dec 31 23:59:59 host a").epochSecond());
+		assertEquals(at("2023-12-31T23:59:59Z"), clock.next("Dec 31 23:59:59 host b").epochSecond());
+		assertEquals(at("2024-01-01T00:00:01Z"), clock.next("Jan  1 00:00:01 host c").epochSecond());
+		assertEquals(at("2024-01-01T00:00:01Z"), clock.next("Jan  1 00:00:01 host d").epochSecond());
+		assertEquals(at("2024-01-01T00:00:02Z"), clock.next("<13>Jan  1 00:00:02 host e").epochSecond());
+		assertEquals(at("2024-01-01T00:00:02Z"), clock.next("Jan  1 00:00:02 host f").epochSecond());
+		TimestampFormat f = TimestampFormat.syslog(UTC, 2024);
+		assertEquals(OptionalLong.empty(), f.epochSeconds("Feb 30 12:00:05 host x"));
+		assertEquals(OptionalLong.empty(), f.epochSeconds("Feb 30 12:00:05 host y"));
+		assertEquals(OptionalLong.of(at("2024-02-28T12:00:05Z")), f.epochSeconds("Feb 28 12:00:05 host z"));
+	}
+
+	@Test
+	void aStampCapturedBeyondTheMatchIsReadEachTime() {
+		// the match is the first word; the time is captured in a look-ahead
+		TimestampFormat f = TimestampFormat.custom("^(?=.* at (\\d\\d:\\d\\d:\\d\\d))\\S+", "HH:mm:ss", UTC);
+		assertEquals(OptionalLong.of(at("1970-01-01T12:00:05Z")), f.epochSeconds("job at 12:00:05"));
+		assertEquals(OptionalLong.of(at("1970-01-01T12:00:06Z")), f.epochSeconds("job at 12:00:06"));
+	}
+
+	@Test
 	void customRegexAndPattern() {
 		TimestampFormat f = TimestampFormat.custom("^\\S+ (\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d:\\d\\d)",
 				"dd.MM.yyyy HH:mm:ss", UTC);
