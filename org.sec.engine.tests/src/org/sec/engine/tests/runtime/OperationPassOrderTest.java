@@ -16,7 +16,8 @@ import org.sec.engine.tests.support.EngineHarness;
 /**
  * Operations whose windows end in one timer pass end in the table's order (first insertion),
  * however many there are: the pass sorts what is due by table position. sec walks its table
- * in Perl's hash order, so this order is jsec's own (README, "timer passes").
+ * in Perl's hash order, so this order is jsec's own (README, "timer passes"). Contexts of
+ * many lifetimes each end in their own second (the timer queues' heap hands each out once, on time).
  */
 class OperationPassOrderTest {
 
@@ -56,6 +57,29 @@ class OperationPassOrderTest {
 			}
 			h.advanceTo(T0 + 12);
 			assertEquals(expected.toString(), h.output());
+		}
+	}
+
+	@Test
+	void contextsOfManyLifetimesEachEndInTheirSecond() throws IOException {
+		Random random = new Random(11);
+		int[] lifetimes = new int[400];
+		StringBuilder expected = new StringBuilder();
+		try (EngineHarness h = EngineHarness.start(dir, "type=Single\nptype=RegExp\npattern=make (\\d+) (\\d+)\n"
+				+ "desc=d\naction=create C_$1 $2 (write - gone $1)\n", T0)) {
+			for (int k = 0; k < lifetimes.length; k++) {
+				lifetimes[k] = 1 + random.nextInt(60);
+				h.line("make " + k + " " + lifetimes[k]);
+			}
+			for (long t = T0 + 1; t <= T0 + 62; t++) {
+				h.advanceTo(t);
+				for (int k = 0; k < lifetimes.length; k++) {
+					if (T0 + lifetimes[k] + 1 == t) { // over once more than its lifetime has passed
+						expected.append("gone ").append(k).append('\n');
+					}
+				}
+				assertEquals(expected.toString(), h.output(), "at +" + (t - T0));
+			}
 		}
 	}
 }
