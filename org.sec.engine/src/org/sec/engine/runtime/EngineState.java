@@ -19,8 +19,8 @@ final class EngineState {
 
 	/** sec's %context_list: every name and alias of a context maps to the one context. */
 	final ContextTable contexts = new ContextTable();
-	/** sec's %corr_list: operations by key ("file | rule number | desc"). */
-	final Map<String, Operation> operations = new LinkedHashMap<>();
+	/** sec's %corr_list: operations by key ("file | rule number | desc"), and by rule and desc. */
+	final OperationTable operations = new OperationTable();
 	/** When each context goes stale, and when each operation's window is over. */
 	final ContextSchedule contextSchedule = new ContextSchedule(contexts);
 	final OperationSchedule operationSchedule = new OperationSchedule();

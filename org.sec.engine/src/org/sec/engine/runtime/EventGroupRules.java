@@ -65,10 +65,10 @@ final class EventGroupRules implements RuleFamily {
 
 	private void processEventGroup(Rule rule, Map<String, String> vars, String file, int index) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		Operation op = operations.live(key, time);
+		Operation op = operations.live(rule, desc, time);
 		if (op == null) {
+			String key = Operations.key(file, rule, desc);
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.initAction = eval.actions(rule, ActionField.INIT, vars);
 			op.slideAction = eval.actions(rule, ActionField.SLIDE, vars);
@@ -81,7 +81,7 @@ final class EventGroupRules implements RuleFamily {
 			operations.start(key, op);
 			op.initInProgress = true;
 			actions.execute(op.initAction, desc);
-			if (!operations.exists(key)) {
+			if (!operations.exists(rule, desc)) {
 				return;
 			}
 			op.initInProgress = false;
@@ -99,7 +99,7 @@ final class EventGroupRules implements RuleFamily {
 		List<Action> count = vars.isEmpty() || slot.count().isEmpty() ? slot.count()
 				: eval.substitute(vars, slot.count());
 		actions.execute(count, desc);
-		if (!operations.exists(key) || op.suppressMode) {
+		if (!operations.exists(rule, desc) || op.suppressMode) {
 			return;
 		}
 		for (int i = 0; i < rule.eventCount(); i++) {

@@ -1,7 +1,7 @@
 package org.sec.engine.runtime;
 
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Collection;
 
 /**
  * When the operations' windows are over, as a queue by second ({@link DueQueue}). sec's
@@ -151,11 +151,11 @@ final class OperationSchedule {
 	}
 
 	/** The table was replaced (a restored state): every operation in its order. */
-	void rebuild(Map<String, Operation> table) {
+	void rebuild(Collection<Operation> table) {
 		queue.clear();
 		lastSeq = 0;
 		passing = false;
-		for (Operation op : table.values()) {
+		for (Operation op : table) {
 			op.inTable = true;
 			entered(op, null);
 		}

@@ -46,12 +46,13 @@ final class Operations {
 		return file + SEPARATOR + ruleId + SEPARATOR + desc;
 	}
 
-	Operation get(String key) {
-		return state.operations.get(key);
+	/** The operation of {@code rule} for {@code desc} (under key(rule's file, rule, desc)), or null. */
+	Operation get(Rule rule, String desc) {
+		return state.operations.get(rule, desc);
 	}
 
-	boolean exists(String key) {
-		return state.operations.containsKey(key);
+	boolean exists(Rule rule, String desc) {
+		return state.operations.get(rule, desc) != null;
 	}
 
 	void start(String key, Operation op) {
@@ -95,14 +96,14 @@ final class Operations {
 		}
 	}
 
-	/** The operation under {@code key}, after expiring it if its window is over (it may be gone then). */
-	Operation live(String key, long time) {
-		Operation op = state.operations.get(key);
+	/** The operation of {@code rule} for {@code desc}, after expiring it if its window is over (it may be gone then). */
+	Operation live(Rule rule, String desc, long time) {
+		Operation op = state.operations.get(rule, desc);
 		if (op == null || time - op.time() <= op.window()) {
 			return op;
 		}
 		expireIfOver(op, time);
-		return state.operations.get(key);
+		return state.operations.get(rule, desc);
 	}
 
 	/** Ends or slides {@code op} (may be null) when its window is over at {@code time}. */

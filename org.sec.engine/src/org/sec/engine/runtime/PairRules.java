@@ -69,11 +69,10 @@ final class PairRules implements RuleFamily {
 
 	private void processPair(Rule rule, Map<String, String> vars, String file) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		Operation op = operations.get(key);
+		Operation op = operations.get(rule, desc);
 		if (op == null || (op.window() != 0 && time - op.time() > op.window())) {
-			op = startPairOperation(rule, vars, key, desc, time, "Pair");
+			op = startPairOperation(rule, vars, Operations.key(file, rule, desc), desc, time, "Pair");
 			if (op == null) {
 				return;
 			}
@@ -83,11 +82,10 @@ final class PairRules implements RuleFamily {
 
 	private void processPairWithWindow(Rule rule, Map<String, String> vars, String file) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		operations.expireIfOver(operations.get(key), time);
-		if (!operations.exists(key)) {
-			startPairOperation(rule, vars, key, desc, time, "PairWithWindow");
+		operations.expireIfOver(operations.get(rule, desc), time);
+		if (!operations.exists(rule, desc)) {
+			startPairOperation(rule, vars, Operations.key(file, rule, desc), desc, time, "PairWithWindow");
 		}
 	}
 

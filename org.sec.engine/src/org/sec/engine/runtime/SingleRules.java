@@ -82,10 +82,10 @@ final class SingleRules implements RuleFamily {
 
 	private void singleWithSuppress(Rule rule, Map<String, String> vars, String file) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		Operation op = operations.get(key);
+		Operation op = operations.get(rule, desc);
 		if (op == null || time - op.time() > op.window()) {
+			String key = Operations.key(file, rule, desc);
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = eval.actions(rule, ActionField.ACTION, vars);
 			operations.start(key, op);

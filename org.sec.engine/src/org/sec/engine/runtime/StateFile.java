@@ -382,9 +382,8 @@ final class StateFile {
 			state.contexts.clear();
 			state.contexts.putAll(contexts);
 			state.operations.values().forEach(op -> op.inTable = false);
-			state.operations.clear();
-			state.operations.putAll(operations);
-			state.operationSchedule.rebuild(state.operations);
+			state.operations.replaceAll(operations);
+			state.operationSchedule.rebuild(state.operations.values());
 			state.contextSchedule.rebuild();
 			state.pairOperations.clear();
 			state.pairOperations.putAll(pairs);

@@ -60,10 +60,10 @@ final class ThresholdRules implements RuleFamily {
 
 	private void singleWithThreshold(Rule rule, Map<String, String> vars, String file) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		Operation op = operations.live(key, time);
+		Operation op = operations.live(rule, desc, time);
 		if (op == null) {
+			String key = Operations.key(file, rule, desc);
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = eval.actions(rule, ActionField.ACTION, vars);
 			op.action2 = eval.actions(rule, ActionField.ACTION2, vars);
@@ -83,10 +83,10 @@ final class ThresholdRules implements RuleFamily {
 
 	private void singleWith2Thresholds(Rule rule, Map<String, String> vars, String file) {
 		String desc = eval.desc(rule, vars);
-		String key = Operations.key(file, rule, desc);
 		long time = services.now();
-		Operation op = operations.live(key, time);
+		Operation op = operations.live(rule, desc, time);
 		if (op == null) {
+			String key = Operations.key(file, rule, desc);
 			op = new Operation(key, rule, time, rule.window(), desc);
 			op.action = eval.actions(rule, ActionField.ACTION, vars);
 			op.action2 = eval.actions(rule, ActionField.ACTION2, vars);
