@@ -45,8 +45,10 @@ final class VariableMap extends AbstractMap<String, String> {
 			}
 		}
 		if (key != null) {
+			int hash = key.hashCode(); // a String's is cached: most keys differ by it without a look at their bytes
 			for (int i = 0; i < size; i++) {
-				if (key.equals(keys[i])) {
+				String k = keys[i];
+				if (k != null && k.hashCode() == hash && key.equals(k)) {
 					return i;
 				}
 			}
