@@ -99,9 +99,11 @@ public final class PerlRegex {
 		 * {@link MatchBudget#BUDGET_NANOS} throws {@link MatchBudget.Exceeded}.
 		 */
 		public boolean find(java.util.regex.Matcher m, String text) {
-			if (!mayMatch(text)) {
-				return false;
-			}
+			return mayMatch(text) && findHavingLiterals(m, text);
+		}
+
+		/** {@link #find} for a text that {@link #mayMatch} already accepted. */
+		public boolean findHavingLiterals(java.util.regex.Matcher m, String text) {
 			MatchBudget budgeted = new MatchBudget(text, MatchBudget.BUDGET_NANOS);
 			if (runStart != null) {
 				return runStart.find(m, budgeted);

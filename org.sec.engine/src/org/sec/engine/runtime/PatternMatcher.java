@@ -115,7 +115,7 @@ final class PatternMatcher {
 				found = matchedFound[id]; // the same pattern already ran on this very line
 			} else {
 				try {
-					found = regex.find(m, line);
+					found = regex.findHavingLiterals(m, line); // mayMatch passed above
 				} catch (MatchBudget.Exceeded e) {
 					if (overBudget(regex, line)) {
 						return matchInPerl(p, line, varmap);
