@@ -132,7 +132,9 @@ final class PatternMatcher {
 		if (!found) {
 			return null;
 		}
-		Map<String, String> vars = new VariableMap();
+		int groups = m == null ? 0 : regex.groupCount(m);
+		// the groups (or "1"), the named ones, $0, _inputsrc and _intcontext: no array growth
+		Map<String, String> vars = new VariableMap(Math.max(1, groups) + regex.groupNames().size() + 3);
 		if (m != null && !regex.groupNames().isEmpty()) {
 			for (String name : regex.groupNames().keySet()) {
 				String value = regex.named(m, name);
@@ -141,7 +143,6 @@ final class PatternMatcher {
 				}
 			}
 		}
-		int groups = m == null ? 0 : regex.groupCount(m);
 		if (groups == 0) {
 			vars.put("1", "1"); // Perl's list-context match without groups returns (1)
 		} else {

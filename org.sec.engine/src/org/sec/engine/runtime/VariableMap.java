@@ -21,8 +21,13 @@ final class VariableMap extends AbstractMap<String, String> {
 	private int size;
 
 	VariableMap() {
-		keys = new String[8];
-		values = new String[8];
+		this(8);
+	}
+
+	/** Room for {@code capacity} entries before the arrays grow. */
+	VariableMap(int capacity) {
+		keys = new String[capacity];
+		values = new String[capacity];
 	}
 
 	VariableMap(Map<String, String> copy) {
