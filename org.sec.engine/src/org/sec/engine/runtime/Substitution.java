@@ -224,6 +224,9 @@ final class Substitution {
 	/** subst_context: operands, varset names, Perl code text and -&gt;/:&gt; parameters. */
 	static ContextExpression context(Map<String, String> vars, ContextExpression e, char token,
 			Map<String, Map<String, String>> cache) {
+		if (!e.mentions(token)) {
+			return e; // nothing to substitute: the same expression (most context fields, per match)
+		}
 		List<ContextToken> tokens = new ArrayList<>(e.tokens().size());
 		for (ContextToken t : e.tokens()) {
 			tokens.add(switch (t.kind()) {
