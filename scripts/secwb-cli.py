@@ -115,9 +115,12 @@ def main():
     # the same GC and JIT flags as bin/secwb's check
     java = ['java', '-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xlog:cds=off', '-Xlog:cds+dynamic=off']
     check = ['org.sec.lang.cli.Secwb', 'check', example]
-    # the jars a check reads go first: every resource lookup that misses opens each jar before it
+    # One check tells both which jars it reads (they go first: every resource lookup that
+    # misses opens each jar before it) and which classes it loads (the archive's list).
     loaded = os.path.join(out, 'classes-loaded.txt')
-    subprocess.run(java + ['-Xlog:class+load=info:file=' + loaded, '-cp', ':'.join(paths)] + check,
+    classlist = os.path.join(out, 'classes.list')
+    subprocess.run(java + ['-Xshare:off', '-Xlog:class+load=info:file=' + loaded, '-XX:DumpLoadedClassList=' + classlist,
+                           '-cp', ':'.join(paths)] + check,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     used = []
     if os.path.exists(loaded):
@@ -134,9 +137,6 @@ def main():
     # ours, from the list a check loads): a dynamic archive leaves out classes of class-file
     # versions before 50, and picocli, log4j and ANTLR 3 are such (300 classes read from jars).
     archive = os.path.join(out, 'secwb.jsa')
-    classlist = os.path.join(out, 'classes.list')
-    subprocess.run(java + ['-Xshare:off', '-XX:DumpLoadedClassList=' + classlist, '-cp', classpath] + check,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if os.path.exists(classlist):
         subprocess.run(java + ['-Xshare:dump', '-XX:SharedClassListFile=' + classlist,
                                '-XX:SharedArchiveFile=' + archive, '-cp', classpath],

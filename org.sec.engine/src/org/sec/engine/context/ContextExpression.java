@@ -48,7 +48,7 @@ public final class ContextExpression {
 			if (t.text() != null && t.text().indexOf(c) >= 0 || t.nested() != null && t.nested().mentions(c)) {
 				return true;
 			}
-			for (String p : t.params() == null ? List.<String>of() : t.params()) {
+			for (String p : t.params()) {
 				if (p.indexOf(c) >= 0) {
 					return true;
 				}

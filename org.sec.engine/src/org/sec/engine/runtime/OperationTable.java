@@ -26,10 +26,6 @@ final class OperationTable {
 		return byKey.get(key);
 	}
 
-	boolean containsKey(String key) {
-		return byKey.containsKey(key);
-	}
-
 	/** The operation of {@code rule} for {@code desc}: the one under key(rule's file, rule, desc). */
 	Operation get(Rule rule, String desc) {
 		Map<String, Operation> ops = byRule.get(rule);
