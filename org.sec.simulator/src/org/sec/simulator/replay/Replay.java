@@ -85,6 +85,8 @@ public final class Replay implements AutoCloseable {
 
 	/** Real time a started command may take before the replay moves on. */
 	private static final long CHILD_WAIT_MILLIS = 5000;
+	/** Longest nap while pacing, so Pause and a new speed take effect at once. */
+	private static final long PACE_NAP_MILLIS = 50;
 
 	private final ReplaySource source;
 	private final VirtualClock clock;
@@ -106,7 +108,15 @@ public final class Replay implements AutoCloseable {
 	/** Set while {@link #stepRule()} waits inside an event. */
 	private RuleStepper ruleStepper;
 	private Stop hit;
-	private double speed;
+	/** Set from the UI thread while a command runs (the speed field of the control view). */
+	private volatile double speed;
+	/** A new speed paces from the moment it is set, not from the start of the command. */
+	private volatile boolean paceChanged;
+	/** Where pacing started: wall nanos and the virtual second then. */
+	private long paceWall;
+	private long paceVirtual;
+	/** Whether the last command was a chunk of play that ended on pace (the next chunk goes on from it). */
+	private boolean paceContinues;
 	/** Whether seconds with nothing to do are skipped (at full speed, not in Step Second). */
 	private boolean skipIdle = true;
 	/** The last second a running command may skip to (Run to a time). */
@@ -205,8 +215,13 @@ public final class Replay implements AutoCloseable {
 	}
 
 	/** 0 = as fast as possible; N = N virtual seconds per real second. */
+	public double speed() {
+		return speed;
+	}
+
 	public void setSpeed(double speed) {
 		this.speed = Math.max(0, speed);
+		paceChanged = true;
 	}
 
 	/** Asks a running {@link #run()} to stop after its current step; safe from any thread. */
@@ -427,12 +442,13 @@ public final class Replay implements AutoCloseable {
 	 * As {@link #stepSecond()}, and on over the seconds after it in which nothing happens (no
 	 * input, nothing due: the engine's {@link SecEngine#nextScheduledTime()}). At most
 	 * {@code maxSeconds} seconds are skipped, so that a caller showing progress gets control back.
+	 * Called again and again, it plays at the set speed, as {@link #run()} does.
 	 */
 	public Stop stepBusySecond(long maxSeconds) {
 		long limit = skipLimit;
 		skipLimit = Math.min(limit, saturatedAdd(now(), maxSeconds));
 		try {
-			return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED);
+			return runWhile(unit -> unit != Unit.SECOND_END, Reason.STEPPED, true);
 		} finally {
 			skipLimit = limit;
 		}
@@ -500,14 +516,26 @@ public final class Replay implements AutoCloseable {
 	}
 
 	private Stop runWhile(java.util.function.Predicate<Unit> goOn, Reason reasonWhenStopped) {
+		return runWhile(goOn, reasonWhenStopped, false);
+	}
+
+	/**
+	 * Advances unit by unit while {@code goOn} holds. At a set speed each second's end waits
+	 * for the wall clock. A {@code chunkOfPlay} (the UI plays in chunks of a second, to show
+	 * progress) also waits at the second it stops at, and the next chunk keeps the pace of
+	 * the one before instead of starting it anew.
+	 */
+	private Stop runWhile(java.util.function.Predicate<Unit> goOn, Reason reasonWhenStopped, boolean chunkOfPlay) {
 		Stop inside = leaveEvent();
 		if (inside != null && (inside.reason() == Reason.BREAKPOINT || finished)) {
 			return inside;
 		}
 		pauseRequested = false;
 		hit = null;
-		long wallStart = System.nanoTime();
-		long virtualStart = now();
+		if (!(chunkOfPlay && paceContinues) || paceChanged) {
+			anchorPace();
+		}
+		paceContinues = false;
 		while (!finished) {
 			Unit unit = advance();
 			if (hit != null) {
@@ -518,7 +546,8 @@ public final class Replay implements AutoCloseable {
 			if (unit == Unit.DONE) {
 				break;
 			}
-			if (!goOn.test(unit)) {
+			boolean goesOn = goOn.test(unit);
+			if (!goesOn && !(chunkOfPlay && unit == Unit.SECOND_END)) {
 				return new Stop(reasonWhenStopped, null, null);
 			}
 			if (pauseRequested) {
@@ -526,18 +555,36 @@ public final class Replay implements AutoCloseable {
 				return new Stop(Reason.PAUSED, null, null);
 			}
 			if (speed > 0 && unit == Unit.SECOND_END) {
-				keepPace(wallStart, virtualStart);
+				if (paceChanged) {
+					anchorPace();
+				}
+				keepPace();
+			}
+			if (!goesOn) {
+				paceContinues = true;
+				return new Stop(reasonWhenStopped, null, null);
 			}
 		}
 		return new Stop(Reason.FINISHED, null, null);
 	}
 
-	private void keepPace(long wallStart, long virtualStart) {
-		long due = wallStart + (long) ((now() - virtualStart) * 1e9 / speed);
-		long wait = due - System.nanoTime();
-		if (wait > 0) {
+	private void anchorPace() {
+		paceChanged = false;
+		paceWall = System.nanoTime();
+		paceVirtual = now();
+	}
+
+	/** Waits until the wall clock catches up with the virtual one, in short naps a pause or a new speed ends. */
+	private void keepPace() {
+		double pace = speed;
+		if (pace <= 0) {
+			return;
+		}
+		long due = paceWall + (long) ((now() - paceVirtual) * 1e9 / pace);
+		long wait;
+		while ((wait = due - System.nanoTime()) > 0 && !pauseRequested && !paceChanged) {
 			try {
-				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				Thread.sleep(Math.min(wait / 1_000_000, PACE_NAP_MILLIS), (int) (wait % 1_000_000));
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				pauseRequested = true;

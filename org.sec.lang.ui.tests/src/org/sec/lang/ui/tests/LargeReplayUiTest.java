@@ -32,10 +32,16 @@ import org.sec.lang.ui.simulation.SimulationPerspective;
  * usable: the UI thread answers requests from other threads during the replay, the
  * control view shows the count of replayed lines growing, and cancelling the Job stops
  * the replay. The UI thread's answer times are printed (a measurement, not a test).
+ * <p>
+ * The launch sets a speed of {@value #SPEED} virtual seconds per second (160,000 lines a
+ * second, still a heavy load), so that the replay lasts over six seconds on any machine and
+ * surely outlasts the probes: at full speed it ended, on a fast day, as the probes did.
  */
 class LargeReplayUiTest {
 
 	private static final int LINES = 1_000_000;
+	/** Virtual seconds per real second; the log holds 20 lines a second over 50,000 seconds. */
+	private static final int SPEED = 8000;
 
 	/** auth.log lines over about 14 hours: logins, failures from a few addresses, noise. */
 	private static void writeLog(Path file) throws Exception {
@@ -71,15 +77,28 @@ class LargeReplayUiTest {
 		config.setAttribute(ReplayLaunch.ATTR_RULES, "/replay-large/ssh-login-failures.sec");
 		config.setAttribute(ReplayLaunch.ATTR_LOG, "/replay-large/big-auth.log");
 		config.setAttribute(ReplayLaunch.ATTR_YEAR, 2024);
+		config.setAttribute(ReplayLaunch.ATTR_SPEED, String.valueOf(SPEED));
 		config.launch(ILaunchManager.RUN_MODE, null);
 		UiWait.until("the replay runs", 60_000, () -> {
 			ReplaySession s = ShownReplay.session();
 			return s != null && s.name().equals("large replay") && s.isRunning();
 		});
+		long runningSince = System.nanoTime();
 		ReplaySession session = ShownReplay.session();
+		Job[] replayJob = new Job[1];
+		UiWait.until("the replay is a Job the Progress view shows", 10_000, () -> {
+			for (Job job : Job.getJobManager().find(null)) {
+				if (job.getName().equals("Replaying large replay") && job.getState() == Job.RUNNING) {
+					replayJob[0] = job;
+				}
+			}
+			return replayJob[0] != null;
+		});
 		UiWait.until("the simulation perspective is open", 30_000,
 				() -> SimulationPerspective.ID.equals(TestProjects.page().getPerspective().getId()));
 		ReplayControlView control = (ReplayControlView) TestProjects.page().showView(ReplayControlView.ID);
+		UiWait.until("the control view shows the launch's speed", 10_000,
+				() -> control.speedText().equals(String.valueOf(SPEED)));
 
 		// another thread asks the UI thread for something 20 times while the replay runs
 		List<Long> answerMillis = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +114,7 @@ class LargeReplayUiTest {
 				});
 				answerMillis.add((System.nanoTime() - start) / 1_000_000);
 				try {
-					Thread.sleep(100);
+					Thread.sleep(50);
 				} catch (InterruptedException e) {
 					return;
 				}
@@ -117,16 +136,15 @@ class LargeReplayUiTest {
 		assertEquals(20, answeredWhileRunning.get(), "the UI thread answered while the replay ran");
 		assertTrue(statuses.size() >= 3, "the control view followed the replay: " + statuses);
 
-		Job replayJob = null;
-		for (Job job : Job.getJobManager().find(null)) {
-			if (job.getName().equals("Replaying large replay")) {
-				replayJob = job;
-			}
-		}
-		assertTrue(replayJob != null, "the replay is a Job the Progress view shows");
-		replayJob.cancel();
+		assertEquals(Job.RUNNING, replayJob[0].getState(), "the replay's Job still runs after the probes");
+		replayJob[0].cancel();
 		UiWait.until("the cancelled replay stops", 30_000, () -> !session.isRunning());
-		assertFalse(session.state().finished(), "cancelled before the end of the log");
+		double seconds = (System.nanoTime() - runningSince) / 1e9;
+		ReplaySession.State end = session.state();
+		assertFalse(end.finished(), "cancelled before the end of the log");
+		long virtualSeconds = end.now() - end.start();
+		assertTrue(virtualSeconds <= SPEED * (seconds + 1), "the launch's speed held: " + virtualSeconds
+				+ " virtual seconds in " + seconds + " s");
 		session.terminate();
 		Files.deleteIfExists(log);
 	}

@@ -26,6 +26,9 @@ public final class ReplayControlView extends SessionView {
 	private Label clock;
 	private Label status;
 	private Text speed;
+	/** The session whose speed the field shows (a newly shown replay brings its launch's speed). */
+	private ReplaySession speedOf;
+	private boolean showingSpeed;
 
 	@Override
 	protected Control createContents(Composite parent) {
@@ -95,7 +98,7 @@ public final class ReplayControlView extends SessionView {
 
 	private void applySpeed() {
 		ReplaySession s = ShownReplay.session();
-		if (s == null) {
+		if (s == null || showingSpeed) {
 			return;
 		}
 		String v = speed.getText().strip();
@@ -111,12 +114,34 @@ public final class ReplayControlView extends SessionView {
 		return status.getText();
 	}
 
+	/** The speed field as users see it. */
+	public String speedText() {
+		return speed.getText();
+	}
+
+	private static String speedText(double virtualSecondsPerSecond) {
+		if (virtualSecondsPerSecond <= 0) {
+			return "max";
+		}
+		return virtualSecondsPerSecond == Math.rint(virtualSecondsPerSecond)
+				? String.valueOf((long) virtualSecondsPerSecond) : String.valueOf(virtualSecondsPerSecond);
+	}
+
 	@Override
 	protected void refresh(ReplaySession session) {
 		if (session == null) {
 			clock.setText("-");
 			status.setText("No replay yet. Run a \"SEC Replay\" launch configuration (Run > Run Configurations...).");
 			return;
+		}
+		if (session != speedOf) {
+			speedOf = session;
+			showingSpeed = true;
+			try {
+				speed.setText(speedText(session.speed()));
+			} finally {
+				showingSpeed = false;
+			}
 		}
 		ReplaySession.State st = session.state();
 		clock.setText(time(st.now()) + "  (+" + (st.now() - st.start()) + " s)");

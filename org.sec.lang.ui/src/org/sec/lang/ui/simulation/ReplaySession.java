@@ -162,6 +162,11 @@ public final class ReplaySession {
 		replay.pause();
 	}
 
+	/** Virtual seconds per second, 0 for as fast as possible. */
+	public double speed() {
+		return replay.speed();
+	}
+
 	public void setSpeed(double virtualSecondsPerSecond) {
 		replay.setSpeed(virtualSecondsPerSecond);
 	}

@@ -376,4 +376,70 @@ class ReplayControlTest {
 					replay.transcript());
 		}
 	}
+
+	/**
+	 * The speed field changes while a replay runs: the new speed paces from that moment (it
+	 * used to pace from the command's start, so slowing a fast replay slept for as long as the
+	 * replay had already run), and Pause ends a paced wait at once.
+	 */
+	@Test
+	void aSpeedChangedWhileRunningPacesFromThenAndPauseEndsTheWait() throws Exception {
+		String hours = """
+				@start 2024-01-01 00:00:00
+				0 fail alice
+				@end 100000
+				""";
+		try (Replay replay = Replay.start(rulesIn(dir), ReplaySource.of(Scenario.parse(hours)),
+				Replay.Options.defaults(), new SecLog(() -> 0, 1, null, null))) {
+			replay.setSpeed(1000);
+			Replay.Stop[] stop = new Replay.Stop[1];
+			Thread runner = new Thread(() -> stop[0] = replay.run(), "replay");
+			runner.start();
+			waitFor("the replay reaches its 200th second", () -> replay.now() >= T0 + 200);
+			replay.setSpeed(2);
+			long slowedAt = replay.now();
+			// paced from the command's start, the 200 seconds already run would mean a 100 s nap
+			waitFor("the slowed replay goes on", () -> replay.now() >= slowedAt + 2);
+			assertTrue(replay.now() < slowedAt + 20, "slowed to 2 s per second: " + (replay.now() - slowedAt));
+			replay.setSpeed(0.001);
+			Thread.sleep(300); // into the 1000 s wait for its next second
+			replay.pause();
+			runner.join(10_000);
+			assertFalse(runner.isAlive(), "Pause ended the paced wait of a 1000 s second");
+			assertEquals(Replay.Reason.PAUSED, stop[0].reason());
+			assertFalse(replay.finished());
+		}
+	}
+
+	/** The UI plays by busy seconds, to show progress between them: the set speed holds for those too. */
+	@Test
+	void playingBusySecondByBusySecondKeepsTheSetSpeed() throws IOException {
+		String twentySeconds = """
+				@start 2024-01-01 00:00:00
+				0 fail alice
+				10 fail alice
+				@end 20
+				""";
+		try (Replay replay = Replay.start(rulesIn(dir), ReplaySource.of(Scenario.parse(twentySeconds)),
+				Replay.Options.defaults(), new SecLog(() -> 0, 1, null, null))) {
+			replay.setSpeed(40);
+			long started = System.nanoTime();
+			int chunks = 0;
+			while (replay.stepBusySecond(3600).reason() == Replay.Reason.STEPPED && !replay.finished()) {
+				chunks++;
+			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			assertTrue(replay.finished());
+			assertEquals(20, chunks, "paced, no second is skipped");
+			assertTrue(millis >= 450, "20 virtual seconds at 40 per second took " + millis + " ms");
+		}
+	}
+
+	private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + 20_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			assertTrue(System.nanoTime() < end, "timed out: " + what);
+			Thread.sleep(10);
+		}
+	}
 }
