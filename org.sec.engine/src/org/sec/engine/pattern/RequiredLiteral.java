@@ -5,7 +5,9 @@ package org.sec.engine.pattern;
  * non-matching lines are rejected with a substring search instead of the regex engine
  * (Perl does the same with its "floating substring" optimisation). Conservative: any
  * construct it does not understand ends the current literal run, and patterns with
- * top-level alternation, inline modifiers or \Q are left alone.
+ * top-level alternation, inline modifiers or \Q are left alone. A group that matches exactly
+ * once (no quantifier after it, no alternation of its own) does not end a run: the
+ * "from 203.0.113." of {@code from (203\.0\.113\.\d+)} is required, not only "from ".
  */
 final class RequiredLiteral {
 
@@ -33,10 +35,15 @@ final class RequiredLiteral {
 		}
 		java.util.List<String> best = new java.util.ArrayList<>();
 		StringBuilder run = new StringBuilder();
+		java.util.BitSet onceGroups = groupsMatchedOnce(perl);
 		int depth = 0;
 		int i = 0;
 		while (i < perl.length()) {
 			char c = perl.charAt(i);
+			if (depth == 0 && onceGroups.get(i)) {
+				i += c == '(' && i + 1 < perl.length() && perl.charAt(i + 1) == '?' ? 3 : 1; // "(", "(?:" or ")"
+				continue;
+			}
 			if (c == '\\' && i + 1 < perl.length()) {
 				char n = perl.charAt(i + 1);
 				boolean literal = !Character.isLetterOrDigit(n);
@@ -88,6 +95,41 @@ final class RequiredLiteral {
 			return new String[] { shortest };
 		}
 		return best.toArray(NONE);
+	}
+
+	/**
+	 * The positions of the parentheses of the groups that match exactly once wherever the
+	 * pattern matches: ( or (?: whose ) has no quantifier after it and whose own level has no |.
+	 */
+	private static java.util.BitSet groupsMatchedOnce(String perl) {
+		java.util.BitSet once = new java.util.BitSet();
+		java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>(); // {position, has |, plain group}
+		int i = 0;
+		while (i < perl.length()) {
+			char c = perl.charAt(i);
+			if (c == '\\') {
+				i += 2;
+				continue;
+			}
+			if (c == '[') {
+				i = PerlRegex.classEnd(perl, i);
+				continue;
+			}
+			if (c == '(') {
+				boolean plain = i + 1 >= perl.length() || perl.charAt(i + 1) != '?' || perl.startsWith("?:", i + 1);
+				open.push(new int[] { i, 0, plain ? 1 : 0 });
+			} else if (c == '|' && !open.isEmpty()) {
+				open.peek()[1] = 1;
+			} else if (c == ')' && !open.isEmpty()) {
+				int[] group = open.pop();
+				if (group[2] == 1 && group[1] == 0 && !quantified(perl, i + 1)) {
+					once.set(group[0]);
+					once.set(i);
+				}
+			}
+			i++;
+		}
+		return once;
 	}
 
 	/** (?:...) groups are fine; (?i), (?x) and the like change how literals match. */

@@ -33,7 +33,9 @@ class PerlRegexTest {
 	private static final List<String> TEXTS = List.of("tcp:22/ssh", "udp:53/dns", "icmp/ping", "xyxy", "xyyx", "8080/tcp",
 			"53/udp", "aQa.bE", "a.b", "E", "Q", "aaa", "ab", "a{b}", "abc123", "user=alice42", "Foo bar", "", "a\nb",
 			"x{2}", "aaaaa", "  padded  ", "tab\there", "x,x,x,P", "aab abc", "aa ab  aab c", "word1 word2 ", "xxxy",
-			"a,b,cP", "a{100}", "ab\nx y", "q\n\nzx", "aXa", "line1 a\nline2 bb");
+			"a,b,cP", "a{100}", "ab\nx y", "q\n\nzx", "aXa", "line1 a\nline2 bb",
+			"Failed password for root from 203.0.113.7 port 22", "from 203.0.113.", "x port 65531 ssh2", "port 6553 ssh2", "ac",
+			"abc", "abbbc", "abcbc", "abd", "acde", "abe", "xyzz", "(abc", "(abc)", "c", "abccd", "abd", "abcaa");
 
 	private static PerlBridge perl;
 
@@ -53,7 +55,10 @@ class PerlRegexTest {
 			"a\\Q.b", "[\\Q]", "a{,2}", "x{2}", "a{2,}", "(?i)foo", "(?^i:F)oo", "[[:alpha:]]+\\d+", "(\\w+)=(\\w+?)(\\d+)",
 			"\\bbar$", "^$", "a.b", "a\\.b", "(?x) a b # comment", "\\t", "(a)|(b)|(c)", "((a)|(b))+", "(?|(a)|(b))\\1", "^(.*?,){3}P", "a{100}", "(\\S+)$",
 			"(\\w+)\\s(\\S+)$", "(.+)P$", "([ab]+)c", "(a+)b\\1", "((x+))(y)", "[^ ]+ ", "\\d+/(tcp|udp)", "(\\S+) $",
-			"(a+)\\G", ",+P", "(.*)\\s(\\S+)$", ".*x", "(.*)a\\1", "((.*))(b+)$", ".*?y", "(.+)\\n" })
+			"(a+)\\G", ",+P", "(.*)\\s(\\S+)$", ".*x", "(.*)a\\1", "((.*))(b+)$", ".*?y", "(.+)\\n",
+			// groups inside required literals
+			"for (root) from", "from (203\\.0\\.113\\.\\d+)", "port (6553\\d) ssh2$", "a(b)?c", "a(b)+c", "a(bc){2}",
+			"a(?:b|c)d", "(a(b|c)d)e", "x(?:yz)z", "[(]ab(c)", "\\(ab(c)\\)", "(ab)*c", "ab(c)*?d", "(a)(b)(c)\\1" })
 	void matchesAsPerlDoes(String pattern) throws Exception {
 		assumeTrue(perl.available(), "perl is not installed");
 		PerlRegex.Compiled compiled;
@@ -106,6 +111,23 @@ class PerlRegexTest {
 			}
 			assertEquals(new TreeMap<>(expected.named()), named, pattern + " on '" + text + "' %+");
 		}
+	}
+
+	/**
+	 * A group that matches once, wherever the pattern matches, does not end a required
+	 * literal; a quantified group, or one with alternatives of its own, does.
+	 */
+	@Test
+	void requiredLiteralsRunThroughGroupsThatMatchOnce() throws Exception {
+		assertEquals(List.of("Failed password for ", " from 203.0.113."),
+				List.of(PerlRegex.compile("Failed password for (root|admin) from (203\\.0\\.113\\.\\d+)").requiredLiterals()));
+		assertEquals(List.of(" for root from ", "Accepted "), List.of(PerlRegex.compile("Accepted \\S+ for (root) from ([\\d.]+)").requiredLiterals()));
+		assertEquals(List.of("port 6553", " ssh2"), List.of(PerlRegex.compile("port (6553\\d) ssh2$").requiredLiterals()));
+		assertEquals(List.of("abcd"), List.of(PerlRegex.compile("a(?:b(c))d").requiredLiterals()));
+		assertEquals(List.of("xab"), List.of(PerlRegex.compile("xab(c)?cd").requiredLiterals()));
+		assertEquals(List.of("cde"), List.of(PerlRegex.compile("(a|b)cde").requiredLiterals()));
+		assertEquals(List.of("cde"), List.of(PerlRegex.compile("(?:ab)+cde").requiredLiterals()));
+		assertEquals(List.of("zxyz"), List.of(PerlRegex.compile("(xy(a|b)z)xyz").requiredLiterals()));
 	}
 
 	@Test
