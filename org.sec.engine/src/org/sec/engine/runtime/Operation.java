@@ -28,6 +28,8 @@ final class Operation extends DueQueue.Timed {
 	/** The second pattern's text as the dump prints it (after substitution). */
 	String pattern2Text;
 	String substrPattern2;
+	/** The pattern2 that matches this operation's events, made at its first try (one per operation, not per line). */
+	org.sec.engine.rules.PatternSpec effectivePattern2;
 	ContextExpression context2;
 	/** SingleWithThreshold, SingleWith2Thresholds: event times in the window. */
 	final TimeQueue times = new TimeQueue();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.sec.engine.context.ContextExpression;
 import org.sec.engine.rules.PatternSlot;
 import org.sec.engine.rules.PatternSpec;
 import org.sec.engine.rules.ActionField;
@@ -158,15 +157,18 @@ final class PairRules implements RuleFamily {
 				continue;
 			}
 			PatternSpec p2 = second.pattern();
-			PatternSpec effective = new PatternSpec(p2.type(), p2.negated(), p2.lines(),
-					op.substrPattern2 != null ? op.substrPattern2 : p2.text(), op.pattern2, false, p2.truth());
+			String text2 = op.substrPattern2 != null ? op.substrPattern2 : p2.text();
+			PatternSpec effective = op.effectivePattern2;
+			if (effective == null || effective.regex() != op.pattern2 || effective.text() != text2) {
+				effective = new PatternSpec(p2.type(), p2.negated(), p2.lines(), text2, op.pattern2, false, p2.truth());
+				op.effectivePattern2 = effective;
+			}
 			Map<String, String> vars = patterns.match(effective, second.varmap());
 			if (vars == null) {
 				continue;
 			}
 			if (op.context2 != null && !preEval) {
-				ContextExpression e = vars.isEmpty() ? op.context2 : Substitution.context(vars, op.context2, '$', state.matchCache);
-				if (!eval.holds(e)) {
+				if (!eval.holds(op.context2, vars)) {
 					continue;
 				}
 			}

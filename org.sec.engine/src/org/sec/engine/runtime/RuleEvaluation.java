@@ -66,7 +66,7 @@ final class RuleEvaluation {
 			services.evaluated(rule, slotIndex, EngineListener.Evaluation.NO_MATCH);
 			return null;
 		}
-		if (ctx != null && !ctx.preEvaluated() && !contexts.evaluate(context(vars, ctx.expression()))) {
+		if (ctx != null && !ctx.preEvaluated() && !contexts.holds(ctx.expression(), vars)) {
 			services.evaluated(rule, slotIndex, EngineListener.Evaluation.CONTEXT_FALSE);
 			return null;
 		}
@@ -92,6 +92,11 @@ final class RuleEvaluation {
 		return contexts.evaluate(e);
 	}
 
+	/** Whether {@code e} holds with the match's $N. */
+	boolean holds(ContextExpression e, Map<String, String> vars) {
+		return contexts.holds(e, vars);
+	}
+
 	/** The rule's desc with the match's $N. */
 	String desc(Rule rule, Map<String, String> vars) {
 		return vars.isEmpty() ? rule.desc() : text(vars, rule.desc());
@@ -100,10 +105,6 @@ final class RuleEvaluation {
 	/** A text with the match's $N and $+{name}. */
 	String text(Map<String, String> vars, String text) {
 		return Substitution.string(vars, text, '$', state.matchCache);
-	}
-
-	ContextExpression context(Map<String, String> vars, ContextExpression e) {
-		return vars.isEmpty() ? e : Substitution.context(vars, e, '$', state.matchCache);
 	}
 
 	/** The rule's action list {@code field} with the match's $N. */
