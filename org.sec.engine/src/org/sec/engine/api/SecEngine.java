@@ -217,7 +217,11 @@ public final class SecEngine {
 	}
 
 	private void handleSignals() {
-		for (Signal signal : engine.takeSignals()) {
+		java.util.Set<Signal> taken = engine.takeSignals();
+		if (taken.isEmpty()) {
+			return;
+		}
+		for (Signal signal : taken) {
 			switch (signal) {
 			case TERM -> {
 				log.log(SecLog.Level.NOTICE, "SIGTERM received: shutting down SEC");

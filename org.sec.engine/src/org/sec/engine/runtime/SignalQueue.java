@@ -33,7 +33,11 @@ final class SignalQueue {
 
 	/** Takes the signals raised since the last call. */
 	Set<Signal> takeSignals() {
-		Set<Signal> taken = EnumSet.copyOf(signals.isEmpty() ? EnumSet.noneOf(Signal.class) : signals);
+		if (signals.isEmpty()) { // after almost every event: nothing to copy
+			takenIntSignals = 0;
+			return Set.of();
+		}
+		Set<Signal> taken = EnumSet.copyOf(signals);
 		signals.clear();
 		takenIntSignals = intSignals;
 		intSignals = 0;
