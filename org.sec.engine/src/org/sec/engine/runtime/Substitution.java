@@ -172,7 +172,10 @@ final class Substitution {
 		return b.toString();
 	}
 
-	/** subst_actionlist: a substituted copy; values are %-escaped so they never act as variables. */
+	/**
+	 * subst_actionlist: a substituted copy; values are %-escaped so they never act as
+	 * variables. An action none of whose substituted arguments changes is kept as it is.
+	 */
 	static List<Action> actionList(Map<String, String> vars, List<Action> list, char token,
 			Map<String, Map<String, String>> cache) {
 		List<Action> result = new ArrayList<>(list.size());
@@ -182,35 +185,54 @@ final class Substitution {
 		return result;
 	}
 
+	private static final int[] NO_ARGS = {};
+	private static final int[] FIRST = { 0 };
+	private static final int[] FIRST_TWO = { 0, 1 };
+	private static final int[] SECOND = { 1 };
+	private static final int[] THIRD = { 2 };
+	private static final int[] FOURTH = { 3 };
+	private static final int[] FIRST_AND_FOURTH = { 0, 3 };
+
 	private static Action action(Map<String, String> vars, Action a, char token, Map<String, Map<String, String>> cache) {
-		List<String> args = new ArrayList<>(a.args());
-		List<List<Action>> lists = a.lists();
+		List<String> args = a.args();
 		int[] substituted = switch (a.type()) {
-		case NONE, BREAK, CONTINUE, FREE -> new int[0];
-		case COPY, POP, SHIFT, EMPTY -> new int[] { 0 };
-		case TRIM -> new int[] { 0, 1 }; // subst_trim_action (2.9.4 L8393)
-		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, EVENT, ASSIGN, ASSIGNSQ, EVAL, VARSET -> new int[] { 1 };
-		case RESET -> new int[] { 2 };
-		case GETWPOS -> new int[] { 3 };
-		case SETWPOS -> new int[] { 0, 3 };
+		case NONE, BREAK, CONTINUE, FREE, IF, WHILE -> NO_ARGS;
+		case COPY, POP, SHIFT, EMPTY -> FIRST;
+		case TRIM -> FIRST_TWO; // subst_trim_action (2.9.4 L8393)
+		case EXISTS, GETSIZE, GETALIASES, GETLTIME, GETCTIME, EVENT, ASSIGN, ASSIGNSQ, EVAL, VARSET -> SECOND;
+		case RESET -> THIRD;
+		case GETWPOS -> FOURTH;
+		case SETWPOS -> FIRST_AND_FOURTH;
 		case CALL -> all(args.size(), 2);
 		case LCALL -> all(args.size(), 3);
-		case IF, WHILE -> new int[0];
-		case CMDEXEC, SPAWNEXEC -> all(args.size(), 0);
-		case CSPAWNEXEC, PIPEEXEC, REPORTEXEC -> all(args.size(), 0);
 		default -> all(args.size(), 0);
 		};
+		List<String> newArgs = null;
 		for (int i : substituted) {
-			args.set(i, string(vars, args.get(i), token, cache, true));
-		}
-		if (!lists.isEmpty()) {
-			List<List<Action>> nested = new ArrayList<>();
-			for (List<Action> list : lists) {
-				nested.add(actionList(vars, list, token, cache));
+			if (i >= args.size()) {
+				continue;
 			}
-			lists = nested;
+			String arg = args.get(i);
+			String value = string(vars, arg, token, cache, true);
+			if (value != arg) {
+				if (newArgs == null) {
+					newArgs = new ArrayList<>(args);
+				}
+				newArgs.set(i, value);
+			}
 		}
-		return new Action(a.type(), args, lists);
+		List<List<Action>> lists = a.lists();
+		List<List<Action>> newLists = null;
+		if (!lists.isEmpty()) {
+			newLists = new ArrayList<>(lists.size());
+			for (List<Action> list : lists) {
+				newLists.add(actionList(vars, list, token, cache));
+			}
+		}
+		if (newArgs == null && newLists == null) {
+			return a;
+		}
+		return new Action(a.type(), newArgs == null ? args : newArgs, newLists == null ? lists : newLists);
 	}
 
 	private static int[] all(int n, int from) {
